@@ -1,0 +1,312 @@
+//! The content compiled into the app, and the checks that keep it honest.
+//!
+//! The JSON files under `src/content/` are the source of truth. They are
+//! parsed once, on first use; `validate` lists every rule a file breaks so a
+//! content editor sees all problems at once, and the native test suite fails
+//! on any of them.
+
+use crate::core::{
+    framework::{Framework, HIGHEST_LEVEL, LOWEST_LEVEL},
+    roles::{RoleCatalogue, RoleId, SectionKind},
+};
+use std::{collections::BTreeSet, sync::OnceLock};
+
+const FRAMEWORK_JSON: &str = include_str!("../content/framework.json");
+const ROLES_JSON: &str = include_str!("../content/roles.json");
+
+/// Minimum capabilities in each role's full check.
+pub const MIN_CAPABILITIES_PER_ROLE: usize = 40;
+/// Minimum distinct capabilities across all roles.
+pub const MIN_CAPABILITIES_IN_ALL: usize = 70;
+/// The GMC Generic Professional Capabilities framework has nine domains.
+pub const DOMAIN_COUNT: usize = 9;
+
+pub struct Content {
+    pub framework: Framework,
+    pub roles: RoleCatalogue,
+}
+
+/// The compiled-in content. The files are checked by the test suite, so a
+/// parse failure here can only come from a build that skipped the tests; we
+/// still fall back to empty content rather than panic in the browser.
+pub fn content() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty()))
+}
+
+pub fn parse(framework: &str, roles: &str) -> Result<Content, String> {
+    let framework = serde_json::from_str(framework)
+        .map_err(|error| format!("framework.json: {error}"))?;
+    let roles =
+        serde_json::from_str(roles).map_err(|error| format!("roles.json: {error}"))?;
+    Ok(Content { framework, roles })
+}
+
+fn empty() -> Content {
+    Content {
+        framework: Framework {
+            version: "0.0.0".into(),
+            date: String::new(),
+            changelog: Vec::new(),
+            scale: Vec::new(),
+            not_applicable: crate::core::framework::NotApplicable {
+                label: String::new(),
+                wording: String::new(),
+            },
+            domains: Vec::new(),
+            capabilities: Vec::new(),
+        },
+        roles: RoleCatalogue { sources: Vec::new(), roles: Vec::new() },
+    }
+}
+
+/// Every problem with the content, as sentences. Empty means valid.
+pub fn validate(content: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    validate_framework(&content.framework, &mut problems);
+    validate_roles(&content.roles, &mut problems);
+    problems
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(index, byte)| index == 4 || index == 7 || byte.is_ascii_digit())
+}
+
+fn is_semver(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|part| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit()))
+}
+
+fn is_stable_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}
+
+fn sentence_count(text: &str) -> usize {
+    text.split_terminator(['.', '?', '!'])
+        .filter(|part| !part.trim().is_empty())
+        .count()
+}
+
+fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
+    if !is_semver(&framework.version) {
+        problems.push(format!("content version {:?} is not semantic", framework.version));
+    }
+    if !is_iso_date(&framework.date) {
+        problems.push(format!("content date {:?} is not YYYY-MM-DD", framework.date));
+    }
+    if framework.changelog.first().map(|entry| &entry.version) != Some(&framework.version) {
+        problems.push("the changelog's first entry is not the current version".into());
+    }
+    let levels: Vec<u8> = framework.scale.iter().map(|level| level.level).collect();
+    if levels != (LOWEST_LEVEL..=HIGHEST_LEVEL).collect::<Vec<_>>() {
+        problems.push(format!("the scale has levels {levels:?}, expected 1 to 4"));
+    }
+    for level in &framework.scale {
+        if level.label.trim().is_empty() || level.wording.trim().is_empty() {
+            problems.push(format!("scale level {} has no label or wording", level.level));
+        }
+    }
+    if framework.not_applicable.wording.trim().is_empty() {
+        problems.push("'not applicable' has no wording".into());
+    }
+    if framework.domains.len() != DOMAIN_COUNT {
+        problems.push(format!(
+            "{} domains, expected {DOMAIN_COUNT}",
+            framework.domains.len()
+        ));
+    }
+    let mut domain_ids = BTreeSet::new();
+    for domain in &framework.domains {
+        if !domain_ids.insert(domain.id.as_str()) {
+            problems.push(format!("domain id {} is repeated", domain.id));
+        }
+        if domain.basis.trim().is_empty() || domain.summary.trim().is_empty() {
+            problems.push(format!("domain {} has no summary or basis", domain.id));
+        }
+    }
+    let mut capability_ids = BTreeSet::new();
+    for capability in &framework.capabilities {
+        let id = &capability.id;
+        if !is_stable_id(id) {
+            problems.push(format!("capability id {id:?} is not lower-case kebab"));
+        }
+        if !capability_ids.insert(id.as_str()) {
+            problems.push(format!("capability id {id} is repeated"));
+        }
+        if !domain_ids.contains(capability.domain.as_str()) {
+            problems.push(format!("{id} names unknown domain {}", capability.domain));
+        }
+        if capability.title.trim().is_empty() {
+            problems.push(format!("{id} has no title"));
+        }
+        let sentences = sentence_count(&capability.descriptor);
+        if !(1..=3).contains(&sentences) {
+            problems.push(format!("{id} descriptor has {sentences} sentences, not 1 to 3"));
+        }
+        if !(2..=4).contains(&capability.evidence.len()) {
+            problems.push(format!("{id} has {} evidence examples, not 2 to 4", capability.evidence.len()));
+        }
+        if !(2..=3).contains(&capability.development.len()) {
+            problems.push(format!("{id} has {} development ideas, not 2 or 3", capability.development.len()));
+        }
+        if capability
+            .evidence
+            .iter()
+            .chain(&capability.development)
+            .any(|text| text.trim().is_empty())
+        {
+            problems.push(format!("{id} has an empty evidence example or idea"));
+        }
+        if capability.expected.is_empty() {
+            problems.push(format!("{id} applies to no role"));
+        }
+        for (role, levels) in &capability.expected {
+            for level in [levels.newly_qualified, levels.experienced] {
+                if !(LOWEST_LEVEL..=HIGHEST_LEVEL).contains(&level) {
+                    problems.push(format!("{id} expects level {level} of {role:?}"));
+                }
+            }
+            if levels.experienced < levels.newly_qualified {
+                problems.push(format!("{id} expects less of an experienced {role:?}"));
+            }
+        }
+    }
+    for role in RoleId::ALL {
+        let count = framework.for_role(role).count();
+        if count < MIN_CAPABILITIES_PER_ROLE {
+            problems.push(format!("{role:?} has {count} capabilities, fewer than {MIN_CAPABILITIES_PER_ROLE}"));
+        }
+        let quick: BTreeSet<&str> =
+            framework.quick_check(role).map(|capability| capability.domain.as_str()).collect();
+        if quick != domain_ids {
+            problems.push(format!("{role:?}'s quick check misses a domain"));
+        }
+    }
+    if framework.capabilities.len() < MIN_CAPABILITIES_IN_ALL {
+        problems.push(format!(
+            "{} capabilities in all, fewer than {MIN_CAPABILITIES_IN_ALL}",
+            framework.capabilities.len()
+        ));
+    }
+}
+
+fn validate_roles(catalogue: &RoleCatalogue, problems: &mut Vec<String>) {
+    let mut source_ids = BTreeSet::new();
+    for source in &catalogue.sources {
+        if !source_ids.insert(source.id.as_str()) {
+            problems.push(format!("source id {} is repeated", source.id));
+        }
+        if !source.url.starts_with("https://") {
+            problems.push(format!("source {} has no https address", source.id));
+        }
+        if source.title.trim().is_empty() || source.publisher.trim().is_empty() {
+            problems.push(format!("source {} has no title or publisher", source.id));
+        }
+    }
+    let mut cited = BTreeSet::new();
+    for role in RoleId::ALL {
+        let Some(profile) = catalogue.role(role) else {
+            problems.push(format!("no profile for {role:?}"));
+            continue;
+        };
+        for kind in SectionKind::ALL {
+            let Some(section) = profile.section(kind) else {
+                problems.push(format!("{role:?} has no {kind:?} section"));
+                continue;
+            };
+            if section.facts.is_empty() {
+                problems.push(format!("{role:?} {kind:?} has no facts"));
+            }
+            for fact in &section.facts {
+                if fact.sources.is_empty() {
+                    problems.push(format!("{role:?} {kind:?}: a fact has no source"));
+                }
+                if !is_iso_date(&fact.checked) {
+                    problems.push(format!("{role:?} {kind:?}: checked date {:?}", fact.checked));
+                }
+                for source in &fact.sources {
+                    cited.insert(source.as_str());
+                    if !source_ids.contains(source.as_str()) {
+                        problems.push(format!("{role:?} {kind:?} cites unknown source {source}"));
+                    }
+                }
+            }
+        }
+    }
+    for unused in source_ids.difference(&cited) {
+        problems.push(format!("source {unused} is never cited"));
+    }
+    if catalogue.roles.len() != RoleId::ALL.len() {
+        problems.push("there are not exactly four role profiles".into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_in_content_parses() {
+        if let Err(error) = parse(FRAMEWORK_JSON, ROLES_JSON) {
+            panic!("{error}");
+        }
+    }
+
+    #[test]
+    fn compiled_in_content_breaks_no_rule() {
+        let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        let problems = validate(&content);
+        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn validation_reports_a_dangling_domain_and_a_missing_source() {
+        let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        if let Some(capability) = content.framework.capabilities.first_mut() {
+            capability.domain = "no-such-domain".into();
+        }
+        if let Some(fact) = content
+            .roles
+            .roles
+            .first_mut()
+            .and_then(|role| role.sections.first_mut())
+            .and_then(|section| section.facts.first_mut())
+        {
+            fact.sources = vec!["no-such-source".into()];
+        }
+        let problems = validate(&content).join("\n");
+        assert!(problems.contains("unknown domain no-such-domain"), "{problems}");
+        assert!(problems.contains("unknown source no-such-source"), "{problems}");
+    }
+
+    #[test]
+    fn validation_rejects_empty_content() {
+        let problems = validate(&empty());
+        assert!(problems.iter().any(|problem| problem.contains("no profile for Pa")));
+        assert!(problems.iter().any(|problem| problem.contains("capabilities in all")));
+    }
+
+    #[test]
+    fn dates_versions_and_ids_are_checked_strictly() {
+        assert!(is_iso_date("2026-11-21"));
+        assert!(!is_iso_date("21/11/2026"));
+        assert!(is_semver("1.0.0"));
+        assert!(!is_semver("1.0"));
+        assert!(is_stable_id("pvb-01"));
+        assert!(!is_stable_id("PVB 01"));
+        assert_eq!(sentence_count("One. Two? Three!"), 3);
+    }
+}
