@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    maps_capability_checker::mount();
+}

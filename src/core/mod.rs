@@ -1,7 +1,10 @@
-//! The functional core: content, scoring, plans, records and the route
-//! finder. Nothing in here touches the browser, so all of it is tested
-//! natively with `cargo test`.
+//! The functional core: content, assessments, scoring, plans, stored records,
+//! backups and the route finder. Nothing in here touches the browser, so all
+//! of it is tested natively with `cargo test`.
 
+pub mod assessment;
+pub mod backup;
 pub mod content;
 pub mod framework;
+pub mod records;
 pub mod roles;

@@ -1,0 +1,101 @@
+//! Thin wrappers over the few browser calls the views need, each of which
+//! fails quietly (with a return value) rather than panicking.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Milliseconds since the Unix epoch. `std::time` panics on this target.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A short random id, unique enough for records on one device.
+pub fn new_id(prefix: &str) -> String {
+    let random = (js_sys::Math::random() * 1e12) as u64;
+    format!("{prefix}-{:x}-{random:x}", now())
+}
+
+/// "21 November 2026" for a timestamp, in the user's time zone.
+pub fn format_date(millis: u64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ];
+    let month = MONTHS.get(date.get_month() as usize).copied().unwrap_or("");
+    format!("{} {} {}", date.get_date(), month, date.get_full_year())
+}
+
+/// Today's date as YYYY-MM-DD, for file names.
+pub fn today_iso() -> String {
+    let date = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(&format!("{title} - MAPs Capability Checker"));
+    }
+}
+
+/// Moves focus to an element by id, so a screen reader announces it after a
+/// step change. The element needs `tabindex="-1"` if it is not focusable.
+pub fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Offers `contents` to the user as a file download. Returns false if the
+/// browser refused, so the caller can say so.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let anchor = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("a").ok())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(anchor) = anchor else {
+        let _ = web_sys::Url::revoke_object_url(&url);
+        return false;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}
+
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// The path the app is served under ("" at the root, "/some/path" under a
+/// sub-path), read from the `<base>` element Trunk writes.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_owned()
+}

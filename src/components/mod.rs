@@ -1,0 +1,6 @@
+//! Small view pieces shared by several pages.
+
+pub mod layout;
+pub mod radios;
+pub mod sourced;
+pub mod storage_banner;

@@ -1,0 +1,83 @@
+//! Tells the user, on every page, when their answers are not being kept:
+//! storage blocked, storage full, a guest session, or data set aside.
+
+use crate::{
+    state::{use_app_state, Notice, SaveStatus},
+    storage::Backend,
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div role="status" class="app-storage-banner">
+            {move || match state.backend.get() {
+                Backend::MemoryOnly => Some(view! {
+                    <div class="nhsuk-warning-callout app-banner">
+                        <h2 class="nhsuk-warning-callout__label">"Nothing will be kept"</h2>
+                        <p>"This browser is not letting the app store anything, so your answers will be lost when you close this page. "
+                           <A href="/my-data">"Export a backup"</A>" before you leave."</p>
+                    </div>
+                }.into_any()),
+                Backend::Guest => Some(view! {
+                    <div class="nhsuk-inset-text app-banner">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"Guest session: nothing is kept after you close this tab. "
+                           <A href="/my-data">"End the guest session"</A></p>
+                    </div>
+                }.into_any()),
+                Backend::Device => None,
+            }}
+            {move || match state.save_status.get() {
+                SaveStatus::Saved => None,
+                SaveStatus::Full { pending } => Some(view! {
+                    <div class="nhsuk-warning-callout app-banner">
+                        <h2 class="nhsuk-warning-callout__label">"Storage full: not saved"</h2>
+                        <p>{format!("This device's storage for the app is full, so {pending} change(s) are not saved yet. They are kept while this page stays open. ")}
+                           <A href="/my-data">"Export a backup or delete old assessments"</A>
+                           ", then try again."</p>
+                        <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
+                            on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
+                    </div>
+                }.into_any()),
+                SaveStatus::Refused(reason) => Some(view! {
+                    <div class="nhsuk-warning-callout app-banner">
+                        <h2 class="nhsuk-warning-callout__label">"Not saved"</h2>
+                        <p>"The browser refused to save your last change (" {reason} "). "
+                           <A href="/my-data">"Export a backup"</A>" to keep your answers."</p>
+                        <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
+                            on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
+                    </div>
+                }.into_any()),
+            }}
+            {move || {
+                let notices = state.notices.get();
+                (!notices.is_empty()).then(|| view! {
+                    <div class="nhsuk-warning-callout app-banner">
+                        <h2 class="nhsuk-warning-callout__label">"Some saved data could not be read"</h2>
+                        <ul>
+                            {notices.into_iter().map(|notice| view! { <li>{describe(&notice)}</li> }).collect_view()}
+                        </ul>
+                        <p>"Nothing has been deleted. " <A href="/my-data">"Download it from My data"</A></p>
+                    </div>
+                })
+            }}
+        </div>
+    }
+}
+
+pub fn describe(notice: &Notice) -> String {
+    match notice {
+        Notice::Quarantined { original, quarantine_key: Some(_), reason } => {
+            format!("{original} was unreadable ({reason}) and has been set aside.")
+        }
+        Notice::Quarantined { original, quarantine_key: None, reason } => {
+            format!("{original} is unreadable ({reason}); it is left where it was because there was no room to copy it.")
+        }
+        Notice::TooNew { key, version } => format!(
+            "{key} was saved by a newer version of this app (format {version}). It is left untouched: reload to get the newest version."
+        ),
+    }
+}

@@ -1,0 +1,275 @@
+//! Export and import: a JSON backup of everything (re-importable), a CSV of
+//! one assessment's ratings, and the checks an import file must pass before
+//! anything on the device changes.
+
+use crate::core::{
+    assessment::{Assessment, Millis, Rating},
+    framework::Framework,
+    records::{self, Decoded, Profiles, Record},
+};
+use serde::{Deserialize, Serialize};
+use std::{collections::BTreeSet, fmt};
+
+/// Larger files are refused before parsing: a real backup of a full check
+/// with long notes is well under 1 MB.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub exported_at: Millis,
+    pub content_version: String,
+    pub profiles: Profiles,
+    pub assessments: Vec<Assessment>,
+}
+
+impl Record for Backup {
+    const KIND: &'static str = "backup";
+    const VERSION: u32 = 1;
+}
+
+pub fn export(backup: &Backup) -> Result<String, String> {
+    records::encode(backup)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLarge { bytes: usize },
+    /// Not a backup of this app: another app's file, or not JSON at all.
+    NotABackup(String),
+    TooNew { version: u32 },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => write!(formatter, "The file is empty. Choose a backup file saved from this app."),
+            ImportError::TooLarge { bytes } => write!(
+                formatter,
+                "The file is too large ({:.1} MB). A backup from this app is smaller than {} MB: check you chose the right file.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576
+            ),
+            ImportError::NotABackup(reason) => write!(
+                formatter,
+                "The file is not a backup from this app, or it is damaged ({reason}). Nothing has been changed."
+            ),
+            ImportError::TooNew { version } => write!(
+                formatter,
+                "The file was saved by a newer version of this app (backup format {version}). Reload the app to update it, then try again."
+            ),
+        }
+    }
+}
+
+/// What an import would do, shown to the user before anything is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPreview {
+    pub backup: Backup,
+    /// Ids of assessments that are new to this device.
+    pub added: Vec<String>,
+    /// Ids of assessments that already exist here and would be replaced.
+    pub replaced: Vec<String>,
+    /// Profile names that would be added.
+    pub new_profiles: Vec<String>,
+    /// Answers to capabilities this version of the content does not have:
+    /// kept in the data, not shown in results.
+    pub unknown_capabilities: Vec<String>,
+}
+
+pub fn preview(
+    text: &str,
+    existing: &[Assessment],
+    existing_profiles: &Profiles,
+    framework: &Framework,
+) -> Result<ImportPreview, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let backup = match records::decode::<Backup>(text) {
+        Decoded::Current(backup) | Decoded::Migrated(backup) => backup,
+        Decoded::TooNew(version) => return Err(ImportError::TooNew { version }),
+        Decoded::Unreadable(reason) => return Err(ImportError::NotABackup(reason)),
+    };
+    let (replaced, added): (Vec<String>, Vec<String>) = backup
+        .assessments
+        .iter()
+        .map(|assessment| assessment.id.clone())
+        .partition(|id| existing.iter().any(|assessment| &assessment.id == id));
+    let new_profiles = backup
+        .profiles
+        .profiles
+        .iter()
+        .filter(|profile| !existing_profiles.profiles.iter().any(|mine| mine.id == profile.id))
+        .map(|profile| profile.name.clone())
+        .collect();
+    let unknown_capabilities: BTreeSet<String> = backup
+        .assessments
+        .iter()
+        .flat_map(|assessment| assessment.answers.keys())
+        .filter(|id| framework.capability(id).is_none())
+        .cloned()
+        .collect();
+    Ok(ImportPreview {
+        backup,
+        added,
+        replaced,
+        new_profiles,
+        unknown_capabilities: unknown_capabilities.into_iter().collect(),
+    })
+}
+
+/// The profiles after an import: the device's own, plus any new ones.
+/// The active profile does not change.
+pub fn merged_profiles(mine: &Profiles, preview: &ImportPreview) -> Profiles {
+    let mut merged = mine.clone();
+    for profile in &preview.backup.profiles.profiles {
+        if !merged.profiles.iter().any(|existing| existing.id == profile.id) {
+            merged.profiles.push(profile.clone());
+        }
+    }
+    merged
+}
+
+/// Quotes a CSV cell, and defuses cells a spreadsheet would run as a
+/// formula (a note that starts with "=" must stay text).
+fn csv_cell(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    format!("\"{}\"", defused.replace('"', "\"\""))
+}
+
+/// One row per capability asked about, with the indicative expected level.
+pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
+    let mut csv = String::from("capability_id,domain,capability,rating,expected_level_indicative,note\n");
+    for capability in assessment.items(framework) {
+        let rating = match assessment.rating(&capability.id) {
+            Some(Rating::Level(level)) => framework
+                .scale_level(level)
+                .map_or(level.to_string(), |scale| format!("{level} {}", scale.label)),
+            Some(Rating::NotApplicable) => "Not applicable".into(),
+            None => "Not rated".into(),
+        };
+        let expected = capability
+            .expected_level(assessment.role, assessment.stage)
+            .map_or(String::new(), |level| level.to_string());
+        let domain = framework.domain(&capability.domain).map_or("", |domain| domain.title.as_str());
+        let row = [
+            csv_cell(&capability.id),
+            csv_cell(domain),
+            csv_cell(&capability.title),
+            csv_cell(&rating),
+            csv_cell(&expected),
+            csv_cell(assessment.note(&capability.id)),
+        ];
+        csv.push_str(&row.join(","));
+        csv.push('\n');
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{
+        assessment::Scope, content::content, framework::Stage, roles::RoleId,
+    };
+
+    fn backup_with(assessment: Assessment) -> Backup {
+        Backup {
+            exported_at: 10,
+            content_version: "1.0.0".into(),
+            profiles: Profiles::default(),
+            assessments: vec![assessment],
+        }
+    }
+
+    fn assessment(id: &str) -> Assessment {
+        Assessment::new(id.into(), "me".into(), RoleId::Pa, Stage::NewlyQualified, Scope::Quick, "1.0.0".into(), 1)
+    }
+
+    #[test]
+    fn an_exported_backup_previews_as_all_new_on_an_empty_device() {
+        let framework = &content().framework;
+        let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
+        let preview = preview(&text, &[], &Profiles::default(), framework);
+        let Ok(preview) = preview else { panic!("{preview:?}") };
+        assert_eq!(preview.added, vec!["a1".to_string()]);
+        assert!(preview.replaced.is_empty());
+    }
+
+    #[test]
+    fn an_assessment_already_on_the_device_is_listed_as_replaced() {
+        let framework = &content().framework;
+        let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
+        let Ok(preview) = preview(&text, &[assessment("a1")], &Profiles::default(), framework) else {
+            panic!("preview failed")
+        };
+        assert_eq!(preview.replaced, vec!["a1".to_string()]);
+        assert!(preview.added.is_empty());
+    }
+
+    #[test]
+    fn unknown_capability_ids_are_reported() {
+        let framework = &content().framework;
+        let mut with_unknown = assessment("a1");
+        with_unknown.set_rating("retired-99", Some(Rating::Level(2)), 5);
+        let text = export(&backup_with(with_unknown)).unwrap_or_default();
+        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework) else {
+            panic!("preview failed")
+        };
+        assert_eq!(preview.unknown_capabilities, vec!["retired-99".to_string()]);
+    }
+
+    #[test]
+    fn every_rejection_has_its_own_message() {
+        let framework = &content().framework;
+        let profiles = Profiles::default();
+        let reject = |text: &str| preview(text, &[], &profiles, framework).err();
+        assert_eq!(reject("   "), Some(ImportError::Empty));
+        assert!(matches!(reject("not json"), Some(ImportError::NotABackup(_))));
+        assert!(matches!(
+            reject(r#"{"app":"maps-capability-checker","kind":"profiles","version":1,"data":{}}"#),
+            Some(ImportError::NotABackup(_))
+        ));
+        assert_eq!(
+            reject(r#"{"app":"maps-capability-checker","kind":"backup","version":9,"data":{}}"#),
+            Some(ImportError::TooNew { version: 9 })
+        );
+        let huge = " ".repeat(MAX_IMPORT_BYTES) + "{}";
+        assert!(matches!(reject(&huge), Some(ImportError::TooLarge { .. })));
+        for error in [
+            ImportError::Empty,
+            ImportError::TooLarge { bytes: 6_000_000 },
+            ImportError::NotABackup("x".into()),
+            ImportError::TooNew { version: 2 },
+        ] {
+            assert!(error.to_string().len() > 30);
+        }
+    }
+
+    #[test]
+    fn csv_quotes_text_and_defuses_formulas() {
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=SUM(A1)"), "\"'=SUM(A1)\"");
+    }
+
+    #[test]
+    fn csv_has_a_row_for_every_capability_asked_about() {
+        let framework = &content().framework;
+        let mut quick = assessment("a1");
+        let first = quick.items(framework).first().map(|capability| capability.id.clone());
+        if let Some(id) = &first {
+            quick.set_rating(id, Some(Rating::Level(3)), 2);
+        }
+        let csv = ratings_csv(&quick, framework);
+        assert_eq!(csv.lines().count(), quick.items(framework).len() + 1);
+        assert!(first.is_none() || csv.contains("\"3 "));
+    }
+}

@@ -1,0 +1,270 @@
+//! The stored format: what each localStorage key holds, the versioned
+//! envelope around it, and the migrations from every older format.
+//!
+//! Every record is wrapped as
+//! `{"app": "maps-capability-checker", "kind": K, "version": N, "data": …}`
+//! so the app can tell its own data from a stranger's, and an old record from
+//! one written by a newer release (which it must not overwrite).
+
+use crate::core::assessment::{Assessment, Millis};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::Value;
+
+pub const APP: &str = "maps-capability-checker";
+/// Every key the app owns starts with this, so "clear this device" can find
+/// them all and nothing else on the origin is touched.
+pub const KEY_PREFIX: &str = "mapscc/";
+pub const QUARANTINE_PREFIX: &str = "mapscc/quarantine/";
+pub const PROFILES_KEY: &str = "mapscc/profiles";
+pub const ASSESSMENT_PREFIX: &str = "mapscc/assessment/";
+
+pub fn assessment_key(id: &str) -> String {
+    format!("{ASSESSMENT_PREFIX}{id}")
+}
+
+/// Where an unreadable value is set aside: never deleted, only moved.
+pub fn quarantine_key(original: &str, now: Millis) -> String {
+    let name = original.strip_prefix(KEY_PREFIX).unwrap_or(original);
+    format!("{QUARANTINE_PREFIX}{now}/{name}")
+}
+
+/// A kind of stored record, with its current format version and the
+/// migrations that bring older versions up to it.
+pub trait Record: Serialize + DeserializeOwned {
+    const KIND: &'static str;
+    const VERSION: u32;
+
+    /// Turns the `data` of version `from` into the `data` of `from + 1`.
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("no migration from version {from}"))
+    }
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Decoded<T> {
+    Current(T),
+    /// Read from an older format; it should be written back in the new one.
+    Migrated(T),
+    /// Written by a newer release of the app: keep it, do not overwrite it.
+    TooNew(u32),
+    /// Not ours, or damaged: set it aside under a quarantine key.
+    Unreadable(String),
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    app: &'a str,
+    kind: &'a str,
+    version: u32,
+    data: &'a T,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    app: String,
+    kind: String,
+    version: u32,
+    data: Value,
+}
+
+pub fn encode<T: Record>(record: &T) -> Result<String, String> {
+    serde_json::to_string(&EnvelopeOut {
+        app: APP,
+        kind: T::KIND,
+        version: T::VERSION,
+        data: record,
+    })
+    .map_err(|error| error.to_string())
+}
+
+pub fn decode<T: Record>(text: &str) -> Decoded<T> {
+    let envelope: EnvelopeIn = match serde_json::from_str(text) {
+        Ok(envelope) => envelope,
+        Err(error) => return Decoded::Unreadable(format!("not a record of this app: {error}")),
+    };
+    if envelope.app != APP {
+        return Decoded::Unreadable(format!("written by {:?}, not this app", envelope.app));
+    }
+    if envelope.kind != T::KIND {
+        return Decoded::Unreadable(format!("a {} record where a {} was expected", envelope.kind, T::KIND));
+    }
+    if envelope.version > T::VERSION {
+        return Decoded::TooNew(envelope.version);
+    }
+    if envelope.version == 0 {
+        return Decoded::Unreadable("format version 0 was never released".into());
+    }
+    let mut data = envelope.data;
+    for from in envelope.version..T::VERSION {
+        data = match T::migrate(from, data) {
+            Ok(data) => data,
+            Err(error) => return Decoded::Unreadable(error),
+        };
+    }
+    match serde_json::from_value(data) {
+        Ok(record) if envelope.version == T::VERSION => Decoded::Current(record),
+        Ok(record) => Decoded::Migrated(record),
+        Err(error) => Decoded::Unreadable(format!("damaged {} record: {error}", T::KIND)),
+    }
+}
+
+impl Record for Assessment {
+    const KIND: &'static str = "assessment";
+    /// Version 1 (the first storage draft) kept no time on each answer;
+    /// version 2 stamps each answer so two tabs can merge item by item.
+    const VERSION: u32 = 2;
+
+    fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
+        match from {
+            1 => {
+                let updated_at = data
+                    .get("updated_at")
+                    .cloned()
+                    .ok_or("a version 1 assessment without updated_at")?;
+                let answers = data
+                    .get_mut("answers")
+                    .and_then(Value::as_object_mut)
+                    .ok_or("a version 1 assessment without answers")?;
+                for answer in answers.values_mut() {
+                    let answer = answer.as_object_mut().ok_or("an answer that is not an object")?;
+                    answer.insert("updated_at".into(), updated_at.clone());
+                }
+                Ok(data)
+            }
+            _ => Err(format!("no migration from assessment version {from}")),
+        }
+    }
+}
+
+/// A person (or persona) using this device. Assessments belong to one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub created_at: Millis,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profiles {
+    pub profiles: Vec<Profile>,
+    pub active: String,
+}
+
+pub const DEFAULT_PROFILE_ID: &str = "me";
+
+impl Default for Profiles {
+    fn default() -> Profiles {
+        Profiles {
+            profiles: vec![Profile {
+                id: DEFAULT_PROFILE_ID.into(),
+                name: "Me".into(),
+                created_at: 0,
+            }],
+            active: DEFAULT_PROFILE_ID.into(),
+        }
+    }
+}
+
+impl Profiles {
+    pub fn active_profile(&self) -> Option<&Profile> {
+        self.profiles.iter().find(|profile| profile.id == self.active)
+    }
+}
+
+impl Record for Profiles {
+    const KIND: &'static str = "profiles";
+    const VERSION: u32 = 1;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{
+        assessment::{Rating, Scope},
+        framework::Stage,
+        roles::RoleId,
+    };
+
+    const ASSESSMENT_V1: &str = include_str!("../../tests/fixtures/assessment-v1.json");
+    const ASSESSMENT_V2: &str = include_str!("../../tests/fixtures/assessment-v2.json");
+    const PROFILES_V1: &str = include_str!("../../tests/fixtures/profiles-v1.json");
+
+    #[test]
+    fn version_1_assessment_fixture_migrates_with_each_answer_stamped() {
+        let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V1) else {
+            panic!("the version 1 fixture did not migrate");
+        };
+        assert_eq!(assessment.role, RoleId::Aa);
+        assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(3)));
+        assert_eq!(assessment.rating("aa-02"), Some(Rating::NotApplicable));
+        assert!(assessment.answers.values().all(|answer| answer.updated_at == 1_763_700_000_000));
+        assert_eq!(assessment.note("pvb-01"), "Discussed at appraisal");
+    }
+
+    #[test]
+    fn version_2_assessment_fixture_decodes_as_current() {
+        let Decoded::Current(assessment) = decode::<Assessment>(ASSESSMENT_V2) else {
+            panic!("the version 2 fixture did not decode");
+        };
+        assert_eq!(assessment.scope, Scope::Full);
+        assert_eq!(assessment.stage, Stage::Experienced);
+        assert_eq!(assessment.live_plan().count(), 1);
+    }
+
+    #[test]
+    fn profiles_fixture_decodes_as_current() {
+        let Decoded::Current(profiles) = decode::<Profiles>(PROFILES_V1) else {
+            panic!("the profiles fixture did not decode");
+        };
+        assert_eq!(profiles.active_profile().map(|profile| profile.name.as_str()), Some("Sam"));
+    }
+
+    #[test]
+    fn an_encoded_record_decodes_to_itself() {
+        let mut assessment = Assessment::new(
+            "a".into(),
+            "me".into(),
+            RoleId::Scp,
+            Stage::NewlyQualified,
+            Scope::Quick,
+            "1.0.0".into(),
+            5,
+        );
+        assessment.set_note("scp-01", "Notes with \"quotes\" and <tags>", 6);
+        let text = encode(&assessment).unwrap_or_default();
+        assert_eq!(decode::<Assessment>(&text), Decoded::Current(assessment));
+    }
+
+    #[test]
+    fn a_record_from_a_newer_release_is_left_alone() {
+        let text = r#"{"app":"maps-capability-checker","kind":"profiles","version":7,"data":{}}"#;
+        assert_eq!(decode::<Profiles>(text), Decoded::TooNew(7));
+    }
+
+    #[test]
+    fn foreign_and_damaged_values_are_unreadable_not_fatal() {
+        for text in [
+            "",
+            "null",
+            "{",
+            "[1,2,3]",
+            r#"{"app":"someone-else","kind":"profiles","version":1,"data":{}}"#,
+            r#"{"app":"maps-capability-checker","kind":"assessment","version":1,"data":{}}"#,
+            r#"{"app":"maps-capability-checker","kind":"profiles","version":0,"data":{}}"#,
+            r#"{"app":"maps-capability-checker","kind":"profiles","version":1,"data":{"active":3}}"#,
+        ] {
+            assert!(
+                matches!(decode::<Profiles>(text), Decoded::Unreadable(_)),
+                "{text:?} was not reported as unreadable"
+            );
+        }
+    }
+
+    #[test]
+    fn quarantine_keys_keep_the_original_name_and_stay_in_the_app_namespace() {
+        let key = quarantine_key("mapscc/assessment/a1", 42);
+        assert_eq!(key, "mapscc/quarantine/42/assessment/a1");
+        assert!(key.starts_with(KEY_PREFIX));
+    }
+}

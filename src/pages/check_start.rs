@@ -1,0 +1,174 @@
+use crate::{
+    browser,
+    components::radios::{RadioOption, Radios},
+    core::{
+        assessment::{Assessment, Scope},
+        content::content,
+        framework::Stage,
+        roles::RoleId,
+    },
+    state::use_app_state,
+};
+use leptos::prelude::*;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_query_map},
+};
+
+/// Start a check (role, stage, quick or full) and list the ones already
+/// on this device.
+#[component]
+pub fn CheckStart() -> impl IntoView {
+    browser::set_title("Check my capabilities");
+    let state = use_app_state();
+    let query = use_query_map();
+    let role = RwSignal::new(query.with_untracked(|query| query.get("role")));
+    let stage = RwSignal::new(None::<String>);
+    let scope = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let navigate = use_navigate();
+
+    let start = move |_| {
+        let chosen_role = role.get_untracked().as_deref().and_then(RoleId::from_code);
+        let chosen_stage = stage.get_untracked().as_deref().and_then(Stage::from_code);
+        let chosen_scope = match scope.get_untracked().as_deref() {
+            Some("quick") => Some(Scope::Quick),
+            Some("full") => Some(Scope::Full),
+            _ => None,
+        };
+        let mut problems = Vec::new();
+        if chosen_role.is_none() {
+            problems.push(("role", "Select the role you want to check against".to_string()));
+        }
+        if chosen_stage.is_none() {
+            problems.push(("stage", "Select your stage".to_string()));
+        }
+        if chosen_scope.is_none() {
+            problems.push(("scope", "Select a quick check or the full check".to_string()));
+        }
+        let (Some(role), Some(stage), Some(scope)) = (chosen_role, chosen_stage, chosen_scope) else {
+            errors.set(problems);
+            browser::focus("error-summary");
+            return;
+        };
+        let assessment = Assessment::new(
+            browser::new_id("a"),
+            state.active_profile_id(),
+            role,
+            stage,
+            scope,
+            content().framework.version.clone(),
+            browser::now(),
+        );
+        let id = assessment.id.clone();
+        state.add_assessment(assessment);
+        navigate(&format!("/check/{id}"), Default::default());
+    };
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || errors.with(|errors| {
+            errors.iter().find(|(name, _)| *name == field).map(|(_, message)| message.clone())
+        }))
+    };
+
+    let role_options = content().roles.roles.iter().map(|profile| RadioOption {
+        value: profile.id.code().into(),
+        label: format!("{} ({})", profile.title, profile.abbreviation),
+        hint: profile.proposed_title.as_ref().map(|title| format!("Proposed new title: {title}")),
+    }).collect();
+    let stage_options = Stage::ALL.iter().map(|stage| RadioOption {
+        value: stage.code().into(),
+        label: stage.label().into(),
+        hint: matches!(stage, Stage::StudentOrTrainee)
+            .then(|| "Compared with what is expected when newly qualified".to_string()),
+    }).collect();
+    let scope_options = vec![
+        RadioOption { value: "quick".into(), label: "Quick check".into(), hint: Some("About 10 capabilities, one or more from each domain: 5 minutes".into()) },
+        RadioOption { value: "full".into(), label: "Full check".into(), hint: Some("Every capability for the role: 40 or more, can be done in several sittings".into()) },
+    ];
+
+    view! {
+        <h1 class="nhsuk-heading-l">"Check my capabilities"</h1>
+        <p>"Rate yourself against each capability. Every answer is saved on this device as you go, so you can stop and come back at any time."</p>
+        <MyAssessments/>
+        {move || {
+            let errors = errors.get();
+            (!errors.is_empty()).then(|| view! {
+                <div class="nhsuk-error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+                    <div role="alert">
+                        <h2 class="nhsuk-error-summary__heading" id="error-summary-title">"There is a problem"</h2>
+                        <div class="nhsuk-error-summary__body">
+                            <ul class="nhsuk-list nhsuk-error-summary__list">
+                                {errors.into_iter().map(|(field, message)| view! {
+                                    <li><a href=format!("#{field}")>{message}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    </div>
+                </div>
+            })
+        }}
+        <h2 class="nhsuk-heading-m">"Start a new check"</h2>
+        <Radios name="role" legend="Which role do you want to check against?".into() options=role_options
+            selected=role on_select=Callback::new(move |value| role.set(Some(value))) error=error_for("role") legend_is_heading=true/>
+        <Radios name="stage" legend="What stage are you at?".into() options=stage_options
+            selected=stage on_select=Callback::new(move |value| stage.set(Some(value))) error=error_for("stage") legend_is_heading=true/>
+        <Radios name="scope" legend="How long a check?".into() options=scope_options
+            selected=scope on_select=Callback::new(move |value| scope.set(Some(value))) error=error_for("scope") legend_is_heading=true/>
+        <button class="nhsuk-button" type="button" on:click=start>"Start the check"</button>
+    }
+}
+
+/// The active profile's assessments, with the actions each allows.
+#[component]
+fn MyAssessments() -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    move || {
+        let mine = state.my_assessments();
+        let navigate = navigate.clone();
+        (!mine.is_empty()).then(|| view! {
+            <h2 class="nhsuk-heading-m">"My assessments"</h2>
+            <ul class="nhsuk-list app-assessment-list">
+                {mine.into_iter().map(|assessment| {
+                    let framework = &content().framework;
+                    let items = assessment.items(framework);
+                    let answered = assessment.answered_count(&items);
+                    let role = content().roles.role(assessment.role).map(|role| role.title.clone()).unwrap_or_default();
+                    let id = assessment.id.clone();
+                    let navigate = navigate.clone();
+                    let reassess = move |_| {
+                        let Some(previous) = state.assessment(&id) else { return };
+                        let next = Assessment::start_from(&previous, browser::new_id("a"), content().framework.version.clone(), browser::now());
+                        let next_id = next.id.clone();
+                        state.add_assessment(next);
+                        navigate(&format!("/check/{next_id}"), Default::default());
+                    };
+                    view! {
+                        <li class="app-assessment">
+                            <h3 class="nhsuk-heading-s app-assessment__title">
+                                {format!("{role}, {} ({})", assessment.scope.label().to_lowercase(), assessment.stage.label().to_lowercase())}
+                            </h3>
+                            <p class="nhsuk-body-s">
+                                {format!("Started {}. {answered} of {} answered. ", browser::format_date(assessment.created_at), items.len())}
+                                {match assessment.finished_at {
+                                    Some(at) => format!("Finished {}.", browser::format_date(at)),
+                                    None => "In progress.".to_string(),
+                                }}
+                                {format!(" Content version {}.", assessment.content_version)}
+                            </p>
+                            <ul class="app-inline-actions">
+                                <li><A href=format!("/check/{}", assessment.id)>
+                                    {if assessment.finished_at.is_some() { "Edit answers" } else { "Continue" }}
+                                </A></li>
+                                {assessment.finished_at.map(|_| view! {
+                                    <li><A href=format!("/results/{}", assessment.id)>"See results"</A></li>
+                                    <li><button class="app-link-button" type="button" on:click=reassess.clone()>"Re-assess, starting from these answers"</button></li>
+                                })}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    }
+}

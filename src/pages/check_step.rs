@@ -1,0 +1,302 @@
+use crate::{
+    browser,
+    core::{
+        assessment::{Assessment, Rating},
+        content::content,
+        framework::Capability,
+    },
+    state::use_app_state,
+};
+use leptos::prelude::*;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_params_map},
+};
+
+/// Where the person is in an assessment: on one capability, or reviewing
+/// before they finish.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Item(usize),
+    Review,
+}
+
+/// One capability per screen: rate it, add a note, move on. Every change is
+/// saved at once, and the position too, so a reload resumes here.
+#[component]
+pub fn CheckStep() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let id = move || params.with(|params| params.get("id").unwrap_or_default());
+    move || {
+        let id = id();
+        let Some(assessment) = state.assessment(&id) else {
+            browser::set_title("Assessment not found");
+            return view! {
+                <h1 class="nhsuk-heading-l">"Assessment not found"</h1>
+                <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
+                <p><A href="/check">"Go to my assessments"</A></p>
+            }.into_any();
+        };
+        let items = assessment.items(&content().framework);
+        let start = assessment
+            .current
+            .as_ref()
+            .and_then(|current| items.iter().position(|item| &item.id == current))
+            .unwrap_or(0);
+        view! { <Stepper id=id start=start/> }.into_any()
+    }
+}
+
+#[component]
+fn Stepper(id: String, start: usize) -> impl IntoView {
+    let state = use_app_state();
+    let framework = &content().framework;
+    let id = StoredValue::new(id);
+    let assessment = Memo::new(move |_| state.assessment(&id.get_value()));
+    let items = move || {
+        assessment.with(|assessment| assessment.as_ref().map(|a| a.items(framework)).unwrap_or_default())
+    };
+    let place = RwSignal::new(Place::Item(start));
+    let announcement = RwSignal::new(String::new());
+
+    let go_to = move |next: Place| {
+        place.set(next);
+        let items = items();
+        match next {
+            Place::Item(index) => {
+                if let Some(item) = items.get(index) {
+                    let item_id = item.id.clone();
+                    state.update_assessment(&id.get_value(), |assessment| assessment.set_current(&item_id, browser::now()));
+                    announcement.set(format!("Question {} of {}: {}", index + 1, items.len(), item.title));
+                }
+            }
+            Place::Review => announcement.set("Review your answers".into()),
+        }
+        // Focus the new heading so keyboard and screen reader users start
+        // reading from the new item, not from the button they pressed.
+        browser::focus("step-heading");
+    };
+
+    view! {
+        <A href="/check" attr:class="nhsuk-back-link">"All my assessments"</A>
+        <p class="nhsuk-body-s app-saved-notice">
+            <span class="app-saved-notice__icon" aria-hidden="true">"✓ "</span>
+            "Saved on this device only, as you go."
+        </p>
+        <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
+        {move || {
+            let Some(current) = assessment.get() else { return ().into_any() };
+            let items = items();
+            match place.get() {
+                Place::Review => view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any(),
+                Place::Item(index) => match items.get(index).copied() {
+                    Some(item) => view! {
+                        <Item assessment=current item=item index=index total=items.len() go_to=Callback::new(go_to)/>
+                    }.into_any(),
+                    None => view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any(),
+                },
+            }
+        }}
+    }
+}
+
+#[component]
+fn Item(
+    assessment: Assessment,
+    item: &'static Capability,
+    index: usize,
+    total: usize,
+    go_to: Callback<Place>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let framework = &content().framework;
+    browser::set_title(&format!("{} ({} of {total})", item.title, index + 1));
+    let id = assessment.id.clone();
+    let items = assessment.items(framework);
+    let answered = assessment.answered_count(&items);
+    let domain = framework.domain(&item.domain);
+    let in_domain: Vec<_> = items.iter().filter(|other| other.domain == item.domain).collect();
+    let answered_in_domain = in_domain.iter().filter(|other| assessment.rating(&other.id).is_some()).count();
+    let selected = match assessment.rating(&item.id) {
+        Some(Rating::Level(level)) => Some(level.to_string()),
+        Some(Rating::NotApplicable) => Some("na".to_string()),
+        None => None,
+    };
+    let capability_id = item.id.clone();
+    let rate = {
+        let id = id.clone();
+        move |value: String| {
+            let rating = match value.as_str() {
+                "na" => Some(Rating::NotApplicable),
+                level => level.parse().ok().map(Rating::Level),
+            };
+            state.update_assessment(&id, |assessment| assessment.set_rating(&capability_id, rating, browser::now()));
+        }
+    };
+    let note_id = item.id.clone();
+    let save_note = {
+        let id = id.clone();
+        move |event: leptos::ev::Event| {
+            let text = event_target_value(&event);
+            state.update_assessment(&id, |assessment| assessment.set_note(&note_id, &text, browser::now()));
+        }
+    };
+    let last = index + 1 == total;
+    let next = if last { Place::Review } else { Place::Item(index + 1) };
+    view! {
+        <div class="app-progress">
+            <p class="nhsuk-body-s">
+                <strong>{format!("Question {} of {total}", index + 1)}</strong>
+                {format!(" · {answered} answered")}
+            </p>
+            <progress class="app-progress__bar" max=total value=answered aria-label="Answered so far"></progress>
+            <p class="nhsuk-body-s">{format!(
+                "{}: {answered_in_domain} of {} answered",
+                domain.map_or("", |domain| domain.title.as_str()),
+                in_domain.len()
+            )}</p>
+        </div>
+        <span class="nhsuk-caption-l">{domain.map(|domain| domain.title.clone())}</span>
+        <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">{item.title.clone()}</h1>
+        <p class="nhsuk-body-l">{item.descriptor.clone()}</p>
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"How well can you do this now?"</legend>
+                <div class="nhsuk-radios">
+                    {framework.scale.iter().map(|level| {
+                        let value = level.level.to_string();
+                        view! { <RatingRadio value=value label=level.label.clone() hint=level.wording.clone() selected=selected.clone() on_select=rate.clone()/> }
+                    }).collect_view()}
+                    <div class="nhsuk-radios__divider">"or"</div>
+                    <RatingRadio value="na".into() label=framework.not_applicable.label.clone()
+                        hint=framework.not_applicable.wording.clone() selected=selected.clone() on_select=rate.clone()/>
+                </div>
+            </fieldset>
+        </div>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="note">"Notes or evidence (optional)"</label>
+            <div class="nhsuk-hint" id="note-hint">"For example, a case you could discuss at appraisal. Saved on this device only."</div>
+            <textarea class="nhsuk-textarea" id="note" name="note" rows="3" aria-describedby="note-hint"
+                prop:value=assessment.note(&item.id).to_owned() on:input=save_note></textarea>
+        </div>
+        <div class="app-step-buttons">
+            {(index > 0).then(|| view! {
+                <button class="nhsuk-button nhsuk-button--secondary" type="button"
+                    on:click=move |_| go_to.run(Place::Item(index - 1))>"Back"</button>
+            })}
+            <button class="nhsuk-button nhsuk-button--secondary" type="button"
+                on:click=move |_| go_to.run(next)>"Skip"</button>
+            <button class="nhsuk-button" type="button" on:click=move |_| go_to.run(next)>
+                {if last { "Next: review" } else { "Next" }}
+            </button>
+        </div>
+        <JumpTo items=items assessment=assessment go_to=go_to/>
+    }
+}
+
+#[component]
+fn RatingRadio(
+    value: String,
+    label: String,
+    hint: String,
+    selected: Option<String>,
+    on_select: impl Fn(String) + Clone + 'static,
+) -> impl IntoView {
+    let input_id = format!("rating-{value}");
+    let hint_id = format!("rating-{value}-hint");
+    let checked = selected.as_deref() == Some(value.as_str());
+    view! {
+        <div class="nhsuk-radios__item">
+            <input class="nhsuk-radios__input" id=input_id.clone() name="rating" type="radio" value=value.clone()
+                aria-describedby=hint_id.clone() prop:checked=checked
+                on:change=move |_| on_select(value.clone())/>
+            <label class="nhsuk-label nhsuk-radios__label" for=input_id>{label}</label>
+            <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{hint}</div>
+        </div>
+    }
+}
+
+/// Jump to any domain, or to the first unanswered item.
+#[component]
+fn JumpTo(items: Vec<&'static Capability>, assessment: Assessment, go_to: Callback<Place>) -> impl IntoView {
+    let framework = &content().framework;
+    let first_unanswered = assessment
+        .first_unanswered(&items)
+        .and_then(|item| items.iter().position(|other| other.id == item.id));
+    let domains: Vec<_> = framework
+        .domains
+        .iter()
+        .filter_map(|domain| {
+            let first = items.iter().position(|item| item.domain == domain.id)?;
+            let total = items.iter().filter(|item| item.domain == domain.id).count();
+            let answered = items
+                .iter()
+                .filter(|item| item.domain == domain.id && assessment.rating(&item.id).is_some())
+                .count();
+            Some((domain.title.clone(), first, answered, total))
+        })
+        .collect();
+    view! {
+        <details class="nhsuk-details app-jump">
+            <summary class="nhsuk-details__summary">
+                <span class="nhsuk-details__summary-text">"Jump to a domain or to unanswered questions"</span>
+            </summary>
+            <div class="nhsuk-details__text">
+                <ul class="nhsuk-list">
+                    {first_unanswered.map(|index| view! {
+                        <li><button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Item(index))>
+                            "First unanswered question"
+                        </button></li>
+                    })}
+                    {domains.into_iter().map(|(title, first, answered, total)| view! {
+                        <li><button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Item(first))>
+                            {format!("{title} ({answered} of {total} answered)")}
+                        </button></li>
+                    }).collect_view()}
+                    <li><button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Review)>
+                        "Review and finish"
+                    </button></li>
+                </ul>
+            </div>
+        </details>
+    }
+}
+
+/// Before finishing: what is answered, what is not, and a way back to each.
+#[component]
+fn Review(assessment: Assessment, items: Vec<&'static Capability>, go_to: Callback<Place>) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    browser::set_title("Review your answers");
+    let answered = assessment.answered_count(&items);
+    let unanswered: Vec<(usize, String)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| assessment.rating(&item.id).is_none())
+        .map(|(index, item)| (index, item.title.clone()))
+        .collect();
+    let id = assessment.id.clone();
+    let finish = move |_| {
+        state.update_assessment(&id, |assessment| assessment.finish(browser::now()));
+        navigate(&format!("/results/{id}"), Default::default());
+    };
+    view! {
+        <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">"Review your answers"</h1>
+        <p>{format!("You have answered {answered} of {} questions.", items.len())}</p>
+        {(!unanswered.is_empty()).then(|| view! {
+            <h2 class="nhsuk-heading-s">"Not answered yet"</h2>
+            <p class="nhsuk-body-s">"Unanswered questions count as unrated in your results. They are never guessed."</p>
+            <ul class="nhsuk-list">
+                {unanswered.into_iter().map(|(index, title)| view! {
+                    <li><button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Item(index))>{title}</button></li>
+                }).collect_view()}
+            </ul>
+        })}
+        <div class="app-step-buttons">
+            <button class="nhsuk-button nhsuk-button--secondary" type="button"
+                on:click=move |_| go_to.run(Place::Item(0))>"Back to the first question"</button>
+            <button class="nhsuk-button" type="button" on:click=finish>"Finish and see results"</button>
+        </div>
+    }
+}

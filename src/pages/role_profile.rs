@@ -1,0 +1,53 @@
+use crate::{
+    browser,
+    components::sourced::SourcedFacts,
+    core::{content::content, roles::RoleId},
+};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_params_map};
+
+/// One role: a short summary first, then every section with its sources.
+#[component]
+pub fn RoleProfilePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let code = params.with(|params| params.get("role").unwrap_or_default());
+        let Some(role) = RoleId::from_code(&code).and_then(|id| content().roles.role(id)) else {
+            return view! { <crate::pages::not_found::NotFound/> }.into_any();
+        };
+        browser::set_title(&role.title);
+        let capability_count = content().framework.for_role(role.id).count();
+        view! {
+            <A href="/roles" attr:class="nhsuk-back-link">"All roles"</A>
+            <h1 class="nhsuk-heading-l">
+                {format!("{} ({})", role.title, role.abbreviation)}
+            </h1>
+            {role.proposed_title.clone().map(|title| view! {
+                <p class="nhsuk-lede-text app-proposed-title">
+                    "Proposed new title: " <strong>{title}</strong> " (not yet in law; the current legal title is used in this app)"
+                </p>
+            })}
+            <nav aria-label="On this page" class="app-contents">
+                <h2 class="nhsuk-heading-s">"On this page"</h2>
+                <ul class="nhsuk-list">
+                    {role.sections.iter().map(|section| view! {
+                        <li><a href=format!("#{:?}", section.kind)>{section.kind.heading()}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+            {role.sections.iter().map(|section| view! {
+                <section class="app-role-section" aria-labelledby=format!("{:?}", section.kind)>
+                    <h2 class="nhsuk-heading-m" id=format!("{:?}", section.kind)>{section.kind.heading()}</h2>
+                    <SourcedFacts facts=section.facts.clone()/>
+                </section>
+            }).collect_view()}
+            <h2 class="nhsuk-heading-m">"Capabilities for this role"</h2>
+            <p>{format!("Our framework lists {capability_count} capabilities for this role.")}</p>
+            <ul class="nhsuk-list">
+                <li><A href=format!("/capabilities?role={}", role.id.code())>"Browse this role's capabilities"</A></li>
+                <li><A href=format!("/check?role={}", role.id.code())>"Check my readiness for this role"</A></li>
+            </ul>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,33 @@
+use crate::{browser, core::content::content};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The four roles at a glance, each linking to its full profile.
+#[component]
+pub fn Roles() -> impl IntoView {
+    browser::set_title("Explore the roles");
+    let catalogue = &content().roles;
+    view! {
+        <h1 class="nhsuk-heading-l">"Explore the roles"</h1>
+        <p>"There are four Medical Associate Professions (MAPs). Each page says what the role does, how to get in, training, supervision, regulation and pay, with the source of every fact and the date we checked it."</p>
+        <ul class="nhsuk-grid-row nhsuk-card-group">
+            {catalogue.roles.iter().map(|role| view! {
+                <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
+                    <div class="nhsuk-card nhsuk-card--clickable">
+                        <div class="nhsuk-card__content">
+                            <h2 class="nhsuk-card__heading nhsuk-heading-m">
+                                <A href=format!("/roles/{}", role.id.code()) attr:class="nhsuk-card__link">
+                                    {format!("{} ({})", role.title, role.abbreviation)}
+                                </A>
+                            </h2>
+                            {role.proposed_title.clone().map(|title| view! {
+                                <p class="nhsuk-body-s app-proposed-title">"Proposed new title, not yet in law: " {title}</p>
+                            })}
+                            <p class="nhsuk-card__description">{role.tagline.clone()}</p>
+                        </div>
+                    </div>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,52 @@
+//! What the user sees if the app panics: a short explanation, a way to save
+//! their data, and a reload link, instead of a page that no longer responds.
+//!
+//! With `panic = "abort"` nothing in Rust runs after this hook, so the screen
+//! is plain HTML whose links work without the app: the data download is a
+//! `data:` link built here from the raw stored values.
+
+use crate::core::records::KEY_PREFIX;
+use std::panic;
+
+pub fn install_panic_screen() {
+    panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_recovery_screen();
+    }));
+}
+
+fn show_recovery_screen() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    let dump = stored_values_as_json();
+    let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&dump)));
+    body.set_inner_html(&format!(
+        r#"<div class="nhsuk-width-container"><main class="nhsuk-main-wrapper" id="maincontent">
+<h1 class="nhsuk-heading-l">Sorry, something went wrong</h1>
+<p>The app stopped working. Your saved answers are still on this device.</p>
+<p><a class="nhsuk-button" href="{href}" download="maps-capability-checker-recovery.json">Export my data</a></p>
+<p><a class="nhsuk-button nhsuk-button--secondary" href="">Reload the app</a></p>
+</main></div>"#
+    ));
+}
+
+/// Every stored value of the app, unparsed: parsing could be what failed.
+fn stored_values_as_json() -> String {
+    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) else {
+        return "{}".into();
+    };
+    let length = storage.length().unwrap_or(0);
+    let values: serde_json::Map<String, serde_json::Value> = (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(KEY_PREFIX))
+        .filter_map(|key| {
+            let value = storage.get_item(&key).ok().flatten()?;
+            Some((key, serde_json::Value::String(value)))
+        })
+        .collect();
+    serde_json::json!({ "app": "maps-capability-checker", "kind": "device-copy", "values": values }).to_string()
+}

@@ -1,0 +1,221 @@
+//! The app's shared state: profiles, assessments and the health of storage.
+//!
+//! Views never call storage themselves. They call the methods here, which
+//! change the in-memory state, save through `storage`, and record whether the
+//! save worked so the shell can tell the user.
+
+use crate::{
+    browser,
+    core::{
+        assessment::Assessment,
+        records::{self, Profiles},
+    },
+    storage::{self, Backend, Loaded, WriteError},
+};
+use leptos::prelude::*;
+
+/// Whether the last write reached the device.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    /// Storage is full: `pending` writes wait until space is freed.
+    Full { pending: usize },
+    Refused(String),
+}
+
+/// Something found while loading that the user must be told about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// An unreadable value was moved aside (or left in place when even that
+    /// failed). It can be downloaded from "My data".
+    Quarantined { original: String, quarantine_key: Option<String>, reason: String },
+    /// A record from a newer release of the app; left untouched.
+    TooNew { key: String, version: u32 },
+}
+
+/// Shared writers and readers, passed by context. It is `Copy`, so any view
+/// can hold it in closures without cloning.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub profiles: RwSignal<Profiles>,
+    /// Every assessment on this device, all profiles, newest first.
+    pub assessments: RwSignal<Vec<Assessment>>,
+    pub save_status: RwSignal<SaveStatus>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub backend: RwSignal<Backend>,
+}
+
+impl AppState {
+    pub fn load() -> AppState {
+        let state = AppState {
+            profiles: RwSignal::new(Profiles::default()),
+            assessments: RwSignal::new(Vec::new()),
+            save_status: RwSignal::new(SaveStatus::Saved),
+            notices: RwSignal::new(Vec::new()),
+            backend: RwSignal::new(storage::backend()),
+        };
+        state.reload_from_storage();
+        state
+    }
+
+    /// Reads everything again, as at start-up or after another tab cleared
+    /// the device or an import.
+    pub fn reload_from_storage(&self) {
+        let now = browser::now();
+        let mut notices = Vec::new();
+        let profiles = match storage::load::<Profiles>(records::PROFILES_KEY, now) {
+            Loaded::Found(profiles) => profiles,
+            Loaded::Missing => Profiles::default(),
+            other => {
+                notices.extend(notice_for(records::PROFILES_KEY, other));
+                Profiles::default()
+            }
+        };
+        let mut assessments = Vec::new();
+        for key in storage::keys() {
+            if !key.starts_with(records::ASSESSMENT_PREFIX) {
+                continue;
+            }
+            match storage::load::<Assessment>(&key, now) {
+                Loaded::Found(assessment) => assessments.push(assessment),
+                Loaded::Missing => {}
+                other => notices.extend(notice_for(&key, other)),
+            }
+        }
+        assessments.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        self.backend.set(storage::backend());
+        self.profiles.set(profiles);
+        self.assessments.set(assessments);
+        self.notices.set(notices);
+    }
+
+    fn record_write(&self, result: Result<(), WriteError>) {
+        self.save_status.set(match result {
+            Ok(()) if storage::pending_writes() == 0 => SaveStatus::Saved,
+            Ok(()) | Err(WriteError::Full) => {
+                SaveStatus::Full { pending: storage::pending_writes().max(1) }
+            }
+            Err(WriteError::Refused(reason)) => SaveStatus::Refused(reason),
+        });
+    }
+
+    pub fn active_profile_id(&self) -> String {
+        self.profiles.with(|profiles| profiles.active.clone())
+    }
+
+    /// The active profile's assessments, newest first.
+    pub fn my_assessments(&self) -> Vec<Assessment> {
+        let active = self.active_profile_id();
+        self.assessments.with(|all| {
+            all.iter().filter(|assessment| assessment.profile == active).cloned().collect()
+        })
+    }
+
+    pub fn assessment(&self, id: &str) -> Option<Assessment> {
+        self.assessments.with(|all| all.iter().find(|assessment| assessment.id == id).cloned())
+    }
+
+    pub fn add_assessment(&self, assessment: Assessment) {
+        let (saved, result) = storage::save_assessment(&assessment);
+        self.assessments.update(|all| all.insert(0, saved));
+        self.record_write(result);
+    }
+
+    /// Changes one assessment and saves it at once.
+    pub fn update_assessment(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let Some(mut assessment) = self.assessment(id) else {
+            return;
+        };
+        change(&mut assessment);
+        let (merged, result) = storage::save_assessment(&assessment);
+        self.assessments.update(|all| {
+            if let Some(slot) = all.iter_mut().find(|existing| existing.id == id) {
+                *slot = merged;
+            }
+        });
+        self.record_write(result);
+    }
+
+    pub fn delete_assessment(&self, id: &str) {
+        storage::remove(&records::assessment_key(id));
+        self.assessments.update(|all| all.retain(|assessment| assessment.id != id));
+        // Deleting frees space: a write that failed for lack of it may fit now.
+        self.retry_pending_writes();
+    }
+
+    pub fn update_profiles(&self, change: impl FnOnce(&mut Profiles)) {
+        let mut profiles = self.profiles.get_untracked();
+        change(&mut profiles);
+        let result = storage::save(records::PROFILES_KEY, &profiles);
+        self.profiles.set(profiles);
+        self.record_write(result);
+    }
+
+    pub fn retry_pending_writes(&self) {
+        let waiting = storage::retry_pending();
+        self.save_status.set(if waiting == 0 {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::Full { pending: waiting }
+        });
+    }
+
+    /// Another tab changed `key` to `new_value` (None when removed). Merge
+    /// it in item by item so neither tab's newer answers are lost.
+    pub fn apply_change_from_other_tab(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            // `localStorage.clear()` in another tab reports no key.
+            self.reload_from_storage();
+            return;
+        };
+        if key == records::PROFILES_KEY {
+            if let Some(records::Decoded::Current(profiles)) =
+                new_value.as_deref().map(records::decode::<Profiles>)
+            {
+                self.profiles.set(profiles);
+            }
+            return;
+        }
+        let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
+            return;
+        };
+        match new_value.as_deref().map(records::decode::<Assessment>) {
+            None => self.assessments.update(|all| all.retain(|assessment| assessment.id != id)),
+            Some(records::Decoded::Current(theirs) | records::Decoded::Migrated(theirs)) => {
+                self.assessments.update(|all| {
+                    match all.iter_mut().find(|mine| mine.id == theirs.id) {
+                        Some(mine) => mine.merge(&theirs),
+                        None => all.insert(0, theirs),
+                    }
+                });
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Removes everything this app keeps on the device.
+    pub fn clear_device(&self) {
+        storage::clear_all();
+        self.reload_from_storage();
+        self.save_status.set(SaveStatus::Saved);
+    }
+}
+
+fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {
+    match loaded {
+        Loaded::Quarantined { reason, quarantine_key } => Some(Notice::Quarantined {
+            original: key.to_owned(),
+            quarantine_key,
+            reason,
+        }),
+        Loaded::TooNew(version) => Some(Notice::TooNew { key: key.to_owned(), version }),
+        Loaded::Missing | Loaded::Found(_) => None,
+    }
+}
+
+pub fn use_app_state() -> AppState {
+    // Provided by `App` before any page renders; a missing context would be
+    // a programming error caught by every browser test, so fall back to a
+    // fresh state rather than panic.
+    use_context::<AppState>().unwrap_or_else(AppState::load)
+}

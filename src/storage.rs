@@ -1,0 +1,294 @@
+//! The one place the app touches the browser's storage.
+//!
+//! localStorage can be missing (blocked by policy), full (QuotaExceededError)
+//! or hold values we cannot read. None of these may crash the app or lose an
+//! answer silently: every write reports its outcome, failed writes are kept
+//! and retried, and unreadable values are moved aside, never deleted.
+
+use crate::core::{
+    assessment::{Assessment, Millis},
+    records::{self, Decoded, Record},
+};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use std::{cell::RefCell, collections::BTreeMap};
+use wasm_bindgen::JsCast;
+
+/// Where this session's data lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// localStorage: kept on this device until cleared.
+    Device,
+    /// sessionStorage: a guest session, gone when the tab closes.
+    Guest,
+    /// Nothing kept at all: storage is blocked or missing.
+    MemoryOnly,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser's storage quota is used up.
+    Full,
+    /// Storage refused the write for another reason.
+    Refused(String),
+}
+
+/// What loading one key found.
+pub enum Loaded<T> {
+    Missing,
+    Found(T),
+    /// Written by a newer release: shown read-only, never overwritten.
+    TooNew(u32),
+    /// Unreadable: moved to `quarantine_key`, or left in place if even that
+    /// write failed (`quarantine_key` is then `None`).
+    Quarantined { reason: String, quarantine_key: Option<String> },
+}
+
+struct Store {
+    backend: Backend,
+    storage: Option<web_sys::Storage>,
+    /// Stands in for storage when there is none, so the app still works.
+    memory: BTreeMap<String, String>,
+    /// Writes that failed, newest value per key, retried later.
+    pending: BTreeMap<String, String>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store::open());
+}
+
+const GUEST_MARKER: &str = "mapscc/guest-session";
+
+/// Probes for localStorage without letting a blocked store throw.
+fn local_storage() -> Option<web_sys::Storage> {
+    // Accessing `localStorage` throws a SecurityError when the user or a
+    // policy blocks site data; `.ok().flatten()` turns that into None.
+    let probe = web_sys::window()?.local_storage().ok().flatten()?;
+    // Some browsers hand out a storage object whose every call throws.
+    probe.length().ok()?;
+    // gloo's accessor expects storage to exist; the probe above has just
+    // shown that it does, so this cannot throw.
+    Some(LocalStorage::raw())
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    let probe = web_sys::window()?.session_storage().ok().flatten()?;
+    probe.length().ok()?;
+    Some(SessionStorage::raw())
+}
+
+impl Store {
+    fn open() -> Store {
+        let guest = session_storage()
+            .filter(|storage| matches!(storage.get_item(GUEST_MARKER), Ok(Some(_))));
+        let (backend, storage) = match (guest, local_storage()) {
+            (Some(session), _) => (Backend::Guest, Some(session)),
+            (None, Some(local)) => (Backend::Device, Some(local)),
+            (None, None) => (Backend::MemoryOnly, None),
+        };
+        Store { backend, storage, memory: BTreeMap::new(), pending: BTreeMap::new() }
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        if let Some(value) = self.pending.get(key) {
+            return Some(value.clone());
+        }
+        match &self.storage {
+            Some(storage) => storage.get_item(key).ok().flatten(),
+            None => self.memory.get(key).cloned(),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: String) -> Result<(), WriteError> {
+        let Some(storage) = &self.storage else {
+            self.memory.insert(key.to_owned(), value);
+            return Ok(());
+        };
+        match storage.set_item(key, &value) {
+            Ok(()) => {
+                self.pending.remove(key);
+                Ok(())
+            }
+            Err(error) => {
+                self.pending.insert(key.to_owned(), value);
+                Err(classify(&error))
+            }
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.pending.remove(key);
+        match &self.storage {
+            Some(storage) => {
+                // A failed removal leaves the value as it was: nothing lost.
+                let _ = storage.remove_item(key);
+            }
+            None => {
+                self.memory.remove(key);
+            }
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = match &self.storage {
+            Some(storage) => {
+                let length = storage.length().unwrap_or(0);
+                (0..length).filter_map(|index| storage.key(index).ok().flatten()).collect()
+            }
+            None => self.memory.keys().cloned().collect(),
+        };
+        keys.extend(self.pending.keys().cloned());
+        keys.retain(|key| key.starts_with(records::KEY_PREFIX) && key != GUEST_MARKER);
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+fn classify(error: &wasm_bindgen::JsValue) -> WriteError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        // Browsers disagree on the name; code 22 is the legacy constant.
+        Some(exception)
+            if exception.name() == "QuotaExceededError"
+                || exception.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+                || exception.code() == 22 =>
+        {
+            WriteError::Full
+        }
+        Some(exception) => WriteError::Refused(exception.message()),
+        None => WriteError::Refused("storage refused the write".into()),
+    }
+}
+
+pub fn backend() -> Backend {
+    STORE.with(|store| store.borrow().backend)
+}
+
+/// Re-detects storage, as after a guest session starts or ends.
+pub fn reopen() {
+    STORE.with(|store| *store.borrow_mut() = Store::open());
+}
+
+pub fn pending_writes() -> usize {
+    STORE.with(|store| store.borrow().pending.len())
+}
+
+/// Every key of this app, records and quarantined values alike.
+pub fn keys() -> Vec<String> {
+    STORE.with(|store| store.borrow().keys())
+}
+
+pub fn read_raw(key: &str) -> Option<String> {
+    STORE.with(|store| store.borrow().get(key))
+}
+
+pub fn remove(key: &str) {
+    STORE.with(|store| store.borrow_mut().remove(key));
+}
+
+pub fn load<T: Record>(key: &str, now: Millis) -> Loaded<T> {
+    let Some(text) = read_raw(key) else {
+        return Loaded::Missing;
+    };
+    match records::decode::<T>(&text) {
+        Decoded::Current(record) => Loaded::Found(record),
+        Decoded::Migrated(record) => {
+            // Write the new format back now; if that fails the old value
+            // stays and is migrated again next time.
+            let _ = save(key, &record);
+            Loaded::Found(record)
+        }
+        Decoded::TooNew(version) => Loaded::TooNew(version),
+        Decoded::Unreadable(reason) => {
+            let quarantine_key = quarantine(key, text, now);
+            Loaded::Quarantined { reason, quarantine_key }
+        }
+    }
+}
+
+fn quarantine(key: &str, text: String, now: Millis) -> Option<String> {
+    let target = records::quarantine_key(key, now);
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        match store.set(&target, text) {
+            Ok(()) => {
+                store.remove(key);
+                Some(target)
+            }
+            Err(_) => {
+                // Could not copy it aside: leave the original untouched.
+                store.pending.remove(&target);
+                None
+            }
+        }
+    })
+}
+
+pub fn save<T: Record>(key: &str, record: &T) -> Result<(), WriteError> {
+    let text = records::encode(record).map_err(WriteError::Refused)?;
+    STORE.with(|store| store.borrow_mut().set(key, text))
+}
+
+/// Saves an assessment without overwriting newer answers another tab wrote
+/// since we last read it: the stored copy is merged in first. Returns the
+/// merged assessment, which the caller should show.
+pub fn save_assessment(assessment: &Assessment) -> (Assessment, Result<(), WriteError>) {
+    let key = records::assessment_key(&assessment.id);
+    let mut merged = assessment.clone();
+    if let Some(Decoded::Current(stored) | Decoded::Migrated(stored)) =
+        read_raw(&key).map(|text| records::decode::<Assessment>(&text))
+    {
+        merged.merge(&stored);
+    }
+    let result = save(&key, &merged);
+    (merged, result)
+}
+
+/// Tries every failed write again, as after the user frees some space.
+/// Returns how many are still waiting.
+pub fn retry_pending() -> usize {
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        let pending: Vec<(String, String)> = std::mem::take(&mut store.pending).into_iter().collect();
+        for (key, value) in pending {
+            let _ = store.set(&key, value);
+        }
+        store.pending.len()
+    })
+}
+
+/// Removes every value this app stored on this device, quarantined ones too.
+pub fn clear_all() {
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        for key in store.keys() {
+            store.remove(&key);
+        }
+        store.pending.clear();
+    });
+}
+
+/// Starts a guest session: from now on nothing goes to localStorage.
+pub fn start_guest_session() -> bool {
+    let Some(session) = session_storage() else {
+        return false;
+    };
+    if session.set_item(GUEST_MARKER, "1").is_err() {
+        return false;
+    }
+    reopen();
+    true
+}
+
+/// Ends a guest session, dropping everything it held.
+pub fn end_guest_session() {
+    if let Some(session) = session_storage() {
+        let keys: Vec<String> = (0..session.length().unwrap_or(0))
+            .filter_map(|index| session.key(index).ok().flatten())
+            .filter(|key| key.starts_with(records::KEY_PREFIX))
+            .collect();
+        for key in keys {
+            let _ = session.remove_item(&key);
+        }
+    }
+    reopen();
+}
