@@ -1,0 +1,82 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+# Every install step checks first, so a second run takes seconds.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell grep -A1 '^name = "wasm-bindgen"$$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+CARGO_BIN := $(HOME)/.cargo/bin
+# node_modules/.bin first: its wasm-opt (binaryen 132) is the one Trunk must use.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+SIZE_BUDGET_KB ?= 250
+
+.PHONY: run test tools browsers build serve lint unit web-test e2e size clean
+
+## Build the release and serve it on http://127.0.0.1:$(PORT)
+run: tools build
+	node tools/serve.mjs dist $(PORT)
+
+## Every test tier, failing on the first problem; leaves the release in dist/
+test: tools browsers lint unit web-test build size e2e
+
+tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed vendor/nhsuk-frontend.css
+
+.tools/rust-target:
+	@mkdir -p .tools
+	rustup target list --installed | grep -q '^wasm32-unknown-unknown$$' || rustup target add wasm32-unknown-unknown
+	@touch $@
+
+.tools/trunk-$(TRUNK_VERSION):
+	@mkdir -p .tools
+	trunk --version 2>/dev/null | grep -q ' $(TRUNK_VERSION)$$' || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@touch $@
+
+# Not --locked: a locked dependency of this release is missing from the registry.
+.tools/wasm-bindgen-$(WASM_BINDGEN_VERSION): Cargo.lock
+	@mkdir -p .tools
+	wasm-bindgen --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$' || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+vendor/nhsuk-frontend.css: node_modules/.installed tools/vendor-nhsuk.mjs
+	node tools/vendor-nhsuk.mjs
+
+browsers: .tools/browsers
+.tools/browsers:
+	@mkdir -p .tools
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null \
+		|| (apt-get update && apt-get install -y chromium chromium-driver brotli)
+	@touch $@
+
+lint: tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test
+
+web-test: tools browsers
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=180 \
+		cargo test --target wasm32-unknown-unknown --test web
+
+build: tools
+	trunk build --release
+
+size:
+	node tools/size-budget.mjs dist $(SIZE_BUDGET_KB)
+
+e2e: tools browsers
+	npx playwright test --config tests/e2e/playwright.config.mjs
+
+
+clean:
+	rm -rf dist target .tools vendor node_modules

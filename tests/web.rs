@@ -1,0 +1,187 @@
+//! Browser tests: the storage module against Chromium's real localStorage,
+//! and the storage banner in a real DOM. Run with `make web-test`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use maps_capability_checker::{
+    components::storage_banner::StorageBanner,
+    core::{
+        assessment::{Assessment, Rating, Scope},
+        framework::Stage,
+        records::{self, Decoded, Profiles},
+        roles::RoleId,
+    },
+    state::AppState,
+    storage::{self, Backend, Loaded, WriteError},
+};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ASSESSMENT_V1: &str = include_str!("fixtures/assessment-v1.json");
+
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .unwrap_or_else(|| panic!("the test browser has no localStorage"))
+}
+
+/// Every test starts from an empty store: all tests share one page.
+fn fresh() {
+    let storage = local();
+    let _ = storage.clear();
+    if let Some(session) = web_sys::window().and_then(|window| window.session_storage().ok().flatten()) {
+        let _ = session.clear();
+    }
+    storage::reopen();
+}
+
+fn sample(id: &str) -> Assessment {
+    Assessment::new(id.into(), "me".into(), RoleId::Accp, Stage::Experienced, Scope::Quick, "1.0.0".into(), 1)
+}
+
+fn run_js(code: &str) {
+    let function = js_sys::Function::new_no_args(code);
+    let _ = function.call0(&wasm_bindgen::JsValue::NULL);
+}
+
+/// What Chromium does when site data is blocked: reading
+/// `window.localStorage` throws a SecurityError. The real accessor is kept
+/// and put back afterwards.
+fn block_storage() {
+    run_js(
+        "window.__realStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+         Object.defineProperty(window, 'localStorage', { configurable: true,
+           get() { throw new DOMException('blocked', 'SecurityError'); } });",
+    );
+}
+
+fn unblock_storage() {
+    run_js("Object.defineProperty(window, 'localStorage', window.__realStorage);");
+}
+
+#[wasm_bindgen_test]
+fn a_saved_assessment_is_read_back_from_real_local_storage() {
+    fresh();
+    let mut assessment = sample("round-trip");
+    assessment.set_rating("pvb-01", Some(Rating::Level(3)), 2);
+    assert_eq!(storage::save(&records::assessment_key("round-trip"), &assessment), Ok(()));
+    let raw = local().get_item("mapscc/assessment/round-trip").ok().flatten().unwrap_or_default();
+    assert!(raw.contains("\"version\":2"), "{raw}");
+    match storage::load::<Assessment>(&records::assessment_key("round-trip"), 3) {
+        Loaded::Found(loaded) => assert_eq!(loaded, assessment),
+        _ => panic!("the saved assessment did not load"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn corrupt_record_is_quarantined_not_deleted() {
+    fresh();
+    let _ = local().set_item("mapscc/assessment/broken", "{not json");
+    match storage::load::<Assessment>("mapscc/assessment/broken", 77) {
+        Loaded::Quarantined { quarantine_key: Some(key), .. } => {
+            assert_eq!(key, "mapscc/quarantine/77/assessment/broken");
+            assert_eq!(local().get_item(&key).ok().flatten().as_deref(), Some("{not json"));
+            assert_eq!(local().get_item("mapscc/assessment/broken").ok().flatten(), None);
+        }
+        _ => panic!("the corrupt value was not quarantined"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_stored_version_1_assessment_is_migrated_and_written_back() {
+    fresh();
+    let _ = local().set_item("mapscc/assessment/a-fixture-v1", ASSESSMENT_V1);
+    let Loaded::Found(assessment) = storage::load::<Assessment>("mapscc/assessment/a-fixture-v1", 5) else {
+        panic!("the version 1 record did not load");
+    };
+    assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(3)));
+    let rewritten = local().get_item("mapscc/assessment/a-fixture-v1").ok().flatten().unwrap_or_default();
+    assert!(matches!(records::decode::<Assessment>(&rewritten), Decoded::Current(_)), "{rewritten}");
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_reports_the_failed_write_keeps_older_data_and_retries_later() {
+    fresh();
+    let key = records::assessment_key("full");
+    let mut assessment = sample("full");
+    assert_eq!(storage::save(&key, &assessment), Ok(()));
+    let before = local().get_item(&key).ok().flatten();
+
+    // Fill the origin's quota with filler, halving the chunk until even a
+    // small value no longer fits.
+    let storage = local();
+    let mut chunk = 1 << 20;
+    let mut filler = 0;
+    while chunk >= 64 {
+        if storage.set_item(&format!("filler/{filler}"), &"x".repeat(chunk)).is_ok() {
+            filler += 1;
+        } else {
+            chunk /= 2;
+        }
+    }
+
+    assessment.set_note("pvb-01", &"evidence ".repeat(200), 9);
+    assert_eq!(storage::save(&key, &assessment), Err(WriteError::Full));
+    assert_eq!(local().get_item(&key).ok().flatten(), before, "the older saved value was damaged");
+    assert_eq!(storage::pending_writes(), 1);
+
+    for index in 0..filler {
+        let _ = storage.remove_item(&format!("filler/{index}"));
+    }
+    assert_eq!(storage::retry_pending(), 0);
+    match storage::load::<Assessment>(&key, 10) {
+        Loaded::Found(saved) => assert!(saved.note("pvb-01").starts_with("evidence")),
+        _ => panic!("the retried write did not land"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_falls_back_to_memory_and_keeps_working() {
+    fresh();
+    block_storage();
+    storage::reopen();
+    let backend = storage::backend();
+    let saved = storage::save(records::PROFILES_KEY, &Profiles::default());
+    let loaded = matches!(storage::load::<Profiles>(records::PROFILES_KEY, 1), Loaded::Found(_));
+    unblock_storage();
+    storage::reopen();
+    assert_eq!(backend, Backend::MemoryOnly);
+    assert_eq!(saved, Ok(()));
+    assert!(loaded, "a value saved in memory was not read back");
+    assert_eq!(local().get_item(records::PROFILES_KEY).ok().flatten(), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_banner_warns_when_nothing_will_be_kept() {
+    fresh();
+    block_storage();
+    storage::reopen();
+    let document = web_sys::window().and_then(|window| window.document()).unwrap_or_else(|| panic!("no document"));
+    let host = document.create_element("div").unwrap_or_else(|_| panic!("no div"));
+    let _ = document.body().map(|body| body.append_child(&host));
+    let host: web_sys::HtmlElement = host.unchecked_into();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        provide_context(AppState::load());
+        view! { <leptos_router::components::Router><StorageBanner/></leptos_router::components::Router> }
+    });
+    // Unblock before awaiting: other tests run while this one waits.
+    unblock_storage();
+    storage::reopen();
+    leptos::task::tick().await;
+    let text = host.text_content().unwrap_or_default();
+    drop(handle);
+    assert!(text.contains("Nothing will be kept"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn a_guest_session_writes_nothing_to_local_storage() {
+    fresh();
+    assert!(storage::start_guest_session());
+    assert_eq!(storage::backend(), Backend::Guest);
+    assert_eq!(storage::save(records::PROFILES_KEY, &Profiles::default()), Ok(()));
+    assert_eq!(local().get_item(records::PROFILES_KEY).ok().flatten(), None);
+    storage::end_guest_session();
+    assert_eq!(storage::backend(), Backend::Device);
+}

@@ -1,0 +1,26 @@
+// Fails when the JS, wasm and CSS in the build, brotli-compressed, exceed
+// the budget. Everything is counted: the first page loads all of it.
+// Usage: node tools/size-budget.mjs <dist> <budget in KB>
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const [dist = 'dist', budgetKb = '250'] = process.argv.slice(2);
+const files = readdirSync(dist)
+  .filter((name) => /\.(js|wasm|css)$/.test(name))
+  .map((name) => join(dist, name))
+  .filter((path) => statSync(path).isFile());
+if (files.length === 0) throw new Error(`no JS, wasm or CSS in ${dist}: build first`);
+let total = 0;
+for (const path of files) {
+  const raw = readFileSync(path);
+  const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total += brotli;
+  console.log(`${path}: ${(raw.length / 1024).toFixed(1)} KB raw, ${(brotli / 1024).toFixed(1)} KB brotli`);
+}
+const kb = total / 1024;
+console.log(`Total JS + wasm + CSS, brotli: ${kb.toFixed(1)} KB (budget ${budgetKb} KB)`);
+if (kb > Number(budgetKb)) {
+  console.error(`Over the size budget by ${(kb - Number(budgetKb)).toFixed(1)} KB`);
+  process.exit(1);
+}
