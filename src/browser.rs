@@ -99,3 +99,16 @@ pub fn base_path() -> String {
         .unwrap_or_default();
     base.trim_end_matches('/').to_owned()
 }
+
+/// Scrolls to an element in this page and moves focus to it. In-page links
+/// use this rather than `href="#id"`, which the router would treat as a
+/// navigation to the app's root.
+pub fn jump_to(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id));
+    if let Some(element) = element {
+        element.scroll_into_view();
+    }
+    focus(id);
+}

@@ -14,7 +14,7 @@ if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('no inline module script found in index.html');
 const code = match[1].trim() + '\n';

@@ -1,6 +1,9 @@
 use crate::{
     browser,
-    components::radios::{RadioOption, Radios},
+    components::{
+        in_page_link::InPageLink,
+        radios::{RadioOption, Radios},
+    },
     core::{
         assessment::{Assessment, Scope},
         content::content,
@@ -99,7 +102,7 @@ pub fn CheckStart() -> impl IntoView {
                         <div class="nhsuk-error-summary__body">
                             <ul class="nhsuk-list nhsuk-error-summary__list">
                                 {errors.into_iter().map(|(field, message)| view! {
-                                    <li><a href=format!("#{field}")>{message}</a></li>
+                                    <li><InPageLink target=field.to_string()>{message}</InPageLink></li>
                                 }).collect_view()}
                             </ul>
                         </div>

@@ -1,7 +1,10 @@
 use crate::{
     browser,
-    components::sourced::SourcedFacts,
-    core::{content::content, roles::RoleId},
+    components::{in_page_link::InPageLink, sourced::SourcedFacts},
+    core::{
+        content::content,
+        roles::{RoleId, SectionKind},
+    },
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
@@ -31,13 +34,13 @@ pub fn RoleProfilePage() -> impl IntoView {
                 <h2 class="nhsuk-heading-s">"On this page"</h2>
                 <ul class="nhsuk-list">
                     {role.sections.iter().map(|section| view! {
-                        <li><a href=format!("#{:?}", section.kind)>{section.kind.heading()}</a></li>
+                        <li><InPageLink target=section_id(section.kind)>{section.kind.heading()}</InPageLink></li>
                     }).collect_view()}
                 </ul>
             </nav>
             {role.sections.iter().map(|section| view! {
-                <section class="app-role-section" aria-labelledby=format!("{:?}", section.kind)>
-                    <h2 class="nhsuk-heading-m" id=format!("{:?}", section.kind)>{section.kind.heading()}</h2>
+                <section class="app-role-section" aria-labelledby=section_id(section.kind)>
+                    <h2 class="nhsuk-heading-m" id=section_id(section.kind) tabindex="-1">{section.kind.heading()}</h2>
                     <SourcedFacts facts=section.facts.clone()/>
                 </section>
             }).collect_view()}
@@ -50,4 +53,8 @@ pub fn RoleProfilePage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+fn section_id(kind: SectionKind) -> String {
+    format!("section-{}", kind.heading().to_lowercase().replace(' ', "-"))
 }

@@ -1,0 +1,103 @@
+// The self-assessment journey: keyboard only, saving every answer, resuming.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openApp } from './helpers.mjs';
+
+async function startCheck(page, role, stage, scope) {
+  await openApp(page, '/check');
+  await page.getByLabel(role).check();
+  await page.getByLabel(stage, { exact: true }).check();
+  await page.getByLabel(scope).check();
+  await page.getByRole('button', { name: 'Start the check' }).click();
+  await expect(page.locator('#step-heading')).toBeVisible();
+}
+
+test('starting without choices shows an error summary linked to each field', async ({ page }) => {
+  await openApp(page, '/check');
+  await page.getByRole('button', { name: 'Start the check' }).click();
+  const summary = page.locator('.nhsuk-error-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('link')).toHaveCount(3);
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link', { name: /role/ }).click();
+  await expect(page.locator('#role')).toBeFocused();
+});
+
+test('a quick check can be completed with the keyboard alone', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'the keyboard journey runs at phone size');
+  await openApp(page, '/check');
+  // Reach the first role radio by tabbing, as a keyboard user would.
+  await page.locator('#role').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#stage').focus();
+  await page.keyboard.press('ArrowDown'); // newly qualified
+  await page.locator('#scope').focus();
+  await page.keyboard.press('Space'); // quick
+  await page.getByRole('button', { name: 'Start the check' }).focus();
+  await page.keyboard.press('Enter');
+  const heading = page.locator('#step-heading');
+  await expect(heading).toBeFocused();
+  for (let step = 1; step <= 10; step += 1) {
+    await expect(page.getByText(new RegExp(`Question ${step} of 10`))).toBeVisible();
+    await page.locator('#rating-3').focus();
+    await page.keyboard.press('Space');
+    await expect(page.locator('#rating-3')).toBeChecked();
+    await page.getByRole('button', { name: /^Next/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(heading).toBeFocused();
+  }
+  await expect(heading).toHaveText('Review your answers');
+  await expect(page.getByText('You have answered 10 of 10 questions.')).toBeVisible();
+  await page.getByRole('button', { name: 'Finish and see results' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/results\//);
+});
+
+test('a reload part-way resumes at the same item with every answer intact', async ({ page, browser }) => {
+  await startCheck(page, 'Surgical care practitioner (SCP)', 'Experienced', 'Quick check');
+  await page.getByLabel('With indirect supervision').check();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByLabel('Not applicable').check();
+  await page.getByLabel('Notes or evidence (optional)').fill('Logbook, 12 cases');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  const third = await page.locator('#step-heading').textContent();
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(page.locator('#step-heading')).toHaveText(third);
+  await expect(page.getByText('Question 3 of 10')).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('Not applicable')).toBeChecked();
+  await expect(page.getByLabel('Notes or evidence (optional)')).toHaveValue('Logbook, 12 cases');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('With indirect supervision')).toBeChecked();
+
+  // A new browser context given the same stored state lists the assessment.
+  const state = await page.context().storageState();
+  const other = await browser.newContext({ storageState: state });
+  const otherPage = await other.newPage();
+  await openApp(otherPage, '/check');
+  await expect(otherPage.getByRole('heading', { name: /Surgical care practitioner, quick check/ })).toBeVisible();
+  await expect(otherPage.getByText(/2 of 10 answered/)).toBeVisible();
+  await other.close();
+});
+
+for (const [role, label] of [
+  ['pa', 'Physician associate (PA)'],
+  ['aa', 'Anaesthesia associate (AA)'],
+  ['scp', 'Surgical care practitioner (SCP)'],
+  ['accp', 'Advanced critical care practitioner (ACCP)'],
+]) {
+  test(`a full check can be completed for ${role}`, async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'full checks run once, at desktop size');
+    await startCheck(page, label, 'Newly qualified', 'Full check');
+    const total = Number((await page.getByText(/Question 1 of \d+/).textContent()).match(/of (\d+)/)[1]);
+    expect(total).toBeGreaterThanOrEqual(40);
+    for (let step = 1; step <= total; step += 1) {
+      await page.locator(`#rating-${(step % 4) + 1}`).check();
+      await page.getByRole('button', { name: /^Next/ }).click();
+    }
+    await expect(page.getByText(`You have answered ${total} of ${total} questions.`)).toBeVisible();
+    await page.getByRole('button', { name: 'Finish and see results' }).click();
+    await expect(page).toHaveURL(/\/results\//);
+  });
+}

@@ -1,0 +1,33 @@
+// Shared steps for the Playwright specs.
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from '@playwright/test';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Fails with the list of violations if axe finds any on the page as it is now. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+/** Opens a page of the app and waits until the app (not the static first paint) is showing. */
+export async function openApp(page, path = '/') {
+  await page.goto(path);
+  await expect(page.locator('#app-static')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** Fails the test if the page tries to reach any origin but its own. */
+export function watchForeignRequests(page) {
+  const foreign = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
+      foreign.push(request.url());
+    }
+  });
+  return foreign;
+}

@@ -1,0 +1,72 @@
+// Every page of the app loads, has one h1, and passes axe.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
+
+const pages = [
+  ['/', 'Explore the Medical Associate Professions and check your capabilities'],
+  ['/roles', 'Explore the roles'],
+  ['/roles/pa', 'Physician associate (PA)'],
+  ['/roles/aa', 'Anaesthesia associate (AA)'],
+  ['/roles/scp', 'Surgical care practitioner (SCP)'],
+  ['/roles/accp', 'Advanced critical care practitioner (ACCP)'],
+  ['/capabilities', 'Browse the capabilities'],
+  ['/check', 'Check my capabilities'],
+  ['/results', 'Results'],
+  ['/my-data', 'My data'],
+  ['/about', 'About this app'],
+  ['/about/sources', 'Sources and disclaimer'],
+  ['/no/such/page', 'Page not found'],
+];
+
+for (const [path, heading] of pages) {
+  test(`${path} shows its heading and passes axe`, async ({ page }) => {
+    const foreign = watchForeignRequests(page);
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    await openApp(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.getByRole('contentinfo')).toContainText('Your answers stay on this device');
+    await expectNoAxeViolations(page);
+    expect(errors, 'console errors').toEqual([]);
+    expect(foreign, 'requests to other origins').toEqual([]);
+  });
+}
+
+test('the static first paint names the app before the wasm runs', async ({ page }) => {
+  await page.route(/\.wasm$/, () => {}); // never answer: the wasm never arrives
+  await page.goto('/');
+  await expect(page.locator('#app-static h1')).toBeVisible();
+  await expect(page.locator('#app-static')).toContainText('MAPs Capability Checker');
+});
+
+test('every role page shows a source and a checked date in every section', async ({ page }) => {
+  for (const role of ['pa', 'aa', 'scp', 'accp']) {
+    await openApp(page, `/roles/${role}`);
+    const sections = page.locator('section.app-role-section');
+    await expect(sections).toHaveCount(11);
+    for (const section of await sections.all()) {
+      await expect(section.locator('.app-fact__source').first()).toContainText(/Source: .+Checked \d{1,2} \w+ \d{4}\./);
+    }
+  }
+});
+
+test('the browse page lists every capability of the chosen role', async ({ page }) => {
+  await openApp(page, '/capabilities?role=aa');
+  const count = await page.locator('details.app-capability').count();
+  expect(count).toBeGreaterThanOrEqual(40);
+  await expect(page.locator('.app-count')).toHaveText(`${count} capabilities`);
+  await page.getByLabel('Show capabilities for').selectOption('scp');
+  await expect(page).toHaveURL(/role=scp/);
+  await expectNoAxeViolations(page);
+});
+
+test('the sources page links every source', async ({ page }) => {
+  await openApp(page, '/about/sources');
+  const links = page.locator('.app-source-list a');
+  expect(await links.count()).toBeGreaterThan(20);
+  for (const href of await links.evaluateAll((anchors) => anchors.map((a) => a.href))) {
+    expect(href).toMatch(/^https:\/\//);
+  }
+});
