@@ -112,3 +112,8 @@ pub fn jump_to(id: &str) {
     }
     focus(id);
 }
+
+/// Focuses an element once the view has caught up with a state change.
+pub fn focus_after_render(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || focus(id));
+}

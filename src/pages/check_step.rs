@@ -75,8 +75,10 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
         }
         // Focus the new heading so keyboard and screen reader users start
         // reading from the new item, not from the button they pressed.
-        browser::focus("step-heading");
+        browser::focus_after_render("step-heading");
     };
+    // Arriving from the start page or a link is a step change too.
+    browser::focus_after_render("step-heading");
 
     view! {
         <A href="/check" attr:class="nhsuk-back-link">"All my assessments"</A>
