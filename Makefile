@@ -46,7 +46,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-vendor/nhsuk-frontend.css: node_modules/.installed tools/vendor-nhsuk.mjs
+# Rebuilt when the app starts using another nhsuk- class.
+vendor/nhsuk-frontend.css: node_modules/.installed tools/vendor-nhsuk.mjs index.html $(shell find src -name "*.rs")
 	node tools/vendor-nhsuk.mjs
 
 browsers: .tools/browsers

@@ -3,7 +3,10 @@
 
 use crate::{
     browser,
-    components::{layout::{Footer, Header, SkipLink}, storage_banner::StorageBanner},
+    components::{
+        layout::{Footer, Header, SkipLink},
+        storage_banner::StorageBanner,
+    },
     pages,
     state::AppState,
 };
@@ -51,7 +54,10 @@ pub fn App() -> impl IntoView {
 fn listen_to_other_tabs(state: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |event| {
         let key = event.key();
-        if key.as_deref().is_some_and(|key| !key.starts_with(crate::core::records::KEY_PREFIX)) {
+        if key
+            .as_deref()
+            .is_some_and(|key| !key.starts_with(crate::core::records::KEY_PREFIX))
+        {
             return;
         }
         state.apply_change_from_other_tab(key, event.new_value());

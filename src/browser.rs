@@ -18,8 +18,18 @@ pub fn new_id(prefix: &str) -> String {
 pub fn format_date(millis: u64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month = MONTHS.get(date.get_month() as usize).copied().unwrap_or("");
     format!("{} {} {}", date.get_date(), month, date.get_full_year())
@@ -28,7 +38,12 @@ pub fn format_date(millis: u64) -> String {
 /// Today's date as YYYY-MM-DD, for file names.
 pub fn today_iso() -> String {
     let date = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
 }
 
 pub fn set_title(title: &str) {

@@ -23,7 +23,10 @@ fn show_recovery_screen() {
         return;
     };
     let dump = stored_values_as_json();
-    let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&dump)));
+    let href = format!(
+        "data:application/json;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&dump))
+    );
     body.set_inner_html(&format!(
         r#"<div class="nhsuk-width-container"><main class="nhsuk-main-wrapper" id="maincontent">
 <h1 class="nhsuk-heading-l">Sorry, something went wrong</h1>
@@ -36,7 +39,8 @@ fn show_recovery_screen() {
 
 /// Every stored value of the app, unparsed: parsing could be what failed.
 fn stored_values_as_json() -> String {
-    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) else {
+    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    else {
         return "{}".into();
     };
     let length = storage.length().unwrap_or(0);
@@ -48,5 +52,6 @@ fn stored_values_as_json() -> String {
             Some((key, serde_json::Value::String(value)))
         })
         .collect();
-    serde_json::json!({ "app": "maps-capability-checker", "kind": "device-copy", "values": values }).to_string()
+    serde_json::json!({ "app": "maps-capability-checker", "kind": "device-copy", "values": values })
+        .to_string()
 }

@@ -19,7 +19,9 @@ use leptos::prelude::*;
 pub enum SaveStatus {
     Saved,
     /// Storage is full: `pending` writes wait until space is freed.
-    Full { pending: usize },
+    Full {
+        pending: usize,
+    },
     Refused(String),
 }
 
@@ -28,7 +30,11 @@ pub enum SaveStatus {
 pub enum Notice {
     /// An unreadable value was moved aside (or left in place when even that
     /// failed). It can be downloaded from "My data".
-    Quarantined { original: String, quarantine_key: Option<String>, reason: String },
+    Quarantined {
+        original: String,
+        quarantine_key: Option<String>,
+        reason: String,
+    },
     /// A record from a newer release of the app; left untouched.
     TooNew { key: String, version: u32 },
 }
@@ -92,9 +98,9 @@ impl AppState {
     fn record_write(&self, result: Result<(), WriteError>) {
         self.save_status.set(match result {
             Ok(()) if storage::pending_writes() == 0 => SaveStatus::Saved,
-            Ok(()) | Err(WriteError::Full) => {
-                SaveStatus::Full { pending: storage::pending_writes().max(1) }
-            }
+            Ok(()) | Err(WriteError::Full) => SaveStatus::Full {
+                pending: storage::pending_writes().max(1),
+            },
             Err(WriteError::Refused(reason)) => SaveStatus::Refused(reason),
         });
     }
@@ -107,12 +113,16 @@ impl AppState {
     pub fn my_assessments(&self) -> Vec<Assessment> {
         let active = self.active_profile_id();
         self.assessments.with(|all| {
-            all.iter().filter(|assessment| assessment.profile == active).cloned().collect()
+            all.iter()
+                .filter(|assessment| assessment.profile == active)
+                .cloned()
+                .collect()
         })
     }
 
     pub fn assessment(&self, id: &str) -> Option<Assessment> {
-        self.assessments.with(|all| all.iter().find(|assessment| assessment.id == id).cloned())
+        self.assessments
+            .with(|all| all.iter().find(|assessment| assessment.id == id).cloned())
     }
 
     pub fn add_assessment(&self, assessment: Assessment) {
@@ -138,7 +148,8 @@ impl AppState {
 
     pub fn delete_assessment(&self, id: &str) {
         storage::remove(&records::assessment_key(id));
-        self.assessments.update(|all| all.retain(|assessment| assessment.id != id));
+        self.assessments
+            .update(|all| all.retain(|assessment| assessment.id != id));
         // Deleting frees space: a write that failed for lack of it may fit now.
         self.retry_pending_writes();
     }
@@ -180,7 +191,9 @@ impl AppState {
             return;
         };
         match new_value.as_deref().map(records::decode::<Assessment>) {
-            None => self.assessments.update(|all| all.retain(|assessment| assessment.id != id)),
+            None => self
+                .assessments
+                .update(|all| all.retain(|assessment| assessment.id != id)),
             Some(records::Decoded::Current(theirs) | records::Decoded::Migrated(theirs)) => {
                 self.assessments.update(|all| {
                     match all.iter_mut().find(|mine| mine.id == theirs.id) {
@@ -203,12 +216,18 @@ impl AppState {
 
 fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {
     match loaded {
-        Loaded::Quarantined { reason, quarantine_key } => Some(Notice::Quarantined {
+        Loaded::Quarantined {
+            reason,
+            quarantine_key,
+        } => Some(Notice::Quarantined {
             original: key.to_owned(),
             quarantine_key,
             reason,
         }),
-        Loaded::TooNew(version) => Some(Notice::TooNew { key: key.to_owned(), version }),
+        Loaded::TooNew(version) => Some(Notice::TooNew {
+            key: key.to_owned(),
+            version,
+        }),
         Loaded::Missing | Loaded::Found(_) => None,
     }
 }

@@ -40,7 +40,10 @@ pub enum Loaded<T> {
     TooNew(u32),
     /// Unreadable: moved to `quarantine_key`, or left in place if even that
     /// write failed (`quarantine_key` is then `None`).
-    Quarantined { reason: String, quarantine_key: Option<String> },
+    Quarantined {
+        reason: String,
+        quarantine_key: Option<String>,
+    },
 }
 
 struct Store {
@@ -85,7 +88,12 @@ impl Store {
             (None, Some(local)) => (Backend::Device, Some(local)),
             (None, None) => (Backend::MemoryOnly, None),
         };
-        Store { backend, storage, memory: BTreeMap::new(), pending: BTreeMap::new() }
+        Store {
+            backend,
+            storage,
+            memory: BTreeMap::new(),
+            pending: BTreeMap::new(),
+        }
     }
 
     fn get(&self, key: &str) -> Option<String> {
@@ -132,7 +140,9 @@ impl Store {
         let mut keys: Vec<String> = match &self.storage {
             Some(storage) => {
                 let length = storage.length().unwrap_or(0);
-                (0..length).filter_map(|index| storage.key(index).ok().flatten()).collect()
+                (0..length)
+                    .filter_map(|index| storage.key(index).ok().flatten())
+                    .collect()
             }
             None => self.memory.keys().cloned().collect(),
         };
@@ -200,7 +210,10 @@ pub fn load<T: Record>(key: &str, now: Millis) -> Loaded<T> {
         Decoded::TooNew(version) => Loaded::TooNew(version),
         Decoded::Unreadable(reason) => {
             let quarantine_key = quarantine(key, text, now);
-            Loaded::Quarantined { reason, quarantine_key }
+            Loaded::Quarantined {
+                reason,
+                quarantine_key,
+            }
         }
     }
 }
@@ -248,7 +261,8 @@ pub fn save_assessment(assessment: &Assessment) -> (Assessment, Result<(), Write
 pub fn retry_pending() -> usize {
     STORE.with(|store| {
         let mut store = store.borrow_mut();
-        let pending: Vec<(String, String)> = std::mem::take(&mut store.pending).into_iter().collect();
+        let pending: Vec<(String, String)> =
+            std::mem::take(&mut store.pending).into_iter().collect();
         for (key, value) in pending {
             let _ = store.set(&key, value);
         }

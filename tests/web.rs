@@ -31,14 +31,24 @@ fn local() -> web_sys::Storage {
 fn fresh() {
     let storage = local();
     let _ = storage.clear();
-    if let Some(session) = web_sys::window().and_then(|window| window.session_storage().ok().flatten()) {
+    if let Some(session) =
+        web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+    {
         let _ = session.clear();
     }
     storage::reopen();
 }
 
 fn sample(id: &str) -> Assessment {
-    Assessment::new(id.into(), "me".into(), RoleId::Accp, Stage::Experienced, Scope::Quick, "1.0.0".into(), 1)
+    Assessment::new(
+        id.into(),
+        "me".into(),
+        RoleId::Accp,
+        Stage::Experienced,
+        Scope::Quick,
+        "1.0.0".into(),
+        1,
+    )
 }
 
 fn run_js(code: &str) {
@@ -66,8 +76,15 @@ fn a_saved_assessment_is_read_back_from_real_local_storage() {
     fresh();
     let mut assessment = sample("round-trip");
     assessment.set_rating("pvb-01", Some(Rating::Level(3)), 2);
-    assert_eq!(storage::save(&records::assessment_key("round-trip"), &assessment), Ok(()));
-    let raw = local().get_item("mapscc/assessment/round-trip").ok().flatten().unwrap_or_default();
+    assert_eq!(
+        storage::save(&records::assessment_key("round-trip"), &assessment),
+        Ok(())
+    );
+    let raw = local()
+        .get_item("mapscc/assessment/round-trip")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     assert!(raw.contains("\"version\":2"), "{raw}");
     match storage::load::<Assessment>(&records::assessment_key("round-trip"), 3) {
         Loaded::Found(loaded) => assert_eq!(loaded, assessment),
@@ -80,10 +97,19 @@ fn corrupt_record_is_quarantined_not_deleted() {
     fresh();
     let _ = local().set_item("mapscc/assessment/broken", "{not json");
     match storage::load::<Assessment>("mapscc/assessment/broken", 77) {
-        Loaded::Quarantined { quarantine_key: Some(key), .. } => {
+        Loaded::Quarantined {
+            quarantine_key: Some(key),
+            ..
+        } => {
             assert_eq!(key, "mapscc/quarantine/77/assessment/broken");
-            assert_eq!(local().get_item(&key).ok().flatten().as_deref(), Some("{not json"));
-            assert_eq!(local().get_item("mapscc/assessment/broken").ok().flatten(), None);
+            assert_eq!(
+                local().get_item(&key).ok().flatten().as_deref(),
+                Some("{not json")
+            );
+            assert_eq!(
+                local().get_item("mapscc/assessment/broken").ok().flatten(),
+                None
+            );
         }
         _ => panic!("the corrupt value was not quarantined"),
     }
@@ -93,12 +119,24 @@ fn corrupt_record_is_quarantined_not_deleted() {
 fn a_stored_version_1_assessment_is_migrated_and_written_back() {
     fresh();
     let _ = local().set_item("mapscc/assessment/a-fixture-v1", ASSESSMENT_V1);
-    let Loaded::Found(assessment) = storage::load::<Assessment>("mapscc/assessment/a-fixture-v1", 5) else {
+    let Loaded::Found(assessment) =
+        storage::load::<Assessment>("mapscc/assessment/a-fixture-v1", 5)
+    else {
         panic!("the version 1 record did not load");
     };
     assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(3)));
-    let rewritten = local().get_item("mapscc/assessment/a-fixture-v1").ok().flatten().unwrap_or_default();
-    assert!(matches!(records::decode::<Assessment>(&rewritten), Decoded::Current(_)), "{rewritten}");
+    let rewritten = local()
+        .get_item("mapscc/assessment/a-fixture-v1")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(
+        matches!(
+            records::decode::<Assessment>(&rewritten),
+            Decoded::Current(_)
+        ),
+        "{rewritten}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -115,7 +153,10 @@ fn a_full_store_reports_the_failed_write_keeps_older_data_and_retries_later() {
     let mut chunk = 1 << 20;
     let mut filler = 0;
     while chunk >= 64 {
-        if storage.set_item(&format!("filler/{filler}"), &"x".repeat(chunk)).is_ok() {
+        if storage
+            .set_item(&format!("filler/{filler}"), &"x".repeat(chunk))
+            .is_ok()
+        {
             filler += 1;
         } else {
             chunk /= 2;
@@ -124,7 +165,11 @@ fn a_full_store_reports_the_failed_write_keeps_older_data_and_retries_later() {
 
     assessment.set_note("pvb-01", &"evidence ".repeat(200), 9);
     assert_eq!(storage::save(&key, &assessment), Err(WriteError::Full));
-    assert_eq!(local().get_item(&key).ok().flatten(), before, "the older saved value was damaged");
+    assert_eq!(
+        local().get_item(&key).ok().flatten(),
+        before,
+        "the older saved value was damaged"
+    );
     assert_eq!(storage::pending_writes(), 1);
 
     for index in 0..filler {
@@ -144,7 +189,10 @@ fn blocked_storage_falls_back_to_memory_and_keeps_working() {
     storage::reopen();
     let backend = storage::backend();
     let saved = storage::save(records::PROFILES_KEY, &Profiles::default());
-    let loaded = matches!(storage::load::<Profiles>(records::PROFILES_KEY, 1), Loaded::Found(_));
+    let loaded = matches!(
+        storage::load::<Profiles>(records::PROFILES_KEY, 1),
+        Loaded::Found(_)
+    );
     unblock_storage();
     storage::reopen();
     assert_eq!(backend, Backend::MemoryOnly);
@@ -158,8 +206,12 @@ async fn the_banner_warns_when_nothing_will_be_kept() {
     fresh();
     block_storage();
     storage::reopen();
-    let document = web_sys::window().and_then(|window| window.document()).unwrap_or_else(|| panic!("no document"));
-    let host = document.create_element("div").unwrap_or_else(|_| panic!("no div"));
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .unwrap_or_else(|| panic!("no document"));
+    let host = document
+        .create_element("div")
+        .unwrap_or_else(|_| panic!("no div"));
     let _ = document.body().map(|body| body.append_child(&host));
     let host: web_sys::HtmlElement = host.unchecked_into();
     let handle = leptos::mount::mount_to(host.clone(), || {
@@ -180,7 +232,10 @@ fn a_guest_session_writes_nothing_to_local_storage() {
     fresh();
     assert!(storage::start_guest_session());
     assert_eq!(storage::backend(), Backend::Guest);
-    assert_eq!(storage::save(records::PROFILES_KEY, &Profiles::default()), Ok(()));
+    assert_eq!(
+        storage::save(records::PROFILES_KEY, &Profiles::default()),
+        Ok(())
+    );
     assert_eq!(local().get_item(records::PROFILES_KEY).ok().flatten(), None);
     storage::end_guest_session();
     assert_eq!(storage::backend(), Backend::Device);

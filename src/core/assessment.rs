@@ -58,8 +58,11 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 3] =
-        [ActionStatus::NotStarted, ActionStatus::InProgress, ActionStatus::Done];
+    pub const ALL: [ActionStatus; 3] = [
+        ActionStatus::NotStarted,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -157,9 +160,22 @@ impl Assessment {
         next.answers = previous
             .answers
             .iter()
-            .map(|(id, answer)| (id.clone(), Answer { updated_at: now, ..answer.clone() }))
+            .map(|(id, answer)| {
+                (
+                    id.clone(),
+                    Answer {
+                        updated_at: now,
+                        ..answer.clone()
+                    },
+                )
+            })
             .collect();
-        next.plan = previous.plan.iter().filter(|action| !action.deleted).cloned().collect();
+        next.plan = previous
+            .plan
+            .iter()
+            .filter(|action| !action.deleted)
+            .cloned()
+            .collect();
         next
     }
 
@@ -172,11 +188,15 @@ impl Assessment {
     }
 
     pub fn rating(&self, capability: &str) -> Option<Rating> {
-        self.answers.get(capability).and_then(|answer| answer.rating)
+        self.answers
+            .get(capability)
+            .and_then(|answer| answer.rating)
     }
 
     pub fn note(&self, capability: &str) -> &str {
-        self.answers.get(capability).map_or("", |answer| answer.note.as_str())
+        self.answers
+            .get(capability)
+            .map_or("", |answer| answer.note.as_str())
     }
 
     pub fn set_rating(&mut self, capability: &str, rating: Option<Rating>, now: Millis) {
@@ -211,11 +231,17 @@ impl Assessment {
 
     /// How many of the given items have a rating (a level or not applicable).
     pub fn answered_count(&self, items: &[&Capability]) -> usize {
-        items.iter().filter(|item| self.rating(&item.id).is_some()).count()
+        items
+            .iter()
+            .filter(|item| self.rating(&item.id).is_some())
+            .count()
     }
 
     pub fn first_unanswered<'a>(&self, items: &[&'a Capability]) -> Option<&'a Capability> {
-        items.iter().copied().find(|item| self.rating(&item.id).is_none())
+        items
+            .iter()
+            .copied()
+            .find(|item| self.rating(&item.id).is_none())
     }
 
     pub fn live_plan(&self) -> impl Iterator<Item = &PlanAction> {
@@ -224,7 +250,11 @@ impl Assessment {
 
     pub fn upsert_action(&mut self, action: PlanAction) {
         self.touch(action.updated_at);
-        match self.plan.iter_mut().find(|existing| existing.id == action.id) {
+        match self
+            .plan
+            .iter_mut()
+            .find(|existing| existing.id == action.id)
+        {
             Some(existing) => *existing = action,
             None => self.plan.push(action),
         }
@@ -318,7 +348,11 @@ mod tests {
         let mut older = sample();
         older.upsert_action(action.clone());
         let mut newer = older.clone();
-        newer.upsert_action(PlanAction { deleted: true, updated_at: 3_000, ..action });
+        newer.upsert_action(PlanAction {
+            deleted: true,
+            updated_at: 3_000,
+            ..action
+        });
         older.merge(&newer);
         assert_eq!(older.live_plan().count(), 0);
     }

@@ -34,10 +34,14 @@ pub fn export(backup: &Backup) -> Result<String, String> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     /// Not a backup of this app: another app's file, or not JSON at all.
     NotABackup(String),
-    TooNew { version: u32 },
+    TooNew {
+        version: u32,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -103,7 +107,12 @@ pub fn preview(
         .profiles
         .profiles
         .iter()
-        .filter(|profile| !existing_profiles.profiles.iter().any(|mine| mine.id == profile.id))
+        .filter(|profile| {
+            !existing_profiles
+                .profiles
+                .iter()
+                .any(|mine| mine.id == profile.id)
+        })
         .map(|profile| profile.name.clone())
         .collect();
     let unknown_capabilities: BTreeSet<String> = backup
@@ -127,7 +136,11 @@ pub fn preview(
 pub fn merged_profiles(mine: &Profiles, preview: &ImportPreview) -> Profiles {
     let mut merged = mine.clone();
     for profile in &preview.backup.profiles.profiles {
-        if !merged.profiles.iter().any(|existing| existing.id == profile.id) {
+        if !merged
+            .profiles
+            .iter()
+            .any(|existing| existing.id == profile.id)
+        {
             merged.profiles.push(profile.clone());
         }
     }
@@ -147,19 +160,24 @@ fn csv_cell(text: &str) -> String {
 
 /// One row per capability asked about, with the indicative expected level.
 pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
-    let mut csv = String::from("capability_id,domain,capability,rating,expected_level_indicative,note\n");
+    let mut csv =
+        String::from("capability_id,domain,capability,rating,expected_level_indicative,note\n");
     for capability in assessment.items(framework) {
         let rating = match assessment.rating(&capability.id) {
             Some(Rating::Level(level)) => framework
                 .scale_level(level)
-                .map_or(level.to_string(), |scale| format!("{level} {}", scale.label)),
+                .map_or(level.to_string(), |scale| {
+                    format!("{level} {}", scale.label)
+                }),
             Some(Rating::NotApplicable) => "Not applicable".into(),
             None => "Not rated".into(),
         };
         let expected = capability
             .expected_level(assessment.role, assessment.stage)
             .map_or(String::new(), |level| level.to_string());
-        let domain = framework.domain(&capability.domain).map_or("", |domain| domain.title.as_str());
+        let domain = framework
+            .domain(&capability.domain)
+            .map_or("", |domain| domain.title.as_str());
         let row = [
             csv_cell(&capability.id),
             csv_cell(domain),
@@ -177,9 +195,7 @@ pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{
-        assessment::Scope, content::content, framework::Stage, roles::RoleId,
-    };
+    use crate::core::{assessment::Scope, content::content, framework::Stage, roles::RoleId};
 
     fn backup_with(assessment: Assessment) -> Backup {
         Backup {
@@ -191,7 +207,15 @@ mod tests {
     }
 
     fn assessment(id: &str) -> Assessment {
-        Assessment::new(id.into(), "me".into(), RoleId::Pa, Stage::NewlyQualified, Scope::Quick, "1.0.0".into(), 1)
+        Assessment::new(
+            id.into(),
+            "me".into(),
+            RoleId::Pa,
+            Stage::NewlyQualified,
+            Scope::Quick,
+            "1.0.0".into(),
+            1,
+        )
     }
 
     #[test]
@@ -199,7 +223,9 @@ mod tests {
         let framework = &content().framework;
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
         let preview = preview(&text, &[], &Profiles::default(), framework);
-        let Ok(preview) = preview else { panic!("{preview:?}") };
+        let Ok(preview) = preview else {
+            panic!("{preview:?}")
+        };
         assert_eq!(preview.added, vec!["a1".to_string()]);
         assert!(preview.replaced.is_empty());
     }
@@ -208,7 +234,8 @@ mod tests {
     fn an_assessment_already_on_the_device_is_listed_as_replaced() {
         let framework = &content().framework;
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
-        let Ok(preview) = preview(&text, &[assessment("a1")], &Profiles::default(), framework) else {
+        let Ok(preview) = preview(&text, &[assessment("a1")], &Profiles::default(), framework)
+        else {
             panic!("preview failed")
         };
         assert_eq!(preview.replaced, vec!["a1".to_string()]);
@@ -233,7 +260,10 @@ mod tests {
         let profiles = Profiles::default();
         let reject = |text: &str| preview(text, &[], &profiles, framework).err();
         assert_eq!(reject("   "), Some(ImportError::Empty));
-        assert!(matches!(reject("not json"), Some(ImportError::NotABackup(_))));
+        assert!(matches!(
+            reject("not json"),
+            Some(ImportError::NotABackup(_))
+        ));
         assert!(matches!(
             reject(r#"{"app":"maps-capability-checker","kind":"profiles","version":1,"data":{}}"#),
             Some(ImportError::NotABackup(_))
@@ -264,7 +294,10 @@ mod tests {
     fn csv_has_a_row_for_every_capability_asked_about() {
         let framework = &content().framework;
         let mut quick = assessment("a1");
-        let first = quick.items(framework).first().map(|capability| capability.id.clone());
+        let first = quick
+            .items(framework)
+            .first()
+            .map(|capability| capability.id.clone());
         if let Some(id) = &first {
             quick.set_rating(id, Some(Rating::Level(3)), 2);
         }

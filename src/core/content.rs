@@ -35,10 +35,9 @@ pub fn content() -> &'static Content {
 }
 
 pub fn parse(framework: &str, roles: &str) -> Result<Content, String> {
-    let framework = serde_json::from_str(framework)
-        .map_err(|error| format!("framework.json: {error}"))?;
-    let roles =
-        serde_json::from_str(roles).map_err(|error| format!("roles.json: {error}"))?;
+    let framework =
+        serde_json::from_str(framework).map_err(|error| format!("framework.json: {error}"))?;
+    let roles = serde_json::from_str(roles).map_err(|error| format!("roles.json: {error}"))?;
     Ok(Content { framework, roles })
 }
 
@@ -56,7 +55,10 @@ fn empty() -> Content {
             domains: Vec::new(),
             capabilities: Vec::new(),
         },
-        roles: RoleCatalogue { sources: Vec::new(), roles: Vec::new() },
+        roles: RoleCatalogue {
+            sources: Vec::new(),
+            roles: Vec::new(),
+        },
     }
 }
 
@@ -102,10 +104,16 @@ fn sentence_count(text: &str) -> usize {
 
 fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
     if !is_semver(&framework.version) {
-        problems.push(format!("content version {:?} is not semantic", framework.version));
+        problems.push(format!(
+            "content version {:?} is not semantic",
+            framework.version
+        ));
     }
     if !is_iso_date(&framework.date) {
-        problems.push(format!("content date {:?} is not YYYY-MM-DD", framework.date));
+        problems.push(format!(
+            "content date {:?} is not YYYY-MM-DD",
+            framework.date
+        ));
     }
     if framework.changelog.first().map(|entry| &entry.version) != Some(&framework.version) {
         problems.push("the changelog's first entry is not the current version".into());
@@ -116,7 +124,10 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
     }
     for level in &framework.scale {
         if level.label.trim().is_empty() || level.wording.trim().is_empty() {
-            problems.push(format!("scale level {} has no label or wording", level.level));
+            problems.push(format!(
+                "scale level {} has no label or wording",
+                level.level
+            ));
         }
     }
     if framework.not_applicable.wording.trim().is_empty() {
@@ -154,13 +165,21 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
         }
         let sentences = sentence_count(&capability.descriptor);
         if !(1..=3).contains(&sentences) {
-            problems.push(format!("{id} descriptor has {sentences} sentences, not 1 to 3"));
+            problems.push(format!(
+                "{id} descriptor has {sentences} sentences, not 1 to 3"
+            ));
         }
         if !(2..=4).contains(&capability.evidence.len()) {
-            problems.push(format!("{id} has {} evidence examples, not 2 to 4", capability.evidence.len()));
+            problems.push(format!(
+                "{id} has {} evidence examples, not 2 to 4",
+                capability.evidence.len()
+            ));
         }
         if !(2..=3).contains(&capability.development.len()) {
-            problems.push(format!("{id} has {} development ideas, not 2 or 3", capability.development.len()));
+            problems.push(format!(
+                "{id} has {} development ideas, not 2 or 3",
+                capability.development.len()
+            ));
         }
         if capability
             .evidence
@@ -187,10 +206,14 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
     for role in RoleId::ALL {
         let count = framework.for_role(role).count();
         if count < MIN_CAPABILITIES_PER_ROLE {
-            problems.push(format!("{role:?} has {count} capabilities, fewer than {MIN_CAPABILITIES_PER_ROLE}"));
+            problems.push(format!(
+                "{role:?} has {count} capabilities, fewer than {MIN_CAPABILITIES_PER_ROLE}"
+            ));
         }
-        let quick: BTreeSet<&str> =
-            framework.quick_check(role).map(|capability| capability.domain.as_str()).collect();
+        let quick: BTreeSet<&str> = framework
+            .quick_check(role)
+            .map(|capability| capability.domain.as_str())
+            .collect();
         if quick != domain_ids {
             problems.push(format!("{role:?}'s quick check misses a domain"));
         }
@@ -235,7 +258,10 @@ fn validate_roles(catalogue: &RoleCatalogue, problems: &mut Vec<String>) {
                     problems.push(format!("{role:?} {kind:?}: a fact has no source"));
                 }
                 if !is_iso_date(&fact.checked) {
-                    problems.push(format!("{role:?} {kind:?}: checked date {:?}", fact.checked));
+                    problems.push(format!(
+                        "{role:?} {kind:?}: checked date {:?}",
+                        fact.checked
+                    ));
                 }
                 for source in &fact.sources {
                     cited.insert(source.as_str());
@@ -269,7 +295,11 @@ mod tests {
     fn compiled_in_content_breaks_no_rule() {
         let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
         let problems = validate(&content);
-        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "content problems:\n{}",
+            problems.join("\n")
+        );
     }
 
     #[test]
@@ -288,15 +318,25 @@ mod tests {
             fact.sources = vec!["no-such-source".into()];
         }
         let problems = validate(&content).join("\n");
-        assert!(problems.contains("unknown domain no-such-domain"), "{problems}");
-        assert!(problems.contains("unknown source no-such-source"), "{problems}");
+        assert!(
+            problems.contains("unknown domain no-such-domain"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("unknown source no-such-source"),
+            "{problems}"
+        );
     }
 
     #[test]
     fn validation_rejects_empty_content() {
         let problems = validate(&empty());
-        assert!(problems.iter().any(|problem| problem.contains("no profile for Pa")));
-        assert!(problems.iter().any(|problem| problem.contains("capabilities in all")));
+        assert!(problems
+            .iter()
+            .any(|problem| problem.contains("no profile for Pa")));
+        assert!(problems
+            .iter()
+            .any(|problem| problem.contains("capabilities in all")));
     }
 
     #[test]

@@ -16,9 +16,7 @@ pub const LOWEST_LEVEL: Level = 1;
 pub const HIGHEST_LEVEL: Level = 4;
 
 /// Career stage a person assesses themselves at.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     StudentOrTrainee,
@@ -27,8 +25,11 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 3] =
-        [Stage::StudentOrTrainee, Stage::NewlyQualified, Stage::Experienced];
+    pub const ALL: [Stage; 3] = [
+        Stage::StudentOrTrainee,
+        Stage::NewlyQualified,
+        Stage::Experienced,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -167,7 +168,9 @@ pub struct Framework {
 
 impl Framework {
     pub fn capability(&self, id: &str) -> Option<&Capability> {
-        self.capabilities.iter().find(|capability| capability.id == id)
+        self.capabilities
+            .iter()
+            .find(|capability| capability.id == id)
     }
 
     pub fn domain(&self, id: &str) -> Option<&Domain> {
@@ -188,6 +191,7 @@ impl Framework {
     }
 
     pub fn quick_check(&self, role: RoleId) -> impl Iterator<Item = &Capability> {
-        self.for_role(role).filter(|capability| capability.quick_check)
+        self.for_role(role)
+            .filter(|capability| capability.quick_check)
     }
 }

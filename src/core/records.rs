@@ -87,7 +87,11 @@ pub fn decode<T: Record>(text: &str) -> Decoded<T> {
         return Decoded::Unreadable(format!("written by {:?}, not this app", envelope.app));
     }
     if envelope.kind != T::KIND {
-        return Decoded::Unreadable(format!("a {} record where a {} was expected", envelope.kind, T::KIND));
+        return Decoded::Unreadable(format!(
+            "a {} record where a {} was expected",
+            envelope.kind,
+            T::KIND
+        ));
     }
     if envelope.version > T::VERSION {
         return Decoded::TooNew(envelope.version);
@@ -127,7 +131,9 @@ impl Record for Assessment {
                     .and_then(Value::as_object_mut)
                     .ok_or("a version 1 assessment without answers")?;
                 for answer in answers.values_mut() {
-                    let answer = answer.as_object_mut().ok_or("an answer that is not an object")?;
+                    let answer = answer
+                        .as_object_mut()
+                        .ok_or("an answer that is not an object")?;
                     answer.insert("updated_at".into(), updated_at.clone());
                 }
                 Ok(data)
@@ -168,7 +174,9 @@ impl Default for Profiles {
 
 impl Profiles {
     pub fn active_profile(&self) -> Option<&Profile> {
-        self.profiles.iter().find(|profile| profile.id == self.active)
+        self.profiles
+            .iter()
+            .find(|profile| profile.id == self.active)
     }
 }
 
@@ -198,7 +206,10 @@ mod tests {
         assert_eq!(assessment.role, RoleId::Aa);
         assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(3)));
         assert_eq!(assessment.rating("aa-02"), Some(Rating::NotApplicable));
-        assert!(assessment.answers.values().all(|answer| answer.updated_at == 1_763_700_000_000));
+        assert!(assessment
+            .answers
+            .values()
+            .all(|answer| answer.updated_at == 1_763_700_000_000));
         assert_eq!(assessment.note("pvb-01"), "Discussed at appraisal");
     }
 
@@ -217,7 +228,12 @@ mod tests {
         let Decoded::Current(profiles) = decode::<Profiles>(PROFILES_V1) else {
             panic!("the profiles fixture did not decode");
         };
-        assert_eq!(profiles.active_profile().map(|profile| profile.name.as_str()), Some("Sam"));
+        assert_eq!(
+            profiles
+                .active_profile()
+                .map(|profile| profile.name.as_str()),
+            Some("Sam")
+        );
     }
 
     #[test]

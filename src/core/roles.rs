@@ -6,9 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The four Medical Associate Professions, in the order the app lists them.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RoleId {
     Pa,

@@ -12,7 +12,8 @@ pub fn Capabilities() -> impl IntoView {
     browser::set_title("Browse the capabilities");
     let query = use_query_map();
     let role = move || {
-        query.with(|query| query.get("role").and_then(|code| RoleId::from_code(&code)))
+        query
+            .with(|query| query.get("role").and_then(|code| RoleId::from_code(&code)))
             .unwrap_or(RoleId::Pa)
     };
     let navigate = use_navigate();
@@ -77,8 +78,8 @@ pub fn Capabilities() -> impl IntoView {
 }
 
 pub fn level_label(level: u8) -> String {
-    content()
-        .framework
-        .scale_level(level)
-        .map_or_else(|| level.to_string(), |scale| format!("{level} ({})", scale.label.to_lowercase()))
+    content().framework.scale_level(level).map_or_else(
+        || level.to_string(),
+        |scale| format!("{level} ({})", scale.label.to_ascii_lowercase()),
+    )
 }

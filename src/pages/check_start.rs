@@ -41,15 +41,22 @@ pub fn CheckStart() -> impl IntoView {
         };
         let mut problems = Vec::new();
         if chosen_role.is_none() {
-            problems.push(("role", "Select the role you want to check against".to_string()));
+            problems.push((
+                "role",
+                "Select the role you want to check against".to_string(),
+            ));
         }
         if chosen_stage.is_none() {
             problems.push(("stage", "Select your stage".to_string()));
         }
         if chosen_scope.is_none() {
-            problems.push(("scope", "Select a quick check or the full check".to_string()));
+            problems.push((
+                "scope",
+                "Select a quick check or the full check".to_string(),
+            ));
         }
-        let (Some(role), Some(stage), Some(scope)) = (chosen_role, chosen_stage, chosen_scope) else {
+        let (Some(role), Some(stage), Some(scope)) = (chosen_role, chosen_stage, chosen_scope)
+        else {
             errors.set(problems);
             browser::focus("error-summary");
             return;
@@ -68,25 +75,51 @@ pub fn CheckStart() -> impl IntoView {
         navigate(&format!("/check/{id}"), Default::default());
     };
     let error_for = move |field: &'static str| {
-        Signal::derive(move || errors.with(|errors| {
-            errors.iter().find(|(name, _)| *name == field).map(|(_, message)| message.clone())
-        }))
+        Signal::derive(move || {
+            errors.with(|errors| {
+                errors
+                    .iter()
+                    .find(|(name, _)| *name == field)
+                    .map(|(_, message)| message.clone())
+            })
+        })
     };
 
-    let role_options = content().roles.roles.iter().map(|profile| RadioOption {
-        value: profile.id.code().into(),
-        label: format!("{} ({})", profile.title, profile.abbreviation),
-        hint: profile.proposed_title.as_ref().map(|title| format!("Proposed new title: {title}")),
-    }).collect();
-    let stage_options = Stage::ALL.iter().map(|stage| RadioOption {
-        value: stage.code().into(),
-        label: stage.label().into(),
-        hint: matches!(stage, Stage::StudentOrTrainee)
-            .then(|| "Compared with what is expected when newly qualified".to_string()),
-    }).collect();
+    let role_options = content()
+        .roles
+        .roles
+        .iter()
+        .map(|profile| RadioOption {
+            value: profile.id.code().into(),
+            label: format!("{} ({})", profile.title, profile.abbreviation),
+            hint: profile
+                .proposed_title
+                .as_ref()
+                .map(|title| format!("Proposed new title: {title}")),
+        })
+        .collect();
+    let stage_options = Stage::ALL
+        .iter()
+        .map(|stage| RadioOption {
+            value: stage.code().into(),
+            label: stage.label().into(),
+            hint: matches!(stage, Stage::StudentOrTrainee)
+                .then(|| "Compared with what is expected when newly qualified".to_string()),
+        })
+        .collect();
     let scope_options = vec![
-        RadioOption { value: "quick".into(), label: "Quick check".into(), hint: Some("About 10 capabilities, one or more from each domain: 5 minutes".into()) },
-        RadioOption { value: "full".into(), label: "Full check".into(), hint: Some("Every capability for the role: 40 or more, can be done in several sittings".into()) },
+        RadioOption {
+            value: "quick".into(),
+            label: "Quick check".into(),
+            hint: Some("About 10 capabilities, one or more from each domain: 5 minutes".into()),
+        },
+        RadioOption {
+            value: "full".into(),
+            label: "Full check".into(),
+            hint: Some(
+                "Every capability for the role: 40 or more, can be done in several sittings".into(),
+            ),
+        },
     ];
 
     view! {
@@ -149,7 +182,7 @@ fn MyAssessments() -> impl IntoView {
                     view! {
                         <li class="app-assessment">
                             <h3 class="nhsuk-heading-s app-assessment__title">
-                                {format!("{role}, {} ({})", assessment.scope.label().to_lowercase(), assessment.stage.label().to_lowercase())}
+                                {format!("{role}, {} ({})", assessment.scope.label().to_ascii_lowercase(), assessment.stage.label().to_ascii_lowercase())}
                             </h3>
                             <p class="nhsuk-body-s">
                                 {format!("Started {}. {answered} of {} answered. ", browser::format_date(assessment.created_at), items.len())}

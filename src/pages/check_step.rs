@@ -55,7 +55,12 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
     let id = StoredValue::new(id);
     let assessment = Memo::new(move |_| state.assessment(&id.get_value()));
     let items = move || {
-        assessment.with(|assessment| assessment.as_ref().map(|a| a.items(framework)).unwrap_or_default())
+        assessment.with(|assessment| {
+            assessment
+                .as_ref()
+                .map(|a| a.items(framework))
+                .unwrap_or_default()
+        })
     };
     let place = RwSignal::new(Place::Item(start));
     let announcement = RwSignal::new(String::new());
@@ -67,8 +72,15 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
             Place::Item(index) => {
                 if let Some(item) = items.get(index) {
                     let item_id = item.id.clone();
-                    state.update_assessment(&id.get_value(), |assessment| assessment.set_current(&item_id, browser::now()));
-                    announcement.set(format!("Question {} of {}: {}", index + 1, items.len(), item.title));
+                    state.update_assessment(&id.get_value(), |assessment| {
+                        assessment.set_current(&item_id, browser::now())
+                    });
+                    announcement.set(format!(
+                        "Question {} of {}: {}",
+                        index + 1,
+                        items.len(),
+                        item.title
+                    ));
                 }
             }
             Place::Review => announcement.set("Review your answers".into()),
@@ -118,8 +130,14 @@ fn Item(
     let items = assessment.items(framework);
     let answered = assessment.answered_count(&items);
     let domain = framework.domain(&item.domain);
-    let in_domain: Vec<_> = items.iter().filter(|other| other.domain == item.domain).collect();
-    let answered_in_domain = in_domain.iter().filter(|other| assessment.rating(&other.id).is_some()).count();
+    let in_domain: Vec<_> = items
+        .iter()
+        .filter(|other| other.domain == item.domain)
+        .collect();
+    let answered_in_domain = in_domain
+        .iter()
+        .filter(|other| assessment.rating(&other.id).is_some())
+        .count();
     let selected = match assessment.rating(&item.id) {
         Some(Rating::Level(level)) => Some(level.to_string()),
         Some(Rating::NotApplicable) => Some("na".to_string()),
@@ -133,7 +151,9 @@ fn Item(
                 "na" => Some(Rating::NotApplicable),
                 level => level.parse().ok().map(Rating::Level),
             };
-            state.update_assessment(&id, |assessment| assessment.set_rating(&capability_id, rating, browser::now()));
+            state.update_assessment(&id, |assessment| {
+                assessment.set_rating(&capability_id, rating, browser::now())
+            });
         }
     };
     let note_id = item.id.clone();
@@ -141,11 +161,17 @@ fn Item(
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let text = event_target_value(&event);
-            state.update_assessment(&id, |assessment| assessment.set_note(&note_id, &text, browser::now()));
+            state.update_assessment(&id, |assessment| {
+                assessment.set_note(&note_id, &text, browser::now())
+            });
         }
     };
     let last = index + 1 == total;
-    let next = if last { Place::Review } else { Place::Item(index + 1) };
+    let next = if last {
+        Place::Review
+    } else {
+        Place::Item(index + 1)
+    };
     view! {
         <div class="app-progress">
             <p class="nhsuk-body-s">
@@ -221,7 +247,11 @@ fn RatingRadio(
 
 /// Jump to any domain, or to the first unanswered item.
 #[component]
-fn JumpTo(items: Vec<&'static Capability>, assessment: Assessment, go_to: Callback<Place>) -> impl IntoView {
+fn JumpTo(
+    items: Vec<&'static Capability>,
+    assessment: Assessment,
+    go_to: Callback<Place>,
+) -> impl IntoView {
     let framework = &content().framework;
     let first_unanswered = assessment
         .first_unanswered(&items)
@@ -267,7 +297,11 @@ fn JumpTo(items: Vec<&'static Capability>, assessment: Assessment, go_to: Callba
 
 /// Before finishing: what is answered, what is not, and a way back to each.
 #[component]
-fn Review(assessment: Assessment, items: Vec<&'static Capability>, go_to: Callback<Place>) -> impl IntoView {
+fn Review(
+    assessment: Assessment,
+    items: Vec<&'static Capability>,
+    go_to: Callback<Place>,
+) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
     browser::set_title("Review your answers");

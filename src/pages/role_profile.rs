@@ -56,5 +56,8 @@ pub fn RoleProfilePage() -> impl IntoView {
 }
 
 fn section_id(kind: SectionKind) -> String {
-    format!("section-{}", kind.heading().to_lowercase().replace(' ', "-"))
+    format!(
+        "section-{}",
+        kind.heading().to_ascii_lowercase().replace(' ', "-")
+    )
 }
