@@ -88,7 +88,7 @@ impl AppState {
                 other => notices.extend(notice_for(&key, other)),
             }
         }
-        assessments.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        assessments.sort_by_key(|assessment| std::cmp::Reverse(assessment.created_at));
         self.backend.set(storage::backend());
         self.profiles.set(profiles);
         self.assessments.set(assessments);

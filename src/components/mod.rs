@@ -1,7 +1,10 @@
 //! Small view pieces shared by several pages.
 
+pub mod checkboxes;
+pub mod domain_chart;
 pub mod in_page_link;
 pub mod layout;
+pub mod plan_editor;
 pub mod radios;
 pub mod sourced;
 pub mod storage_banner;

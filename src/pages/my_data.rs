@@ -1,12 +1,243 @@
-use crate::browser;
+use crate::{
+    browser,
+    components::storage_banner::describe,
+    core::{
+        backup::{self, Backup},
+        content::content,
+        records,
+    },
+    state::{use_app_state, Notice},
+    storage::{self, Backend},
+};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Profiles, export and import, and clearing this device.
+/// Export, import, set-aside data, and clearing this device.
 #[component]
 pub fn MyData() -> impl IntoView {
     browser::set_title("My data");
     view! {
         <h1 class="nhsuk-heading-l">"My data"</h1>
-        <p>"Everything you enter stays in this browser on this device."</p>
+        <p>"Everything you enter stays in this browser on this device. Nothing is sent anywhere. Back it up here, move it to another device, or remove it."</p>
+        <Export/>
+        <Import/>
+        <SetAside/>
+        <ClearDevice/>
+    }
+}
+
+pub fn current_backup() -> Backup {
+    let state = use_app_state();
+    Backup {
+        exported_at: browser::now(),
+        content_version: content().framework.version.clone(),
+        profiles: state.profiles.get_untracked(),
+        assessments: state.assessments.get_untracked(),
+    }
+}
+
+/// Downloads the backup file; returns false if the browser refused.
+pub fn download_backup() -> bool {
+    backup::export(&current_backup())
+        .map(|text| {
+            browser::download(
+                &format!(
+                    "maps-capability-checker-backup-{}.json",
+                    browser::today_iso()
+                ),
+                "application/json",
+                &text,
+            )
+        })
+        .unwrap_or(false)
+}
+
+#[component]
+fn Export() -> impl IntoView {
+    let failed = RwSignal::new(false);
+    view! {
+        <h2 class="nhsuk-heading-m" id="export">"Back up my data"</h2>
+        <p>"Download a file with all your profiles, assessments and plans. You can import it again here, on this or another device."</p>
+        <button class="nhsuk-button" type="button" on:click=move |_| failed.set(!download_backup())>"Download a backup (JSON)"</button>
+        {move || failed.get().then(|| view! {
+            <p class="nhsuk-error-message" role="alert">"The browser did not allow the download. Try again, or use another browser."</p>
+        })}
+    }
+}
+
+/// Reads the chosen file, shows what it would change, and writes only after
+/// the user confirms.
+#[component]
+fn Import() -> impl IntoView {
+    let state = use_app_state();
+    let error = RwSignal::new(None::<String>);
+    let preview = RwSignal::new(None::<backup::ImportPreview>);
+    let done = RwSignal::new(None::<String>);
+    let on_file = move |event: leptos::ev::Event| {
+        error.set(None);
+        preview.set(None);
+        done.set(None);
+        let file = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        let Some(file) = file else { return };
+        if file.size() > backup::MAX_IMPORT_BYTES as f64 {
+            error.set(Some(
+                backup::ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                }
+                .to_string(),
+            ));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|value| value.as_string());
+            let Some(text) = text else {
+                error.set(Some(
+                    "The file could not be read. Choose a backup file saved from this app.".into(),
+                ));
+                return;
+            };
+            match backup::preview(
+                &text,
+                &state.assessments.get_untracked(),
+                &state.profiles.get_untracked(),
+                &content().framework,
+            ) {
+                Ok(found) => preview.set(Some(found)),
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some(found) = preview.get_untracked() else {
+            return;
+        };
+        state.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, &found));
+        for assessment in &found.backup.assessments {
+            storage::remove(&records::assessment_key(&assessment.id));
+            let _ = storage::save(&records::assessment_key(&assessment.id), assessment);
+        }
+        state.reload_from_storage();
+        done.set(Some(format!(
+            "Imported: {} added, {} replaced.",
+            found.added.len(),
+            found.replaced.len()
+        )));
+        preview.set(None);
+    };
+    view! {
+        <h2 class="nhsuk-heading-m" id="import">"Import a backup"</h2>
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error.get().is_some()>
+            <label class="nhsuk-label" for="import-file">"Backup file"</label>
+            <div class="nhsuk-hint" id="import-file-hint">"A .json file downloaded from this app. Nothing changes until you confirm."</div>
+            {move || error.get().map(|message| view! {
+                <span class="nhsuk-error-message" id="import-file-error" role="alert">
+                    <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
+                </span>
+            })}
+            <input class="nhsuk-file-upload app-file-input" id="import-file" type="file" accept=".json,application/json"
+                aria-describedby=move || if error.get().is_some() { "import-file-hint import-file-error" } else { "import-file-hint" }
+                on:change=on_file/>
+        </div>
+        {move || preview.get().map(|found| view! {
+            <div class="nhsuk-card app-import-preview">
+                <div class="nhsuk-card__content">
+                    <h3 class="nhsuk-card__heading nhsuk-heading-s">"Check before importing"</h3>
+                    <ul>
+                        <li>{format!("{} assessment(s) will be added", found.added.len())}</li>
+                        <li>{format!("{} assessment(s) already on this device will be replaced by the file's copy", found.replaced.len())}</li>
+                        {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
+                        {(!found.unknown_capabilities.is_empty()).then(|| view! {
+                            <li>{format!(
+                                "{} answer(s) are for capabilities this version does not have ({}); they will be kept but not scored",
+                                found.unknown_capabilities.len(), found.unknown_capabilities.join(", ")
+                            )}</li>
+                        })}
+                    </ul>
+                    <div class="app-inline-actions">
+                        <button class="nhsuk-button" type="button" on:click=confirm>
+                            {if found.replaced.is_empty() { "Import" } else { "Import and replace" }}
+                        </button>
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| preview.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            </div>
+        })}
+        {move || done.get().map(|message| view! { <p class="app-done" role="status">{message}</p> })}
+    }
+}
+
+/// Unreadable values the app moved aside: offered for download, never lost.
+#[component]
+fn SetAside() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let kept: Vec<String> = storage::keys()
+            .into_iter()
+            .filter(|key| key.starts_with(records::QUARANTINE_PREFIX))
+            .collect();
+        let notices: Vec<Notice> = state.notices.get();
+        (!kept.is_empty() || !notices.is_empty()).then(|| view! {
+            <h2 class="nhsuk-heading-m">"Data that could not be read"</h2>
+            <ul>{notices.iter().map(|notice| view! { <li>{describe(notice)}</li> }).collect_view()}</ul>
+            <p>"Download a copy to keep it, or to send to someone who can help recover it."</p>
+            <ul class="nhsuk-list">
+                {kept.into_iter().map(|key| {
+                    let label = format!("Download {key}");
+                    view! {
+                        <li><button class="app-link-button" type="button" on:click=move |_| {
+                            let text = storage::read_raw(&key).unwrap_or_default();
+                            let name = key.replace('/', "-");
+                            browser::download(&format!("{name}.txt"), "text/plain", &text);
+                        }>{label}</button></li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    }
+}
+
+#[component]
+fn ClearDevice() -> impl IntoView {
+    let state = use_app_state();
+    let confirming = RwSignal::new(false);
+    let cleared = RwSignal::new(false);
+    view! {
+        <h2 class="nhsuk-heading-m" id="clear">"Clear this device"</h2>
+        {move || (state.backend.get() == Backend::Device).then(|| view! {
+            <p>"On a shared or work computer, anyone using this browser can see your answers. Some workplace browsers also delete stored data when they close, so keep a backup."</p>
+        })}
+        {move || if confirming.get() {
+            view! {
+                <div class="nhsuk-warning-callout" role="alertdialog" aria-labelledby="clear-title" aria-describedby="clear-text">
+                    <h3 class="nhsuk-warning-callout__label" id="clear-title" tabindex="-1">"Remove everything?"</h3>
+                    <p id="clear-text">"This removes every profile, assessment and plan this app stored in this browser. It cannot be undone. Download a backup first if you may want them again."</p>
+                    <div class="app-inline-actions">
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { download_backup(); }>"Download a backup first"</button>
+                        <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
+                            state.clear_device();
+                            confirming.set(false);
+                            cleared.set(true);
+                        }>"Yes, remove everything"</button>
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| {
+                    cleared.set(false);
+                    confirming.set(true);
+                    browser::focus_after_render("clear-title");
+                }>"Clear this device"</button>
+            }.into_any()
+        }}
+        {move || cleared.get().then(|| view! { <p role="status">"Everything this app stored in this browser has been removed."</p> })}
     }
 }

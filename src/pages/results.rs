@@ -1,22 +1,306 @@
-use crate::browser;
+use crate::{
+    browser,
+    components::{
+        domain_chart::{DomainChart, GroupTable},
+        plan_editor::PlanEditor,
+    },
+    core::{
+        assessment::{Assessment, Rating},
+        backup,
+        content::content,
+        scoring::{self, ItemResult},
+    },
+    state::use_app_state,
+};
 use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_params_map};
 
-/// Results of every finished assessment.
+/// Every assessment of the active profile, with a link to its results.
 #[component]
 pub fn ResultsList() -> impl IntoView {
     browser::set_title("Results");
+    let state = use_app_state();
     view! {
         <h1 class="nhsuk-heading-l">"Results"</h1>
-        <p>"Coming soon: your ratings against each role's indicative expected levels, your gaps and a development plan."</p>
+        {move || {
+            let mine = state.my_assessments();
+            if mine.is_empty() {
+                return view! {
+                    <p>"You have no assessments on this device yet. " <A href="/check">"Check your capabilities"</A> " to see results here."</p>
+                }.into_any();
+            }
+            view! {
+                <ul class="nhsuk-list app-assessment-list">
+                    {mine.into_iter().map(|assessment| {
+                        let label = describe(&assessment);
+                        view! {
+                        <li class="app-assessment">
+                            <A href=format!("/results/{}", assessment.id)>{label}</A>
+                            <p class="nhsuk-body-s">{match assessment.finished_at {
+                                Some(at) => format!("Finished {}", browser::format_date(at)),
+                                None => format!("Started {}, not finished yet", browser::format_date(assessment.created_at)),
+                            }}</p>
+                        </li>
+                    }}).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }
 
-/// One assessment's results.
+pub fn describe(assessment: &Assessment) -> String {
+    let role = content()
+        .roles
+        .role(assessment.role)
+        .map(|role| role.title.as_str())
+        .unwrap_or("");
+    format!(
+        "{role}, {}, {}",
+        assessment.stage.label().to_ascii_lowercase(),
+        assessment.scope.label().to_ascii_lowercase()
+    )
+}
+
+pub fn rating_text(rating: Option<Rating>) -> String {
+    match rating {
+        Some(Rating::Level(level)) => crate::pages::capabilities::level_label(level),
+        Some(Rating::NotApplicable) => "not applicable".into(),
+        None => "not rated".into(),
+    }
+}
+
+/// One assessment's results: by domain and pillar, gaps, strengths, every
+/// role's readiness, changes since an earlier check, and the plan.
 #[component]
 pub fn Results() -> impl IntoView {
-    browser::set_title("Results");
-    view! {
-        <h1 class="nhsuk-heading-l">"Results"</h1>
-        <p>"Coming soon: your ratings against the role's indicative expected levels, your gaps and a development plan."</p>
+    let state = use_app_state();
+    let params = use_params_map();
+    move || {
+        let id = params.with(|params| params.get("id").unwrap_or_default());
+        match state.assessment(&id) {
+            Some(assessment) => view! { <ResultsFor assessment=assessment/> }.into_any(),
+            None => {
+                browser::set_title("Results not found");
+                view! {
+                    <h1 class="nhsuk-heading-l">"Results not found"</h1>
+                    <p>"There is no assessment with this address on this device."</p>
+                    <p><A href="/results">"Go to all results"</A></p>
+                }
+                .into_any()
+            }
+        }
     }
+}
+
+#[component]
+fn ResultsFor(assessment: Assessment) -> impl IntoView {
+    let state = use_app_state();
+    let framework = &content().framework;
+    browser::set_title("Your results");
+    let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
+    let items = assessment.items(framework);
+    let answered = assessment.answered_count(&items);
+    let id = assessment.id.clone();
+    let print_notes = assessment.print_notes;
+    let toggle_notes = {
+        let id = id.clone();
+        move |event: leptos::ev::Event| {
+            let on = event_target_checked(&event);
+            state.update_assessment(&id, |assessment| {
+                assessment.print_notes = on;
+                assessment.updated_at = assessment.updated_at.max(browser::now());
+            });
+        }
+    };
+    let export_csv = {
+        let assessment = assessment.clone();
+        move |_| {
+            let csv = backup::ratings_csv(&assessment, framework);
+            browser::download(
+                &format!("maps-ratings-{}.csv", browser::today_iso()),
+                "text/csv",
+                &csv,
+            );
+        }
+    };
+    let gaps: Vec<ItemResult> = results.gaps().into_iter().cloned().collect();
+    let strengths: Vec<ItemResult> = results.strengths().into_iter().cloned().collect();
+    let not_applicable: Vec<ItemResult> = results.not_applicable().into_iter().cloned().collect();
+    let unrated = results.unrated().len();
+    view! {
+        <A href="/results" attr:class="nhsuk-back-link app-no-print">"All results"</A>
+        <h1 class="nhsuk-heading-l">"Your results"</h1>
+        <dl class="nhsuk-summary-list">
+            <SummaryRow key="Assessment" value=describe(&assessment)/>
+            <SummaryRow key="Date" value=browser::format_date(assessment.finished_at.unwrap_or(assessment.created_at))/>
+            <SummaryRow key="Answered" value=format!("{answered} of {}", items.len())/>
+            <SummaryRow key="Content version" value=assessment.content_version.clone()/>
+        </dl>
+        <div class="nhsuk-inset-text">
+            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            <p>"These results are a conversation aid for supervision and appraisal, not a sign-off. Expected levels are indicative, written by this project, and not the official MAPs Core Capabilities Framework."</p>
+        </div>
+        {(answered < items.len()).then(|| view! {
+            <p>{format!("{} unrated: they are counted as unrated, never guessed. ", items.len() - answered)}
+               <A href=format!("/check/{}", assessment.id) attr:class="app-no-print">"Answer them"</A></p>
+        })}
+
+        <h2 class="nhsuk-heading-m">"By domain"</h2>
+        <DomainChart groups=results.by_domain.clone() caption="Your ratings by domain"/>
+        <h2 class="nhsuk-heading-m">"By pillar of practice"</h2>
+        <GroupTable groups=results.by_pillar.clone() caption="Your ratings by pillar"/>
+
+        <h2 class="nhsuk-heading-m">{format!("Gaps ({})", gaps.len())}</h2>
+        <ItemList items=gaps empty="No capability is rated below its expected level." assessment=assessment.clone() show_notes=print_notes/>
+        <h2 class="nhsuk-heading-m">{format!("Strengths ({})", strengths.len())}</h2>
+        <ItemList items=strengths empty="No capability is rated at or above its expected level yet." assessment=assessment.clone() show_notes=print_notes/>
+        <h2 class="nhsuk-heading-m">{format!("Not applicable ({})", not_applicable.len())}</h2>
+        <ItemList items=not_applicable empty="You marked nothing as not applicable." assessment=assessment.clone() show_notes=print_notes/>
+        {(unrated > 0).then(|| view! { <p>{format!("Unrated: {unrated}.")}</p> })}
+        {(!results.removed.is_empty()).then(|| view! {
+            <p class="nhsuk-body-s">{format!(
+                "{} answer(s) are for capabilities no longer in this version of the content; they are kept but not scored.",
+                results.removed.len()
+            )}</p>
+        })}
+
+        <Readiness assessment=assessment.clone()/>
+        <ChangesSince assessment=assessment.clone()/>
+        <PlanEditor assessment=assessment.clone()/>
+
+        <h2 class="nhsuk-heading-m app-no-print">"Take it to appraisal"</h2>
+        <div class="nhsuk-checkboxes app-no-print">
+            <div class="nhsuk-checkboxes__item">
+                <input class="nhsuk-checkboxes__input" id="print-notes" type="checkbox" prop:checked=print_notes on:change=toggle_notes/>
+                <label class="nhsuk-label nhsuk-checkboxes__label" for="print-notes">"Include my notes in the summary"</label>
+            </div>
+        </div>
+        <div class="app-inline-actions app-no-print">
+            <button class="nhsuk-button" type="button" on:click=|_| browser::print()>"Print or save an appraisal summary"</button>
+            <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=export_csv>"Download ratings (CSV)"</button>
+        </div>
+        <p class="app-no-print"><A href="/my-data">"Back up everything (JSON) in My data"</A></p>
+        <p class="app-print-only nhsuk-body-s">"MAPs Capability Checker. A conversation aid, not a sign-off. Not the official MAPs Core Capabilities Framework; expected levels are indicative."</p>
+    }
+}
+
+#[component]
+fn SummaryRow(key: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="nhsuk-summary-list__row">
+            <dt class="nhsuk-summary-list__key">{key}</dt>
+            <dd class="nhsuk-summary-list__value">{value}</dd>
+        </div>
+    }
+}
+
+#[component]
+fn ItemList(
+    items: Vec<ItemResult<'static>>,
+    empty: &'static str,
+    assessment: Assessment,
+    show_notes: bool,
+) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="app-result-list">
+            {items.into_iter().map(|item| {
+                let note = assessment.note(&item.capability.id).to_owned();
+                view! {
+                    <li>
+                        <strong>{item.capability.title.clone()}</strong>
+                        {format!(": you {}; expected {}", rating_text(item.rating), crate::pages::capabilities::level_label(item.expected))}
+                        {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
+                        {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " {note}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }.into_any()
+}
+
+/// The same answers held against all four roles' expectations.
+#[component]
+fn Readiness(assessment: Assessment) -> impl IntoView {
+    let readiness = scoring::readiness(&assessment, &content().framework, assessment.stage);
+    view! {
+        <h2 class="nhsuk-heading-m">"How close am I to each role?"</h2>
+        <p class="nhsuk-body-s">"Your answers held against each role's indicative expectations at your stage. Capabilities you have not rated are left out, so a role you were not assessed for is compared on fewer capabilities."</p>
+        <div class="app-table-scroll" tabindex="0" role="region" aria-label="Readiness for each role">
+            <table class="nhsuk-table">
+                <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Readiness for each role"</caption>
+                <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+                    <th class="nhsuk-table__header" scope="col">"Role"</th>
+                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"Compared on"</th>
+                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"At or above expected"</th>
+                </tr></thead>
+                <tbody class="nhsuk-table__body">
+                    {readiness.into_iter().map(|role| {
+                        let title = content().roles.role(role.role).map(|profile| profile.title.clone()).unwrap_or_default();
+                        view! {
+                            <tr class="nhsuk-table__row">
+                                <th class="nhsuk-table__header" scope="row">{title}</th>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{format!("{} of {}", role.rated, role.total)}</td>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{role.percent_meeting().map_or("no ratings".to_string(), |percent| format!("{percent}%"))}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What moved since an earlier assessment by the same profile.
+#[component]
+fn ChangesSince(assessment: Assessment) -> impl IntoView {
+    let state = use_app_state();
+    let earlier: Vec<Assessment> = state
+        .my_assessments()
+        .into_iter()
+        .filter(|other| other.id != assessment.id && other.created_at < assessment.created_at)
+        .collect();
+    if earlier.is_empty() {
+        return ().into_any();
+    }
+    let chosen = RwSignal::new(
+        earlier
+            .first()
+            .map(|other| other.id.clone())
+            .unwrap_or_default(),
+    );
+    let options = earlier.clone();
+    view! {
+        <h2 class="nhsuk-heading-m">"Compared with an earlier assessment"</h2>
+        <div class="nhsuk-form-group app-no-print">
+            <label class="nhsuk-label" for="compare-with">"Compare with"</label>
+            <select class="nhsuk-select" id="compare-with" on:change=move |event| chosen.set(event_target_value(&event))>
+                {options.into_iter().map(|other| view! {
+                    <option value=other.id.clone()>{format!("{} ({})", describe(&other), browser::format_date(other.created_at))}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        {move || {
+            let Some(before) = earlier.iter().find(|other| other.id == chosen.get()) else { return ().into_any() };
+            let comparison = scoring::compare(before, &assessment);
+            let title = |id: &str| content().framework.capability(id).map_or(id.to_owned(), |capability| capability.title.clone());
+            let list = |heading: &'static str, changes: Vec<scoring::Change>| view! {
+                <h3 class="nhsuk-heading-s">{format!("{heading} ({})", changes.len())}</h3>
+                <ul>
+                    {changes.into_iter().map(|change| view! {
+                        <li>{format!("{}: {} → {}", title(&change.capability), rating_text(change.from), rating_text(change.to))}</li>
+                    }).collect_view()}
+                </ul>
+            };
+            view! {
+                {list("Moved up", comparison.up)}
+                {list("Moved down", comparison.down)}
+                {list("New", comparison.new)}
+                {(!comparison.other.is_empty()).then(|| list("Changed to or from not applicable", comparison.other))}
+                <p class="nhsuk-body-s">{format!("Unchanged: {}.", comparison.unchanged)}</p>
+            }.into_any()
+        }}
+    }.into_any()
 }

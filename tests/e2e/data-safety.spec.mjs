@@ -1,0 +1,79 @@
+// Nothing entered is lost silently: two tabs, corrupt values, no foreign requests.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
+import { assessmentRecord, quickCheck, seed } from './seed.mjs';
+
+test('two pages of one browser editing different items both persist', async ({ page, context }) => {
+  const items = quickCheck('aa');
+  await seed(page, { 'mapscc/assessment/shared': assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }) });
+  await openApp(page, '/check/shared');
+  const second = await context.newPage();
+  await openApp(second, '/check/shared');
+  // Page one rates the first item; page two, still on the first item's
+  // screen, jumps to the second and rates it.
+  await page.getByLabel('With direct supervision').check();
+  await second.getByRole('button', { name: 'Skip' }).click();
+  await second.getByLabel('Independently within my scope').check();
+  await expect(page.locator('.app-progress')).toContainText('· 2 answered');
+  // The position is shared too: after a reload page one resumes where the
+  // latest change was made, with both answers in place.
+  await page.reload();
+  await expect(page.getByLabel('Independently within my scope')).toBeChecked();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('With direct supervision')).toBeChecked();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mapscc/assessment/shared')));
+  expect(stored.data.answers[items[0].id].rating).toEqual({ level: 2 });
+  expect(stored.data.answers[items[1].id].rating).toEqual({ level: 4 });
+});
+
+test('every stored value corrupted leaves the app usable with the corrupt copies kept', async ({ page }) => {
+  await seed(page, {
+    'mapscc/profiles': 'this is not json',
+    'mapscc/assessment/broken': '{"app":"maps-capability-checker","kind":"assessment","version":2,"data":{"id":3}}',
+    'mapscc/route-finder': '\u0000\u0001garbage',
+  });
+  await openApp(page, '/');
+  await expect(page.getByText('Some saved data could not be read')).toBeVisible();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mapscc/quarantine/')));
+  expect(kept.length).toBeGreaterThanOrEqual(2);
+  await expectNoAxeViolations(page);
+  await openApp(page, '/my-data');
+  await expect(page.getByRole('heading', { name: 'Data that could not be read' })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Download mapscc\/quarantine\/.*profiles/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/profiles\.txt$/);
+  // The app still works: a check can be started.
+  await openApp(page, '/check');
+  await page.getByLabel('Physician associate (PA)').check();
+  await page.getByLabel('Experienced', { exact: true }).check();
+  await page.getByLabel('Quick check').check();
+  await page.getByRole('button', { name: 'Start the check' }).click();
+  await expect(page.locator('#step-heading')).toBeVisible();
+});
+
+test('clearing the device asks first, offers a backup, then removes everything', async ({ page }) => {
+  await seed(page, { 'mapscc/assessment/x': assessmentRecord({ id: 'x', role: 'scp', ratings: {} }) });
+  await openApp(page, '/my-data');
+  await page.getByRole('button', { name: 'Clear this device' }).click();
+  await expect(page.getByRole('button', { name: 'Download a backup first' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Yes, remove everything' }).click();
+  await expect(page.getByText('Everything this app stored in this browser has been removed.')).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mapscc')).length)).toBe(0);
+});
+
+test('a whole journey makes no request to another origin', async ({ page }) => {
+  const foreign = watchForeignRequests(page);
+  for (const path of ['/', '/roles', '/roles/accp', '/capabilities', '/check', '/results', '/my-data', '/about', '/about/sources']) {
+    await openApp(page, path);
+  }
+  await openApp(page, '/check');
+  await page.getByLabel('Anaesthesia associate (AA)').check();
+  await page.getByLabel('Newly qualified', { exact: true }).check();
+  await page.getByLabel('Quick check').check();
+  await page.getByRole('button', { name: 'Start the check' }).click();
+  await page.getByLabel('With indirect supervision').check();
+  expect(foreign).toEqual([]);
+});
