@@ -15,7 +15,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 SIZE_BUDGET_KB ?= 250
 
-.PHONY: run test tools browsers build serve lint unit web-test e2e size clean
+.PHONY: run test tools browsers build build-sub-path serve lint unit web-test e2e size clean
 
 ## Build the release and serve it on http://127.0.0.1:$(PORT)
 run: tools build
@@ -72,12 +72,18 @@ web-test: tools browsers
 build: tools
 	trunk build --release
 
+# The same release made to live under a sub-path, as on GitHub Pages, for
+# the offline spec; it goes to dist-sub/ so dist/ stays the root build.
+build-sub-path: tools
+	trunk build --release --public-url /maps-capability-checker/ --dist dist-sub
+
 size:
 	node tools/size-budget.mjs dist $(SIZE_BUDGET_KB)
 
-e2e: tools browsers
+e2e: tools browsers build-sub-path
 	npx playwright test --config tests/e2e/playwright.config.mjs
+	npx playwright test --config tests/e2e/playwright.sub-path.config.mjs
 
 
 clean:
-	rm -rf dist target .tools vendor node_modules
+	rm -rf dist dist-sub target .tools vendor node_modules

@@ -8,11 +8,13 @@ use crate::{
         storage_banner::StorageBanner,
     },
     pages,
+    routes::Page,
     state::AppState,
 };
 use leptos::prelude::*;
 use leptos_router::{
     components::{Route, Router, Routes},
+    hooks::use_params_map,
     path,
 };
 
@@ -21,6 +23,14 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     listen_to_other_tabs(state);
+    // Presenter mode enlarges everything through a class on <html>, so the
+    // NHS.UK styles scale with it.
+    Effect::new(move || {
+        browser::set_root_class(
+            "app-presenter",
+            state.settings.with(|settings| settings.presenter),
+        )
+    });
 
     view! {
         <Router base=browser::base_path()>
@@ -30,22 +40,39 @@ pub fn App() -> impl IntoView {
                 <StorageBanner/>
                 <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
                     <Routes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/") view=pages::home::Home/>
-                        <Route path=path!("/roles") view=pages::roles::Roles/>
-                        <Route path=path!("/roles/:role") view=pages::role_profile::RoleProfilePage/>
-                        <Route path=path!("/capabilities") view=pages::capabilities::Capabilities/>
-                        <Route path=path!("/check") view=pages::check_start::CheckStart/>
-                        <Route path=path!("/check/:id") view=pages::check_step::CheckStep/>
-                        <Route path=path!("/results") view=pages::results::ResultsList/>
-                        <Route path=path!("/results/:id") view=pages::results::Results/>
-                        <Route path=path!("/my-data") view=pages::my_data::MyData/>
-                        <Route path=path!("/about") view=pages::about::About/>
-                        <Route path=path!("/about/sources") view=pages::sources::Sources/>
+                        <Route path=path!("/*any") view=CurrentPage/>
                     </Routes>
                 </main>
             </div>
             <Footer/>
         </Router>
+    }
+}
+
+/// The page for the current address. Rebuilt only when the path changes;
+/// pages that read the query string subscribe to it themselves.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let params = use_params_map();
+    let path = Memo::new(move |_| params.with(|params| params.get("any").unwrap_or_default()));
+    move || match Page::from_path(&path.get()) {
+        Page::Home => view! { <pages::home::Home/> }.into_any(),
+        Page::Roles => view! { <pages::roles::Roles/> }.into_any(),
+        Page::RouteFinder => view! { <pages::route_finder::RouteFinder/> }.into_any(),
+        Page::Compare => view! { <pages::compare::Compare/> }.into_any(),
+        Page::Role(code) => view! { <pages::role_profile::RoleProfilePage code=code/> }.into_any(),
+        Page::Capabilities => view! { <pages::capabilities::Capabilities/> }.into_any(),
+        Page::CheckStart => view! { <pages::check_start::CheckStart/> }.into_any(),
+        Page::CheckStep(id) => view! { <pages::check_step::CheckStep id=id/> }.into_any(),
+        Page::ResultsList => view! { <pages::results::ResultsList/> }.into_any(),
+        Page::Results(id) => view! { <pages::results::Results id=id/> }.into_any(),
+        Page::MyData => view! { <pages::my_data::MyData/> }.into_any(),
+        Page::Workshop => view! { <pages::workshop::Workshop/> }.into_any(),
+        Page::About => view! { <pages::about::About/> }.into_any(),
+        Page::Sources => view! { <pages::sources::Sources/> }.into_any(),
+        Page::Accessibility => view! { <pages::accessibility::Accessibility/> }.into_any(),
+        Page::Glossary => view! { <pages::glossary::Glossary/> }.into_any(),
+        Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
 

@@ -132,3 +132,33 @@ pub fn jump_to(id: &str) {
 pub fn focus_after_render(id: &'static str) {
     leptos::prelude::request_animation_frame(move || focus(id));
 }
+
+/// Adds or removes a class on the `<html>` element.
+pub fn set_root_class(class: &str, on: bool) {
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element());
+    if let Some(root) = root {
+        let _ = root.class_list().toggle_with_force(class, on);
+    }
+}
+
+/// An app address as an `href`, under the base path the app is served from.
+/// The router intercepts clicks on same-origin links, so a plain `<a>` with
+/// this address navigates without reloading; it is lighter than the
+/// router's `<A>` component, whose every use adds code to the wasm.
+pub fn href(path: &str) -> String {
+    thread_local! {
+        static BASE: String = base_path();
+    }
+    BASE.with(|base| format!("{base}{path}"))
+}
+
+/// The current address relative to the app's base, such as "/roles/pa".
+pub fn current_path() -> String {
+    let pathname = web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default();
+    let base = base_path();
+    pathname.strip_prefix(&base).unwrap_or(&pathname).to_owned()
+}

@@ -11,6 +11,7 @@ pub mod components;
 pub mod core;
 pub mod pages;
 pub mod recovery;
+pub mod routes;
 pub mod state;
 pub mod storage;
 

@@ -8,7 +8,7 @@ use crate::{
     browser,
     core::{
         assessment::Assessment,
-        records::{self, Profiles},
+        records::{self, Profile, Profiles, Settings},
     },
     storage::{self, Backend, Loaded, WriteError},
 };
@@ -49,6 +49,7 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     pub notices: RwSignal<Vec<Notice>>,
     pub backend: RwSignal<Backend>,
+    pub settings: RwSignal<Settings>,
 }
 
 impl AppState {
@@ -59,6 +60,7 @@ impl AppState {
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
+            settings: RwSignal::new(Settings::default()),
         };
         state.reload_from_storage();
         state
@@ -77,6 +79,14 @@ impl AppState {
                 Profiles::default()
             }
         };
+        let settings = match storage::load::<Settings>(records::SETTINGS_KEY, now) {
+            Loaded::Found(settings) => settings,
+            Loaded::Missing => Settings::default(),
+            other => {
+                notices.extend(notice_for(records::SETTINGS_KEY, other));
+                Settings::default()
+            }
+        };
         let mut assessments = Vec::new();
         for key in storage::keys() {
             if !key.starts_with(records::ASSESSMENT_PREFIX) {
@@ -91,6 +101,7 @@ impl AppState {
         assessments.sort_by_key(|assessment| std::cmp::Reverse(assessment.created_at));
         self.backend.set(storage::backend());
         self.profiles.set(profiles);
+        self.settings.set(settings);
         self.assessments.set(assessments);
         self.notices.set(notices);
     }
@@ -160,6 +171,91 @@ impl AppState {
         let result = storage::save(records::PROFILES_KEY, &profiles);
         self.profiles.set(profiles);
         self.record_write(result);
+    }
+
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        let mut settings = self.settings.get_untracked();
+        change(&mut settings);
+        let result = storage::save(records::SETTINGS_KEY, &settings);
+        self.settings.set(settings);
+        self.record_write(result);
+    }
+
+    /// Adds a profile and makes it the active one.
+    pub fn add_profile(&self, name: &str) {
+        let profile = Profile {
+            id: browser::new_id("p"),
+            name: name.trim().to_owned(),
+            created_at: browser::now(),
+        };
+        self.update_profiles(|profiles| {
+            profiles.active = profile.id.clone();
+            profiles.profiles.push(profile);
+        });
+    }
+
+    pub fn switch_profile(&self, id: &str) {
+        self.update_profiles(|profiles| {
+            if profiles.profiles.iter().any(|profile| profile.id == id) {
+                profiles.active = id.to_owned();
+            }
+        });
+    }
+
+    pub fn rename_profile(&self, id: &str, name: &str) {
+        self.update_profiles(|profiles| {
+            if let Some(profile) = profiles
+                .profiles
+                .iter_mut()
+                .find(|profile| profile.id == id)
+            {
+                profile.name = name.trim().to_owned();
+            }
+        });
+    }
+
+    /// Deletes a profile and its assessments. The last profile stays.
+    pub fn delete_profile(&self, id: &str) {
+        if self
+            .profiles
+            .with_untracked(|profiles| profiles.profiles.len() <= 1)
+        {
+            return;
+        }
+        let theirs: Vec<String> = self.assessments.with_untracked(|all| {
+            all.iter()
+                .filter(|assessment| assessment.profile == id)
+                .map(|assessment| assessment.id.clone())
+                .collect()
+        });
+        for assessment in theirs {
+            self.delete_assessment(&assessment);
+        }
+        self.update_profiles(|profiles| {
+            profiles.profiles.retain(|profile| profile.id != id);
+            if profiles.active == id {
+                profiles.active = profiles
+                    .profiles
+                    .first()
+                    .map(|profile| profile.id.clone())
+                    .unwrap_or_default();
+            }
+        });
+    }
+
+    /// From now on nothing is written to localStorage; everything lives in
+    /// this tab's sessionStorage and is gone when it closes.
+    pub fn start_guest_session(&self) -> bool {
+        let started = storage::start_guest_session();
+        self.reload_from_storage();
+        started
+    }
+
+    /// Drops everything the guest session held and goes back to the device.
+    pub fn end_guest_session(&self) {
+        storage::end_guest_session();
+        self.reload_from_storage();
+        self.save_status.set(SaveStatus::Saved);
     }
 
     pub fn retry_pending_writes(&self) {

@@ -2,11 +2,16 @@
 //
 // 1. Trunk writes its wasm loader as an inline module script. Our CSP has no
 //    'unsafe-inline', so the script moves to boot-<hash>.js.
-// 2. Brotli and gzip copies of text and wasm files, for static hosts that
+// 2. 404.html, a copy of index.html: hosts with no single-page-app rewrite
+//    (GitHub Pages) answer a deep link with it, and the router takes over.
+// 3. precache-manifest.js, the list of this build's files (with their hashed
+//    names) for the service worker to keep for offline use, and a version
+//    that changes whenever any of them does.
+// 4. Brotli and gzip copies of text and wasm files, for static hosts that
 //    can serve pre-compressed files (smaller downloads on slow phones).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -24,6 +29,7 @@ const base = process.env.TRUNK_PUBLIC_URL || '/';
 html = html.replace(inline, `<script type="module" src="${base}${name}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
 writeFileSync(indexPath, html);
+writeFileSync(join(staging, '404.html'), html);
 
 function walk(dir) {
   return readdirSync(dir).flatMap((entry) => {
@@ -31,6 +37,21 @@ function walk(dir) {
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
 }
+
+// Paths relative to sw.js, which sits at the base, so a sub-path build works.
+// Left out: the worker and its list (the browser fetches those itself), and
+// 404.html, which is index.html again.
+const notKept = new Set(['sw.js', 'precache-manifest.js', '404.html']);
+const kept = walk(staging)
+  .map((path) => relative(staging, path).split(sep).join('/'))
+  .filter((file) => !notKept.has(file) && !/\.(br|gz)$/.test(file))
+  .sort();
+const version = createHash('sha256');
+for (const file of [...kept, 'sw.js']) version.update(file).update('\0').update(readFileSync(join(staging, file)));
+const precache = { version: version.digest('hex').slice(0, 16), files: kept };
+writeFileSync(join(staging, 'precache-manifest.js'),
+  `// Written by tools/post-build.mjs for sw.js: this build's files.\nself.PRECACHE = ${JSON.stringify(precache, null, 2)};\n`);
+
 for (const path of walk(staging)) {
   if (!/\.(js|wasm|css|html|svg|json|webmanifest)$/.test(path)) continue;
   const body = readFileSync(path);

@@ -2,7 +2,7 @@
 //! (without the NHS logo: this is not an NHS service).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -20,13 +20,21 @@ const NAVIGATION: [(&str, &str); 6] = [
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let location = use_location();
+    // Re-evaluated on every navigation: the link for the section the user
+    // is in is marked as the current page.
+    let is_current = move |href: &str| {
+        location.pathname.track();
+        let path = crate::browser::current_path();
+        path == href || path.starts_with(&format!("{href}/"))
+    };
     view! {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
                 <div class="nhsuk-header__service">
-                    <A href="/" attr:class="nhsuk-header__service-name app-header__name">
+                    <a href=crate::browser::href("/") class="nhsuk-header__service-name app-header__name">
                         "MAPs Capability Checker"
-                    </A>
+                    </a>
                 </div>
             </div>
             <nav class="nhsuk-header__navigation app-navigation" aria-label="Main">
@@ -37,9 +45,10 @@ pub fn Header() -> impl IntoView {
                             .map(|(href, label)| {
                                 view! {
                                     <li class="nhsuk-header__navigation-item">
-                                        <A href=href attr:class="nhsuk-header__navigation-link">
+                                        <a href=crate::browser::href(href) class="nhsuk-header__navigation-link"
+                                            aria-current=move || is_current(href).then_some("page")>
                                             {label}
-                                        </A>
+                                        </a>
                                     </li>
                                 }
                             })
@@ -60,13 +69,22 @@ pub fn Footer() -> impl IntoView {
                     <h2 class="nhsuk-u-visually-hidden">"Support links"</h2>
                     <ul class="nhsuk-footer__list">
                         <li class="nhsuk-footer__list-item">
-                            <A href="/about" attr:class="nhsuk-footer__list-item-link">"About, privacy and accessibility"</A>
+                            <a href=crate::browser::href("/about") class="nhsuk-footer__list-item-link">"About, privacy and accessibility"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
-                            <A href="/about/sources" attr:class="nhsuk-footer__list-item-link">"Sources and disclaimer"</A>
+                            <a href=crate::browser::href("/about/sources") class="nhsuk-footer__list-item-link">"Sources and disclaimer"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
-                            <A href="/my-data" attr:class="nhsuk-footer__list-item-link">"My data"</A>
+                            <a href=crate::browser::href("/my-data") class="nhsuk-footer__list-item-link">"My data"</a>
+                        </li>
+                        <li class="nhsuk-footer__list-item">
+                            <a href=crate::browser::href("/workshop") class="nhsuk-footer__list-item-link">"Workshops and shared devices"</a>
+                        </li>
+                        <li class="nhsuk-footer__list-item">
+                            <a href=crate::browser::href("/glossary") class="nhsuk-footer__list-item-link">"Glossary"</a>
+                        </li>
+                        <li class="nhsuk-footer__list-item">
+                            <a href=crate::browser::href("/about/accessibility") class="nhsuk-footer__list-item-link">"Accessibility statement"</a>
                         </li>
                     </ul>
                     <p class="nhsuk-body-s app-footer__privacy">

@@ -6,7 +6,6 @@ use crate::{
     storage::Backend,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -18,14 +17,14 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Nothing will be kept"</h2>
                         <p>"This browser is not letting the app store anything, so your answers will be lost when you close this page. "
-                           <A href="/my-data">"Export a backup"</A>" before you leave."</p>
+                           <a href=crate::browser::href("/my-data")>"Export a backup"</a>" before you leave."</p>
                     </div>
                 }.into_any()),
                 Backend::Guest => Some(view! {
                     <div class="nhsuk-inset-text app-banner">
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
                         <p>"Guest session: nothing is kept after you close this tab. "
-                           <A href="/my-data">"End the guest session"</A></p>
+                           <a href=crate::browser::href("/my-data")>"End the guest session"</a></p>
                     </div>
                 }.into_any()),
                 Backend::Device => None,
@@ -36,7 +35,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Storage full: not saved"</h2>
                         <p>{format!("This device's storage for the app is full, so {pending} change(s) are not saved yet. They are kept while this page stays open. ")}
-                           <A href="/my-data">"Export a backup or delete old assessments"</A>
+                           <a href=crate::browser::href("/my-data")>"Export a backup or delete old assessments"</a>
                            ", then try again."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
@@ -46,7 +45,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Not saved"</h2>
                         <p>"The browser refused to save your last change (" {reason} "). "
-                           <A href="/my-data">"Export a backup"</A>" to keep your answers."</p>
+                           <a href=crate::browser::href("/my-data")>"Export a backup"</a>" to keep your answers."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
                     </div>
@@ -60,7 +59,7 @@ pub fn StorageBanner() -> impl IntoView {
                         <ul>
                             {notices.into_iter().map(|notice| view! { <li>{describe(&notice)}</li> }).collect_view()}
                         </ul>
-                        <p>"Nothing has been deleted. " <A href="/my-data">"Download it from My data"</A></p>
+                        <p>"Nothing has been deleted. " <a href=crate::browser::href("/my-data")>"Download it from My data"</a></p>
                     </div>
                 })
             }}

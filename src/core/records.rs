@@ -185,6 +185,24 @@ impl Record for Profiles {
     const VERSION: u32 = 1;
 }
 
+pub const SETTINGS_KEY: &str = "mapscc/settings";
+
+/// Device or session settings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Larger type, personal data hidden, one-step reset: for projectors.
+    #[serde(default)]
+    pub presenter: bool,
+    /// The address the workshop QR code shows, when set in the app.
+    #[serde(default)]
+    pub app_address: String,
+}
+
+impl Record for Settings {
+    const KIND: &'static str = "settings";
+    const VERSION: u32 = 1;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,10 +13,7 @@ use crate::{
     state::use_app_state,
 };
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_query_map},
-};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Start a check (role, stage, quick or full) and list the ones already
 /// on this device.
@@ -193,11 +190,11 @@ fn MyAssessments() -> impl IntoView {
                                 {format!(" Content version {}.", assessment.content_version)}
                             </p>
                             <ul class="app-inline-actions">
-                                <li><A href=format!("/check/{}", assessment.id)>
+                                <li><a href=crate::browser::href(&format!("/check/{}", assessment.id))>
                                     {if assessment.finished_at.is_some() { "Edit answers" } else { "Continue" }}
-                                </A></li>
+                                </a></li>
                                 {assessment.finished_at.map(|_| view! {
-                                    <li><A href=format!("/results/{}", assessment.id)>"See results"</A></li>
+                                    <li><a href=crate::browser::href(&format!("/results/{}", assessment.id))>"See results"</a></li>
                                     <li><button class="app-link-button" type="button" on:click=reassess.clone()>"Re-assess, starting from these answers"</button></li>
                                 })}
                             </ul>

@@ -8,10 +8,7 @@ use crate::{
     state::use_app_state,
 };
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::hooks::use_navigate;
 
 /// Where the person is in an assessment: on one capability, or reviewing
 /// before they finish.
@@ -24,18 +21,20 @@ enum Place {
 /// One capability per screen: rate it, add a note, move on. Every change is
 /// saved at once, and the position too, so a reload resumes here.
 #[component]
-pub fn CheckStep() -> impl IntoView {
+pub fn CheckStep(id: String) -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
-    let id = move || params.with(|params| params.get("id").unwrap_or_default());
-    move || {
-        let id = id();
-        let Some(assessment) = state.assessment(&id) else {
+    // Read without tracking: the stepper follows the assessment itself, and
+    // rebuilding it on every save would lose the user's place and focus.
+    let found = state
+        .assessments
+        .with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
+    {
+        let Some(assessment) = found else {
             browser::set_title("Assessment not found");
             return view! {
                 <h1 class="nhsuk-heading-l">"Assessment not found"</h1>
                 <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
-                <p><A href="/check">"Go to my assessments"</A></p>
+                <p><a href=crate::browser::href("/check")>"Go to my assessments"</a></p>
             }.into_any();
         };
         let items = assessment.items(&content().framework);
@@ -93,7 +92,7 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
     browser::focus_after_render("step-heading");
 
     view! {
-        <A href="/check" attr:class="nhsuk-back-link">"All my assessments"</A>
+        <a href=crate::browser::href("/check") class="nhsuk-back-link">"All my assessments"</a>
         <p class="nhsuk-body-s app-saved-notice">
             <span class="app-saved-notice__icon" aria-hidden="true">"✓ "</span>
             "Saved on this device only, as you go."

@@ -1,6 +1,5 @@
 use crate::{browser, core::content::content};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The start page: what the app is for, and the three ways in.
 #[component]
@@ -24,7 +23,7 @@ pub fn Home() -> impl IntoView {
         <ul class="nhsuk-list app-role-list">
             {roles.iter().map(|role| view! {
                 <li>
-                    <A href=format!("/roles/{}", role.id.code())>{role.title.clone()}</A>
+                    <a href=crate::browser::href(&format!("/roles/{}", role.id.code()))>{role.title.clone()}</a>
                     " (" {role.abbreviation.clone()} ")"
                     {role.proposed_title.clone().map(|title| view! {
                         <span class="app-proposed-title">" — proposed new title: " {title}</span>
@@ -35,7 +34,7 @@ pub fn Home() -> impl IntoView {
         <div class="nhsuk-inset-text">
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             <p>"Results are a conversation aid for supervision and appraisal, not a sign-off. The capabilities are written by this project, organised on published frameworks: they are not the official MAPs Core Capabilities Framework. "
-               <A href="/about/sources">"Sources and disclaimer"</A></p>
+               <a href=crate::browser::href("/about/sources")>"Sources and disclaimer"</a></p>
         </div>
     }
 }
@@ -47,7 +46,7 @@ fn HomeCard(href: &'static str, title: &'static str, text: &'static str) -> impl
             <div class="nhsuk-card nhsuk-card--clickable">
                 <div class="nhsuk-card__content">
                     <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                        <A href=href attr:class="nhsuk-card__link">{title}</A>
+                        <a href=crate::browser::href(&href) class="nhsuk-card__link">{title}</a>
                     </h2>
                     <p class="nhsuk-card__description">{text}</p>
                 </div>

@@ -1,13 +1,18 @@
 //! One page component per route.
 
 pub mod about;
+pub mod accessibility;
 pub mod capabilities;
 pub mod check_start;
 pub mod check_step;
+pub mod compare;
+pub mod glossary;
 pub mod home;
 pub mod my_data;
 pub mod not_found;
 pub mod results;
 pub mod role_profile;
 pub mod roles;
+pub mod route_finder;
 pub mod sources;
+pub mod workshop;

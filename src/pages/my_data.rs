@@ -19,6 +19,7 @@ pub fn MyData() -> impl IntoView {
     view! {
         <h1 class="nhsuk-heading-l">"My data"</h1>
         <p>"Everything you enter stays in this browser on this device. Nothing is sent anywhere. Back it up here, move it to another device, or remove it."</p>
+        <ProfilesSection/>
         <Export/>
         <Import/>
         <SetAside/>
@@ -239,5 +240,100 @@ fn ClearDevice() -> impl IntoView {
             }.into_any()
         }}
         {move || cleared.get().then(|| view! { <p role="status">"Everything this app stored in this browser has been removed."</p> })}
+    }
+}
+
+/// Several people (or personas) on one device, each with their own
+/// assessments and plans.
+#[component]
+fn ProfilesSection() -> impl IntoView {
+    let state = use_app_state();
+    let new_name = RwSignal::new(String::new());
+    let name_error = RwSignal::new(false);
+    let confirming_delete = RwSignal::new(None::<String>);
+    let presenter = move || state.settings.with(|settings| settings.presenter);
+    let add = move |_| {
+        let name = new_name.get_untracked();
+        if name.trim().is_empty() || name.chars().count() > 60 {
+            name_error.set(true);
+            return;
+        }
+        name_error.set(false);
+        state.add_profile(&name);
+        new_name.set(String::new());
+    };
+    view! {
+        <h2 class="nhsuk-heading-m" id="profiles">"Profiles on this device"</h2>
+        <p>"Each profile has its own assessments and plans. Switch profile to see only that person's."</p>
+        <ul class="nhsuk-list app-profiles">
+            {move || {
+                let profiles = state.profiles.get();
+                let count = profiles.profiles.len();
+                profiles.profiles.into_iter().enumerate().map(|(index, profile)| {
+                    let active = profile.id == profiles.active;
+                    let shown = if presenter() { format!("Profile {}", index + 1) } else { profile.name.clone() };
+                    let id = StoredValue::new(profile.id.clone());
+                    let rename_id = format!("rename-{}", profile.id);
+                    view! {
+                        <li class="app-profile">
+                            <p class="app-profile__name">
+                                <strong>{shown.clone()}</strong>
+                                {active.then(|| view! { " " <strong class="nhsuk-tag app-tag">"In use"</strong> })}
+                            </p>
+                            <div class="app-inline-actions">
+                                {(!active).then(|| view! {
+                                    <button class="app-link-button" type="button" on:click=move |_| state.switch_profile(&id.get_value())>
+                                        "Switch to " {shown.clone()}
+                                    </button>
+                                })}
+                                {(!presenter()).then(|| view! {
+                                    <div class="app-rename">
+                                        <label class="nhsuk-label" for=rename_id.clone()>{format!("Rename {}", profile.name)}</label>
+                                        <input class="nhsuk-input nhsuk-input--width-20" id=rename_id type="text" prop:value=profile.name.clone()
+                                            on:change=move |event| {
+                                                let name = event_target_value(&event);
+                                                if !name.trim().is_empty() { state.rename_profile(&id.get_value(), &name); }
+                                            }/>
+                                    </div>
+                                })}
+                                {(count > 1).then(|| view! {
+                                    <button class="app-link-button" type="button" on:click=move |_| {
+                                        confirming_delete.set(Some(id.get_value()));
+                                        browser::focus_after_render("delete-profile-title");
+                                    }>"Delete " <span class="nhsuk-u-visually-hidden">{shown.clone()}</span><span aria-hidden="true">"this profile"</span></button>
+                                })}
+                            </div>
+                        </li>
+                    }
+                }).collect_view()
+            }}
+        </ul>
+        {move || confirming_delete.get().map(|id| {
+            let id = StoredValue::new(id);
+            view! {
+                <div class="nhsuk-warning-callout" role="alertdialog" aria-labelledby="delete-profile-title">
+                    <h3 class="nhsuk-warning-callout__label" id="delete-profile-title" tabindex="-1">"Delete this profile?"</h3>
+                    <p>"Its assessments and plans are deleted too. Download a backup first if you may want them again."</p>
+                    <div class="app-inline-actions">
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { download_backup(); }>"Download a backup first"</button>
+                        <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
+                            state.delete_profile(&id.get_value());
+                            confirming_delete.set(None);
+                        }>"Yes, delete the profile"</button>
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| confirming_delete.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })}
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || name_error.get()>
+            <label class="nhsuk-label" for="new-profile">"Add a profile"</label>
+            {move || name_error.get().then(|| view! {
+                <span class="nhsuk-error-message" id="new-profile-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"Enter a name of 60 characters or fewer"</span>
+            })}
+            <input class="nhsuk-input nhsuk-input--width-20" id="new-profile" type="text" prop:value=move || new_name.get()
+                aria-describedby=move || name_error.get().then_some("new-profile-error")
+                on:input=move |event| new_name.set(event_target_value(&event))/>
+        </div>
+        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=add>"Add profile"</button>
     }
 }

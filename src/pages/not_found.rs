@@ -1,6 +1,5 @@
 use crate::browser;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Shown for any address the app does not know.
 #[component]
@@ -10,6 +9,6 @@ pub fn NotFound() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Page not found"</h1>
         <p>"If you typed the web address, check it is correct."</p>
         <p>"If you pasted the web address, check you copied the entire address."</p>
-        <p><A href="/">"Go to the start page"</A></p>
+        <p><a href=crate::browser::href("/")>"Go to the start page"</a></p>
     }
 }

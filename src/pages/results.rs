@@ -13,7 +13,6 @@ use crate::{
     state::use_app_state,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
 
 /// Every assessment of the active profile, with a link to its results.
 #[component]
@@ -26,7 +25,7 @@ pub fn ResultsList() -> impl IntoView {
             let mine = state.my_assessments();
             if mine.is_empty() {
                 return view! {
-                    <p>"You have no assessments on this device yet. " <A href="/check">"Check your capabilities"</A> " to see results here."</p>
+                    <p>"You have no assessments on this device yet. " <a href=crate::browser::href("/check")>"Check your capabilities"</a> " to see results here."</p>
                 }.into_any();
             }
             view! {
@@ -35,7 +34,7 @@ pub fn ResultsList() -> impl IntoView {
                         let label = describe(&assessment);
                         view! {
                         <li class="app-assessment">
-                            <A href=format!("/results/{}", assessment.id)>{label}</A>
+                            <a href=crate::browser::href(&format!("/results/{}", assessment.id))>{label}</a>
                             <p class="nhsuk-body-s">{match assessment.finished_at {
                                 Some(at) => format!("Finished {}", browser::format_date(at)),
                                 None => format!("Started {}, not finished yet", browser::format_date(assessment.created_at)),
@@ -72,22 +71,18 @@ pub fn rating_text(rating: Option<Rating>) -> String {
 /// One assessment's results: by domain and pillar, gaps, strengths, every
 /// role's readiness, changes since an earlier check, and the plan.
 #[component]
-pub fn Results() -> impl IntoView {
+pub fn Results(id: String) -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
-    move || {
-        let id = params.with(|params| params.get("id").unwrap_or_default());
-        match state.assessment(&id) {
-            Some(assessment) => view! { <ResultsFor assessment=assessment/> }.into_any(),
-            None => {
-                browser::set_title("Results not found");
-                view! {
-                    <h1 class="nhsuk-heading-l">"Results not found"</h1>
-                    <p>"There is no assessment with this address on this device."</p>
-                    <p><A href="/results">"Go to all results"</A></p>
-                }
-                .into_any()
+    move || match state.assessment(&id) {
+        Some(assessment) => view! { <ResultsFor assessment=assessment/> }.into_any(),
+        None => {
+            browser::set_title("Results not found");
+            view! {
+                <h1 class="nhsuk-heading-l">"Results not found"</h1>
+                <p>"There is no assessment with this address on this device."</p>
+                <p><a href=crate::browser::href("/results")>"Go to all results"</a></p>
             }
+            .into_any()
         }
     }
 }
@@ -101,7 +96,9 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let items = assessment.items(framework);
     let answered = assessment.answered_count(&items);
     let id = assessment.id.clone();
-    let print_notes = assessment.print_notes;
+    // Notes are personal: presenter mode never shows them on a projector.
+    let presenter = state.settings.with_untracked(|settings| settings.presenter);
+    let print_notes = assessment.print_notes && !presenter;
     let toggle_notes = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
@@ -128,7 +125,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let not_applicable: Vec<ItemResult> = results.not_applicable().into_iter().cloned().collect();
     let unrated = results.unrated().len();
     view! {
-        <A href="/results" attr:class="nhsuk-back-link app-no-print">"All results"</A>
+        <a href=crate::browser::href("/results") class="nhsuk-back-link app-no-print">"All results"</a>
         <h1 class="nhsuk-heading-l">"Your results"</h1>
         <dl class="nhsuk-summary-list">
             <SummaryRow key="Assessment" value=describe(&assessment)/>
@@ -142,7 +139,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         </div>
         {(answered < items.len()).then(|| view! {
             <p>{format!("{} unrated: they are counted as unrated, never guessed. ", items.len() - answered)}
-               <A href=format!("/check/{}", assessment.id) attr:class="app-no-print">"Answer them"</A></p>
+               <a href=crate::browser::href(&format!("/check/{}", assessment.id)) class="app-no-print">"Answer them"</a></p>
         })}
 
         <h2 class="nhsuk-heading-m">"By domain"</h2>
@@ -179,7 +176,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <button class="nhsuk-button" type="button" on:click=|_| browser::print()>"Print or save an appraisal summary"</button>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=export_csv>"Download ratings (CSV)"</button>
         </div>
-        <p class="app-no-print"><A href="/my-data">"Back up everything (JSON) in My data"</A></p>
+        <p class="app-no-print"><a href=crate::browser::href("/my-data")>"Back up everything (JSON) in My data"</a></p>
         <p class="app-print-only nhsuk-body-s">"MAPs Capability Checker. A conversation aid, not a sign-off. Not the official MAPs Core Capabilities Framework; expected levels are indicative."</p>
     }
 }

@@ -7,21 +7,18 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
 
 /// One role: a short summary first, then every section with its sources.
 #[component]
-pub fn RoleProfilePage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let code = params.with(|params| params.get("role").unwrap_or_default());
+pub fn RoleProfilePage(code: String) -> impl IntoView {
+    {
         let Some(role) = RoleId::from_code(&code).and_then(|id| content().roles.role(id)) else {
             return view! { <crate::pages::not_found::NotFound/> }.into_any();
         };
         browser::set_title(&role.title);
         let capability_count = content().framework.for_role(role.id).count();
         view! {
-            <A href="/roles" attr:class="nhsuk-back-link">"All roles"</A>
+            <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
             <h1 class="nhsuk-heading-l">
                 {format!("{} ({})", role.title, role.abbreviation)}
             </h1>
@@ -47,8 +44,8 @@ pub fn RoleProfilePage() -> impl IntoView {
             <h2 class="nhsuk-heading-m">"Capabilities for this role"</h2>
             <p>{format!("Our framework lists {capability_count} capabilities for this role.")}</p>
             <ul class="nhsuk-list">
-                <li><A href=format!("/capabilities?role={}", role.id.code())>"Browse this role's capabilities"</A></li>
-                <li><A href=format!("/check?role={}", role.id.code())>"Check my readiness for this role"</A></li>
+                <li><a href=crate::browser::href(&format!("/capabilities?role={}", role.id.code()))>"Browse this role's capabilities"</a></li>
+                <li><a href=crate::browser::href(&format!("/check?role={}", role.id.code()))>"Check my readiness for this role"</a></li>
             </ul>
         }
         .into_any()

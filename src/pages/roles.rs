@@ -1,6 +1,5 @@
 use crate::{browser, core::content::content};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The four roles at a glance, each linking to its full profile.
 #[component]
@@ -10,15 +9,19 @@ pub fn Roles() -> impl IntoView {
     view! {
         <h1 class="nhsuk-heading-l">"Explore the roles"</h1>
         <p>"There are four Medical Associate Professions (MAPs). Each page says what the role does, how to get in, training, supervision, regulation and pay, with the source of every fact and the date we checked it."</p>
+        <p>"Not sure which role fits you? "
+            <a href=crate::browser::href("/roles/route-finder")>"Find your route into a role"</a>
+            " from your background, or "
+            <a href=crate::browser::href("/roles/compare")>"compare the roles side by side"</a>"."</p>
         <ul class="nhsuk-grid-row nhsuk-card-group">
             {catalogue.roles.iter().map(|role| view! {
                 <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
                     <div class="nhsuk-card nhsuk-card--clickable">
                         <div class="nhsuk-card__content">
                             <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                                <A href=format!("/roles/{}", role.id.code()) attr:class="nhsuk-card__link">
+                                <a href=crate::browser::href(&format!("/roles/{}", role.id.code())) class="nhsuk-card__link">
                                     {format!("{} ({})", role.title, role.abbreviation)}
-                                </A>
+                                </a>
                             </h2>
                             {role.proposed_title.clone().map(|title| view! {
                                 <p class="nhsuk-body-s app-proposed-title">"Proposed new title, not yet in law: " {title}</p>

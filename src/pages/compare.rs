@@ -1,0 +1,186 @@
+//! Two to four roles side by side: what they do, how to get in, training,
+//! supervision, regulation, pay, and how their capabilities overlap.
+
+use crate::{
+    browser,
+    components::{checkboxes::Checkbox, in_page_link::InPageLink},
+    core::{
+        content::content,
+        roles::{RoleId, RoleProfile, SectionKind},
+    },
+};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// The sections compared, by the first fact of each.
+const COMPARED_SECTIONS: [SectionKind; 6] = [
+    SectionKind::WhatYouDo,
+    SectionKind::Entry,
+    SectionKind::Training,
+    SectionKind::Supervision,
+    SectionKind::Regulation,
+    SectionKind::Pay,
+];
+
+const TOO_FEW: &str = "Choose at least two roles to compare";
+
+#[component]
+pub fn Compare() -> impl IntoView {
+    browser::set_title("Compare the roles");
+    let chosen = RwSignal::new(BTreeSet::from([RoleId::Pa, RoleId::Aa]));
+    let too_few = move || chosen.with(|chosen| chosen.len() < 2);
+
+    view! {
+        <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
+        <h1 class="nhsuk-heading-l">"Compare the roles"</h1>
+        <p>"Choose two to four roles to see them side by side. Each row gives the first fact from that part of the role's page; the role pages have the rest, with every source."</p>
+        {move || too_few().then(|| view! {
+            <div class="nhsuk-error-summary" aria-labelledby="error-summary-title">
+                <div role="alert">
+                    <h2 class="nhsuk-error-summary__heading" id="error-summary-title">"There is a problem"</h2>
+                    <div class="nhsuk-error-summary__body">
+                        <ul class="nhsuk-list nhsuk-error-summary__list">
+                            <li><InPageLink target="roles".to_string()>{TOO_FEW}</InPageLink></li>
+                        </ul>
+                    </div>
+                </div>
+            </div>
+        })}
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=too_few>
+            <fieldset class="nhsuk-fieldset"
+                aria-describedby=move || if too_few() { "roles-hint roles-error" } else { "roles-hint" }>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Which roles do you want to compare?"</legend>
+                <div class="nhsuk-hint" id="roles-hint">"Select two, three or all four."</div>
+                {move || too_few().then(|| view! {
+                    <span class="nhsuk-error-message" id="roles-error">
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>{TOO_FEW}
+                    </span>
+                })}
+                <div class="nhsuk-checkboxes">
+                    {content().roles.roles.iter().enumerate().map(|(index, role)| {
+                        let id = role.id;
+                        view! {
+                            <Checkbox id=if index == 0 { "roles".to_string() } else { format!("roles-{}", index + 1) }
+                                name="roles" value=id.code().into()
+                                label=format!("{} ({})", role.title, role.abbreviation)
+                                checked=Signal::derive(move || chosen.with(|chosen| chosen.contains(&id)))
+                                on_toggle=Callback::new(move |checked| chosen.update(|chosen| {
+                                    if checked {
+                                        chosen.insert(id);
+                                    } else {
+                                        chosen.remove(&id);
+                                    }
+                                }))/>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+        {move || {
+            let roles: Vec<&'static RoleProfile> = chosen.with(|chosen| {
+                chosen.iter().filter_map(|id| content().roles.role(*id)).collect()
+            });
+            (roles.len() >= 2).then(|| view! { <Comparison roles/> })
+        }}
+        <p><a href=crate::browser::href("/roles/route-finder")>"Find your route into a role"</a></p>
+    }
+}
+
+#[component]
+fn Comparison(roles: Vec<&'static RoleProfile>) -> impl IntoView {
+    let framework = &content().framework;
+    let ids: Vec<RoleId> = roles.iter().map(|role| role.id).collect();
+    let shared = framework
+        .capabilities
+        .iter()
+        .filter(|capability| ids.iter().all(|id| capability.applies_to(*id)))
+        .count();
+    let specific = move |role: RoleId| {
+        framework
+            .for_role(role)
+            .filter(|capability| {
+                ids.iter()
+                    .filter(|other| **other != role)
+                    .all(|other| !capability.applies_to(*other))
+            })
+            .count()
+    };
+    let names: Vec<&str> = roles
+        .iter()
+        .map(|role| role.abbreviation.as_str())
+        .collect();
+
+    view! {
+        <table class="nhsuk-table nhsuk-table--responsive app-compare-table" role="table">
+            <caption class="nhsuk-table__caption nhsuk-table__caption--m">
+                {format!("{} side by side", names.join(", "))}
+            </caption>
+            <thead class="nhsuk-table__head" role="rowgroup">
+                <tr class="nhsuk-table__row" role="row">
+                    <th class="nhsuk-table__header" scope="col" role="columnheader">"Topic"</th>
+                    {roles.iter().map(|role| view! {
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{role.abbreviation.clone()}</th>
+                    }).collect_view()}
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">
+                <Row heading="Title" roles=roles.clone() cell=|role| view! {
+                    <a href=crate::browser::href(&format!("/roles/{}", role.id.code()))>{role.title.clone()}</a>
+                    {role.proposed_title.clone().map(|title| view! {
+                        <span class="app-compare-table__note">{format!("Proposed new title, not yet in law: {title}")}</span>
+                    })}
+                }.into_any()/>
+                {COMPARED_SECTIONS.into_iter().map(|kind| view! {
+                    <Row heading=kind.heading() roles=roles.clone() cell=move |role| first_fact(role, kind)/>
+                }).collect_view()}
+                <Row heading="Capabilities in our framework" roles=roles.clone()
+                    cell=|role| content().framework.for_role(role.id).count().to_string().into_any()/>
+                <Row heading="Capabilities only this role has, of those chosen" roles=roles.clone()
+                    cell=move |role| specific(role.id).to_string().into_any()/>
+            </tbody>
+        </table>
+        <p class="app-compare-shared">{format!("Capabilities shared by all chosen roles: {shared}")}</p>
+    }
+}
+
+/// One row of the table. Each cell repeats its column's heading, which
+/// the NHS.UK responsive table shows only when the table stacks on a
+/// narrow screen.
+#[component]
+fn Row(
+    heading: &'static str,
+    roles: Vec<&'static RoleProfile>,
+    cell: impl Fn(&'static RoleProfile) -> AnyView + 'static,
+) -> impl IntoView {
+    view! {
+        <tr class="nhsuk-table__row" role="row">
+            <th class="nhsuk-table__header" scope="row" role="rowheader">{heading}</th>
+            {roles.into_iter().map(|role| view! {
+                <td class="nhsuk-table__cell" role="cell">
+                    <span class="nhsuk-table__heading" aria-hidden="true">{format!("{} ", role.abbreviation)}</span>
+                    <span>{cell(role)}</span>
+                </td>
+            }).collect_view()}
+        </tr>
+    }
+}
+
+fn first_fact(role: &RoleProfile, kind: SectionKind) -> AnyView {
+    let Some(fact) = role.section(kind).and_then(|section| section.facts.first()) else {
+        return "Not recorded".into_any();
+    };
+    view! {
+        {fact.unknown.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--grey app-tag">"Not known"</strong> " " })}
+        {fact.text.clone()}
+        <span class="nhsuk-body-s app-compare-table__note">
+            "Source: "
+            {fact.sources.iter().enumerate().map(|(index, id)| view! {
+                {(index > 0).then_some("; ")}
+                {content().roles.source(id).map(|source| view! {
+                    <a href=source.url.clone() rel="noreferrer">{source.title.clone()}</a>
+                })}
+            }).collect_view()}
+        </span>
+    }
+    .into_any()
+}

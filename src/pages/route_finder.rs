@@ -1,0 +1,331 @@
+//! The route finder: a few questions about the person's background, and
+//! below them, updated as they answer, which roles are open to them now,
+//! each reason with its sources.
+
+use crate::{
+    browser,
+    components::{
+        checkboxes::Checkbox,
+        radios::{RadioOption, Radios},
+    },
+    core::{
+        content::content,
+        roles::RoleId,
+        route_finder::{
+            routes, Answers, Background, Interest, Openness, RoleRoute, ROUTE_FINDER_KEY,
+        },
+    },
+    storage::{self, Loaded, WriteError},
+};
+use leptos::prelude::*;
+
+/// The answers and what became of saving them, shared by every control.
+#[derive(Clone, Copy)]
+struct Form {
+    answers: RwSignal<Answers>,
+    /// False while storage holds answers this release must not overwrite.
+    writable: RwSignal<bool>,
+    notice: RwSignal<Option<&'static str>>,
+    save_problem: RwSignal<Option<&'static str>>,
+}
+
+impl Form {
+    fn load() -> Form {
+        let (answers, writable, notice) = match storage::load::<Answers>(ROUTE_FINDER_KEY, browser::now()) {
+            Loaded::Missing => (Answers::default(), true, None),
+            Loaded::Found(answers) => (answers, true, None),
+            Loaded::TooNew(_) => (
+                Answers::default(),
+                false,
+                Some("This device holds route finder answers saved by a newer version of this app. They are kept as they are, so the answers you give here will not be saved. Reload the page to get the newer version."),
+            ),
+            Loaded::Quarantined { quarantine_key: Some(_), .. } => (
+                Answers::default(),
+                true,
+                Some("Answers saved earlier on this device could not be read. They have been set aside, so you can start again."),
+            ),
+            Loaded::Quarantined { quarantine_key: None, .. } => (
+                Answers::default(),
+                false,
+                Some("Answers saved earlier on this device could not be read, and are left untouched, so the answers you give here will not be saved."),
+            ),
+        };
+        Form {
+            answers: RwSignal::new(answers),
+            writable: RwSignal::new(writable),
+            notice: RwSignal::new(notice),
+            save_problem: RwSignal::new(None),
+        }
+    }
+
+    fn change(self, edit: impl FnOnce(&mut Answers)) {
+        self.answers.update(edit);
+        if !self.writable.get_untracked() {
+            return;
+        }
+        let result = storage::save(ROUTE_FINDER_KEY, &self.answers.get_untracked());
+        self.save_problem.set(match result {
+            Ok(()) => None,
+            Err(WriteError::Full) => Some("This device's storage is full, so your latest answers are not saved yet."),
+            Err(WriteError::Refused(_)) => Some("Your answers could not be saved on this device, so they will be gone when you leave this page."),
+        });
+    }
+
+    fn clear(self) {
+        storage::remove(ROUTE_FINDER_KEY);
+        self.answers.set(Answers::default());
+        self.writable.set(true);
+        self.notice.set(None);
+        self.save_problem.set(None);
+    }
+}
+
+#[component]
+pub fn RouteFinder() -> impl IntoView {
+    browser::set_title("Find your route into a role");
+    let form = Form::load();
+    let answers = form.answers;
+    let years_text = RwSignal::new(answers.with_untracked(|answers| {
+        answers
+            .years_qualified
+            .map(|years| years.to_string())
+            .unwrap_or_default()
+    }));
+    let years_invalid = RwSignal::new(false);
+    let cleared = RwSignal::new(false);
+
+    let background = Signal::derive(move || answers.with(|answers| answers.background));
+    let background_options = Background::ALL
+        .iter()
+        .map(|background| RadioOption {
+            value: background.code().into(),
+            label: background.label().into(),
+            hint: match background {
+                Background::OtherRegisteredProfessional => {
+                    Some("For example a physiotherapist or paramedic".into())
+                }
+                Background::LifeOrHealthScienceDegree => {
+                    Some("A degree such as biology, biomedical science or a health science".into())
+                }
+                _ => None,
+            },
+        })
+        .collect();
+    let role_options = content()
+        .roles
+        .roles
+        .iter()
+        .map(|role| RadioOption {
+            value: role.id.code().into(),
+            label: format!("{} ({})", role.title, role.abbreviation),
+            hint: None,
+        })
+        .collect::<Vec<_>>();
+
+    let on_years = move |event| {
+        let text = event_target_value(&event);
+        let trimmed = text.trim();
+        let years = if trimmed.is_empty() {
+            Ok(None)
+        } else {
+            trimmed.parse::<u8>().map(Some)
+        };
+        years_text.set(text);
+        years_invalid.set(years.is_err());
+        form.change(|answers| answers.years_qualified = years.ok().flatten());
+    };
+    let clear = move |_| {
+        form.clear();
+        years_text.set(String::new());
+        years_invalid.set(false);
+        cleared.set(true);
+    };
+    // Any new answer makes the "cleared" message out of date.
+    let touched = move || cleared.set(false);
+
+    view! {
+        <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
+        <h1 class="nhsuk-heading-l">"Find your route into a role"</h1>
+        <p>"Answer a few questions about yourself to see which of the four roles you could apply for now, which need another step first, and which are not open to you. Each reason gives its source."</p>
+        <p class="app-muted">"Your answers stay on this device. They are saved in this browser as you go and are not sent anywhere."</p>
+        {move || form.notice.get().map(|notice| view! {
+            <div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">"Information: "</span><p>{notice}</p></div>
+        })}
+        <Radios name="background" legend="Which best describes you?".into() options=background_options
+            selected=Signal::derive(move || background.get().map(|background| background.code().to_string()))
+            on_select=Callback::new(move |code: String| {
+                touched();
+                form.change(|answers| answers.background = Background::from_code(&code));
+            })
+            legend_is_heading=true/>
+        {move || (background.get() == Some(Background::AlreadyAMap)).then(|| view! {
+            <Radios name="current-role" legend="Which role do you work in now?".into() options=role_options.clone()
+                selected=Signal::derive(move || answers.with(|answers| answers.current_role.map(|role| role.code().to_string())))
+                on_select=Callback::new(move |code: String| {
+                    touched();
+                    form.change(|answers| answers.current_role = RoleId::from_code(&code));
+                })/>
+        })}
+        {move || background.get().filter(|background| background.is_registered()).map(|_| view! {
+            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || years_invalid.get()>
+                <label class="nhsuk-label nhsuk-label--m" for="years">"How many years is it since you first registered after qualifying?"</label>
+                <div class="nhsuk-hint" id="years-hint">"Whole years, for example 3. Leave it blank if you are not sure."</div>
+                {move || years_invalid.get().then(|| view! {
+                    <span class="nhsuk-error-message" id="years-error">
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>"Enter the number of years as a whole number, like 3"
+                    </span>
+                })}
+                <input class="nhsuk-input nhsuk-input--width-2" class:nhsuk-input--error=move || years_invalid.get()
+                    id="years" name="years" type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
+                    aria-describedby=move || if years_invalid.get() { "years-hint years-error" } else { "years-hint" }
+                    prop:value=move || years_text.get()
+                    on:input=move |event| { touched(); on_years(event); }/>
+            </div>
+        })}
+        {move || background.get().filter(|background| *background != Background::SchoolLeaver).map(|background| view! {
+            <div class="nhsuk-form-group">
+                <fieldset class="nhsuk-fieldset" aria-describedby="experience-hint">
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Which of these apply to you?"</legend>
+                    <div class="nhsuk-hint" id="experience-hint">"Select all that apply."</div>
+                    <div class="nhsuk-checkboxes">
+                        {background.is_registered().then(|| view! {
+                            <Checkbox id="experience".into() name="experience" value="critical-care".into()
+                                label="I have recent experience in critical care (intensive care)".into()
+                                checked=Signal::derive(move || answers.with(|answers| answers.critical_care_experience))
+                                on_toggle=Callback::new(move |checked| {
+                                    touched();
+                                    form.change(|answers| answers.critical_care_experience = checked);
+                                })/>
+                        })}
+                        <Checkbox id="experience-2".into() name="experience" value="science-degree".into()
+                            label="I have a degree in a biomedical or biological science at 2:1 or above".into()
+                            checked=Signal::derive(move || answers.with(|answers| answers.good_science_degree))
+                            on_toggle=Callback::new(move |checked| {
+                                touched();
+                                form.change(|answers| answers.good_science_degree = checked);
+                            })/>
+                    </div>
+                </fieldset>
+            </div>
+        })}
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset" aria-describedby="interests-hint">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Which areas of work interest you?"</legend>
+                <div class="nhsuk-hint" id="interests-hint">"Select all that apply. Roles in these areas are listed first."</div>
+                <div class="nhsuk-checkboxes">
+                    {Interest::ALL.into_iter().enumerate().map(|(index, interest)| view! {
+                        <Checkbox id=if index == 0 { "interests".to_string() } else { format!("interests-{}", index + 1) }
+                            name="interests" value=interest.code().into() label=interest.label().into()
+                            checked=Signal::derive(move || answers.with(|answers| answers.interests.contains(&interest)))
+                            on_toggle=Callback::new(move |checked| {
+                                touched();
+                                form.change(|answers| {
+                                    if checked {
+                                        answers.interests.insert(interest);
+                                    } else {
+                                        answers.interests.remove(&interest);
+                                    }
+                                });
+                            })/>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+        {move || form.save_problem.get().map(|problem| view! {
+            <div class="nhsuk-card nhsuk-card--warning">
+                <div class="nhsuk-card__content">
+                    <h2 class="nhsuk-card__heading">"Not saved"</h2>
+                    <p class="nhsuk-card__description">{problem}</p>
+                </div>
+            </div>
+        })}
+        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=clear>"Clear my answers"</button>
+        <p class="app-muted" role="status">{move || cleared.get().then_some("Your answers have been cleared from this device.")}</p>
+        <section class="app-routes" aria-labelledby="your-routes">
+            <h2 class="nhsuk-heading-l" id="your-routes">"Your routes"</h2>
+            <p aria-live="polite">{move || answers.with(summary)}</p>
+            {move || {
+                let answers = answers.get();
+                answers.is_enough_to_judge().then(|| view! {
+                    <ul class="nhsuk-list app-route-list">
+                        {routes(&answers).into_iter().map(|route| view! { <RouteCard route/> }).collect_view()}
+                    </ul>
+                })
+            }}
+            <p><a href=crate::browser::href("/roles/compare")>"Compare the roles side by side"</a></p>
+        </section>
+    }
+}
+
+/// One line naming the roles in each group, so a screen reader hears the
+/// outcome of each answer without leaving the form.
+fn summary(answers: &Answers) -> String {
+    if answers.background.is_none() {
+        return "Answer the first question to see which roles are open to you.".into();
+    }
+    if !answers.is_enough_to_judge() {
+        return "Choose the role you work in now to see your routes.".into();
+    }
+    let routes = routes(answers);
+    [
+        Openness::OpenNow,
+        Openness::AnotherStepFirst,
+        Openness::NotOpen,
+    ]
+    .into_iter()
+    .filter_map(|openness| {
+        let names: Vec<&str> = routes
+            .iter()
+            .filter(|route| route.openness == openness)
+            .filter_map(|route| content().roles.role(route.role))
+            .map(|role| role.abbreviation.as_str())
+            .collect();
+        (!names.is_empty()).then(|| format!("{}: {}.", openness.label(), names.join(", ")))
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+#[component]
+fn RouteCard(route: RoleRoute) -> impl IntoView {
+    let Some(role) = content().roles.role(route.role) else {
+        return ().into_any();
+    };
+    let tag_class = match route.openness {
+        Openness::OpenNow => "nhsuk-tag nhsuk-tag--green",
+        Openness::AnotherStepFirst => "nhsuk-tag nhsuk-tag--yellow",
+        Openness::NotOpen => "nhsuk-tag nhsuk-tag--grey",
+    };
+    view! {
+        <li class="app-route" data-role=route.role.code()>
+            <div class="nhsuk-card">
+                <div class="nhsuk-card__content">
+                    <h3 class="nhsuk-card__heading nhsuk-heading-m">
+                        <a href=crate::browser::href(&format!("/roles/{}", route.role.code()))>{format!("{} ({})", role.title, role.abbreviation)}</a>
+                    </h3>
+                    <p class="app-route__status">
+                        <strong class=tag_class>{route.openness.label()}</strong>
+                        {route.matches_interests.then_some(" In an area that interests you")}
+                    </p>
+                    <ul class="nhsuk-list app-reasons">
+                        {route.reasons.into_iter().map(|reason| view! {
+                            <li class="app-reason">
+                                <p class="app-reason__text">{reason.text}</p>
+                                <p class="nhsuk-body-s app-reason__source">
+                                    "Source: "
+                                    {reason.sources.iter().enumerate().map(|(index, id)| view! {
+                                        {(index > 0).then_some("; ")}
+                                        {content().roles.source(id).map(|source| view! {
+                                            <a href=source.url.clone() rel="noreferrer">{source.title.clone()}</a>
+                                        })}
+                                    }).collect_view()}
+                                </p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,151 @@
+// Accessibility beyond the per-page smoke test: axe with WCAG 2.2 AA and
+// best-practice rules at three widths and in forced colours, reflow at
+// 320 px (the width of a 1,280 px screen at 400% zoom), and text spacing.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { openApp } from './helpers.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function showErrorSummary(page) {
+  await page.getByRole('button', { name: 'Start the check' }).click();
+  await expect(page.locator('#error-summary')).toBeVisible();
+}
+
+const pages = [
+  { name: '/', path: '/' },
+  { name: '/roles', path: '/roles' },
+  { name: '/roles/pa', path: '/roles/pa' },
+  { name: '/capabilities', path: '/capabilities' },
+  { name: '/check', path: '/check' },
+  { name: '/check with the error summary', path: '/check', prepare: showErrorSummary },
+  { name: '/results', path: '/results' },
+  { name: '/my-data', path: '/my-data' },
+  { name: '/about', path: '/about' },
+  { name: '/about/sources', path: '/about/sources' },
+  { name: '/about/accessibility', path: '/about/accessibility' },
+  { name: '/glossary', path: '/glossary' },
+];
+
+const views = [
+  { name: '320 px wide', width: 320 },
+  { name: '390 px wide', width: 390 },
+  { name: '1280 px wide', width: 1280 },
+  { name: 'forced colours', width: 1280, forcedColors: true },
+];
+
+const TEXT_SPACING = `
+  * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p { margin-bottom: 2em !important; }
+`;
+
+// Tests that set their own width run in the desktop project only: both
+// projects would repeat the work, and the phone project's mobile emulation
+// lets the page zoom out, which hides sideways overflow.
+function desktopOnly() {
+  test.beforeEach(async ({}, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'each test sets its own width');
+  });
+}
+
+async function open(page, { path, prepare }, { width, forcedColors = false }) {
+  await page.setViewportSize({ width, height: 800 });
+  if (forcedColors) await page.emulateMedia({ forcedColors: 'active' });
+  await openApp(page, path);
+  if (prepare) await prepare(page);
+}
+
+async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** How far the page is wider than the window, in CSS px: 0 when it reflows. */
+function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Elements that hide their overflow and have more content than room: cut-off text. */
+function clippedElements(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((element) => {
+        const style = getComputedStyle(element);
+        const hides = [style.overflowX, style.overflowY].some((value) => value === 'hidden' || value === 'clip');
+        // Visually hidden text is meant to be clipped to a 1 px box.
+        if (!hides || element.clientWidth <= 1 || element.clientHeight <= 1) return false;
+        return element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
+      })
+      .map((element) => `${element.tagName.toLowerCase()}.${(element.getAttribute('class') || '').trim().split(/\s+/).join('.')}`),
+  );
+}
+
+test.describe('axe and reflow', () => {
+  desktopOnly();
+
+  for (const target of pages) {
+    for (const view of views) {
+      test(`${target.name} passes axe, best practice included, at ${view.name}`, async ({ page }) => {
+        await open(page, target, view);
+        expect(await axeViolations(page), 'axe violations').toEqual([]);
+      });
+    }
+
+    test(`${target.name} reflows at 320 px without scrolling sideways`, async ({ page }) => {
+      await open(page, target, { width: 320 });
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, 'page width in CSS px').toBeLessThanOrEqual(320);
+    });
+  }
+});
+
+test.describe('text spacing', () => {
+  // A reader's own spacing comes from a user style sheet or an extension,
+  // which the page's Content-Security-Policy does not block; an injected
+  // <style> would be, so the test lifts the policy to stand in for them.
+  test.use({ bypassCSP: true });
+  desktopOnly();
+
+  for (const path of ['/', '/check']) {
+    for (const width of [320, 1280]) {
+      test(`${path} keeps all its text with WCAG text spacing at ${width} px`, async ({ page }) => {
+        await open(page, { path }, { width });
+        await page.addStyleTag({ content: TEXT_SPACING });
+        expect(await horizontalOverflow(page), 'sideways overflow in CSS px').toBeLessThanOrEqual(0);
+        expect(await clippedElements(page), 'elements cutting off their text').toEqual([]);
+      });
+    }
+  }
+});
+
+test('the glossary jump list moves focus to the chosen letter', async ({ page }) => {
+  await openApp(page, '/glossary');
+  const jumpList = page.getByRole('navigation', { name: 'Glossary, A to Z' });
+  await jumpList.getByRole('link', { name: 'R', exact: true }).click();
+  await expect(page.locator('#glossary-r')).toBeFocused();
+  await expect(page).toHaveURL(/\/glossary$/);
+  const royal = page.locator('dt', { hasText: 'Royal College of Anaesthetists' });
+  await expect(royal).toBeVisible();
+  await expect(royal.locator('xpath=..')).toContainText('Also called: RCoA.');
+});
+
+test('the glossary and the accessibility statement are linked from the footer', async ({ page }) => {
+  await openApp(page, '/');
+  const footer = page.getByRole('contentinfo');
+  await footer.getByRole('link', { name: 'Glossary' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  expect(await page.locator('dl.app-glossary dt').count()).toBeGreaterThanOrEqual(30);
+  await footer.getByRole('link', { name: 'Accessibility statement' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
+  await expect(page.locator('main')).toContainText('21 November 2026');
+});
+
+test('the About page links to the accessibility statement', async ({ page }) => {
+  await openApp(page, '/about');
+  await page.getByRole('link', { name: 'Read the full accessibility statement' }).click();
+  await expect(page).toHaveURL(/\/about\/accessibility$/);
+  await expect(page).toHaveTitle('Accessibility statement - MAPs Capability Checker');
+});

@@ -1,0 +1,124 @@
+// Offline use and installing on a phone. Also run against a sub-path build
+// (playwright.sub-path.config.mjs), so every address here is relative, with
+// no leading slash: it resolves under the base URL either way.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
+
+const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'about'];
+
+/** Waits until the service worker has kept the app and controls the page. */
+async function waitForServiceWorker(page) {
+  // Its scope is the document's base, so under a sub-path it looks after
+  // that sub-path and nothing above it.
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toBe(await page.evaluate(() => document.baseURI));
+  const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!(await controlled())) await page.reload();
+  await expect.poll(controlled).toBe(true);
+}
+
+async function startQuickCheck(page) {
+  await openApp(page, 'check');
+  await page.getByLabel('Physician associate (PA)').check();
+  await page.getByLabel('Newly qualified', { exact: true }).check();
+  await page.getByLabel('Quick check').check();
+  await page.getByRole('button', { name: 'Start the check' }).click();
+  await expect(page.locator('#step-heading')).toBeVisible();
+}
+
+test('after one visit every page opens offline, and a rating saved offline is kept', async ({ page, context, baseURL }) => {
+  const foreign = watchForeignRequests(page);
+  await openApp(page, './');
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  // The network must really be gone, for the service worker too: a file it
+  // does not keep cannot be fetched.
+  const reachable = await page.evaluate(() => fetch('precache-manifest.js', { cache: 'no-store' }).then(() => true, () => false));
+  expect(reachable, 'the network is still reachable while offline').toBe(false);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Deep links too, including one two levels down.
+  for (const path of [...MAIN_PAGES, 'roles/pa']) {
+    await openApp(page, path);
+    await expect(page).not.toHaveTitle(/Page not found/);
+    await expect(page).toHaveURL(new URL(path, baseURL).href);
+  }
+
+  await startQuickCheck(page);
+  await page.getByLabel('With indirect supervision').check();
+  const checkAddress = page.url();
+
+  await context.setOffline(false);
+  await page.reload();
+  expect(page.url()).toBe(checkAddress);
+  await expect(page.getByLabel('With indirect supervision')).toBeChecked();
+  expect(foreign).toEqual([]);
+});
+
+test('the install manifest names the app, starts at its base and has icons that load', async ({ page, request }) => {
+  await openApp(page, './');
+  const manifestAddress = await page.locator('link[rel="manifest"]').evaluate((link) => link.href);
+  const base = await page.evaluate(() => document.baseURI);
+  const response = await request.get(manifestAddress);
+  expect(response.ok()).toBe(true);
+  const manifest = await response.json();
+  expect(manifest.name).toBe('MAPs Capability Checker');
+  expect(manifest.short_name).toBe('MAPs Checker');
+  expect(manifest.display).toBe('standalone');
+  expect(new URL(manifest.start_url, manifestAddress).href).toBe(base);
+  expect(new URL(manifest.scope, manifestAddress).href).toBe(base);
+  expect(manifest.icons.map((icon) => icon.purpose)).toContain('maskable');
+  for (const icon of manifest.icons) {
+    const image = await request.get(new URL(icon.src, manifestAddress).href);
+    expect(image.ok(), icon.src).toBe(true);
+    expect(image.headers()['content-type'], icon.src).toBe(icon.type);
+  }
+});
+
+test('a host without rewrites answers deep links with 404.html, which is the app', async ({ request }) => {
+  const index = await request.get('index.html');
+  const fallback = await request.get('404.html');
+  expect(fallback.ok()).toBe(true);
+  expect(await fallback.text()).toBe(await index.text());
+});
+
+test('a new version is offered, not forced, and reloading to it keeps every answer', async ({ page, context }) => {
+  // The first visit is given an older release: the same files under another
+  // version. The browser's later update check is not routed, so it finds the
+  // real build, which is then the new version.
+  await context.route(/precache-manifest\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/"version": "[0-9a-f]+"/, '"version": "0000000000000000"');
+    await route.fulfill({ response, body });
+  });
+  await openApp(page, './');
+  await waitForServiceWorker(page);
+  await context.unrouteAll();
+  await startQuickCheck(page);
+  await page.getByLabel('With indirect supervision').check();
+  await page.getByLabel('Notes or evidence (optional)').fill('Seen in clinic');
+
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    await registration.update();
+  });
+  const banner = page.getByRole('status').filter({ hasText: 'A new version of this app is available' });
+  await expect(banner).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Nothing changes until the user chooses.
+  await page.waitForTimeout(500);
+  await expect(page.getByLabel('Notes or evidence (optional)')).toHaveValue('Seen in clinic');
+  const oldCache = await page.evaluate(() => caches.keys());
+  expect(oldCache).toEqual([expect.stringMatching(/:0000000000000000$/), expect.stringMatching(/:[0-9a-f]{16}$/)]);
+
+  const reloaded = page.waitForEvent('load');
+  await banner.getByRole('button', { name: 'Reload to update' }).click();
+  await reloaded;
+  await expect(page.getByLabel('With indirect supervision')).toBeChecked();
+  await expect(page.getByLabel('Notes or evidence (optional)')).toHaveValue('Seen in clinic');
+  await expect(banner).toHaveCount(0);
+  // The old version's files are gone; only the new one's are kept.
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.not.stringMatching(/:0000000000000000$/)]);
+});
