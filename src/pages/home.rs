@@ -46,7 +46,7 @@ fn HomeCard(href: &'static str, title: &'static str, text: &'static str) -> impl
             <div class="nhsuk-card nhsuk-card--clickable">
                 <div class="nhsuk-card__content">
                     <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                        <a href=crate::browser::href(&href) class="nhsuk-card__link">{title}</a>
+                        <a href=crate::browser::href(href) class="nhsuk-card__link">{title}</a>
                     </h2>
                     <p class="nhsuk-card__description">{text}</p>
                 </div>

@@ -15,6 +15,11 @@ const pages = [
   ['/my-data', 'My data'],
   ['/about', 'About this app'],
   ['/about/sources', 'Sources and disclaimer'],
+  ['/roles/compare', 'Compare the roles'],
+  ['/roles/route-finder', 'Find your route into a role'],
+  ['/workshop', 'Workshops and shared devices'],
+  ['/glossary', 'Glossary'],
+  ['/about/accessibility', 'Accessibility statement'],
   ['/no/such/page', 'Page not found'],
 ];
 
