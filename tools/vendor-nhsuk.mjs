@@ -52,6 +52,24 @@ function blocks(css) {
   return out;
 }
 
+/** Splits a selector list on top-level commas (not those inside :is() or :not()). */
+function selectors(prelude) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < prelude.length; i += 1) {
+    const c = prelude[i];
+    if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === ',' && depth === 0) {
+      out.push(prelude.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(prelude.slice(start));
+  return out;
+}
+
 function keepSelector(selector) {
   const classes = selector.match(/\.nhsuk-[a-z0-9_-]+/g) || [];
   return classes.every((name) => used.has(name.slice(1)));
@@ -64,13 +82,15 @@ function purge(css) {
       out += prelude;
     } else if (prelude.startsWith('@font-face')) {
       continue;
+    } else if (prelude.includes('\\0')) {
+      continue; // Internet Explorer hacks: no browser the app supports reads them.
     } else if (/^@(media|supports|layer|container)/.test(prelude)) {
       const inner = purge(body);
       if (inner) out += `${prelude}{${inner}}`;
     } else if (prelude.startsWith('@')) {
       out += `${prelude}{${body}}`;
     } else {
-      const kept = prelude.split(',').filter(keepSelector);
+      const kept = selectors(prelude).filter(keepSelector);
       if (kept.length) out += `${kept.join(',')}{${body}}`;
     }
   }

@@ -49,7 +49,6 @@ pub fn Accessibility() -> impl IntoView {
             <li>"every page is checked for sideways scrolling at 320 pixels wide, the same as a 1,280 pixel screen at 400% zoom"</li>
             <li>"pages are checked with extra line, letter, word and paragraph spacing"</li>
             <li>"the main journeys are completed using the keyboard alone: finding a route into a role, a quick capability check, reading the results, and exporting your data"</li>
-            <li>"pages are checked with the accessibility audit in Google Lighthouse"</li>
         </ul>
 
         <h2 class="nhsuk-heading-m">"What we are doing to improve accessibility"</h2>

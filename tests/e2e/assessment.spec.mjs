@@ -37,7 +37,7 @@ test('a quick check can be completed with the keyboard alone', async ({ page }, 
   const heading = page.locator('#step-heading');
   await expect(heading).toBeFocused();
   for (let step = 1; step <= 10; step += 1) {
-    await expect(page.getByText(new RegExp(`Question ${step} of 10`))).toBeVisible();
+    await expect(page.getByText(`Question ${step} of 10`, { exact: true })).toBeVisible();
     await page.locator('#rating-3').focus();
     await page.keyboard.press('Space');
     await expect(page.locator('#rating-3')).toBeChecked();
