@@ -14,6 +14,21 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{:x}-{random:x}", now())
 }
 
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// "21 November 2026" for a timestamp, in the user's time zone.
 pub fn format_date(millis: u64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));

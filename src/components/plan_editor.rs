@@ -3,7 +3,7 @@
 
 use crate::{
     browser,
-    components::in_page_link::InPageLink,
+    components::error_summary::ErrorSummary,
     core::{
         assessment::{ActionStatus, Assessment, PlanAction},
         content::content,
@@ -181,18 +181,8 @@ fn OwnAction(assessment_id: String) -> impl IntoView {
             {move || {
                 let errors = errors.get();
                 (!errors.is_empty()).then(|| view! {
-                    <div class="nhsuk-error-summary" id="plan-error-summary" tabindex="-1" aria-labelledby="plan-error-title">
-                        <div role="alert">
-                            <h2 class="nhsuk-error-summary__heading" id="plan-error-title">"There is a problem"</h2>
-                            <div class="nhsuk-error-summary__body">
-                                <ul class="nhsuk-list nhsuk-error-summary__list">
-                                    {errors.into_iter().map(|(field, message)| view! {
-                                        <li><InPageLink target=field.to_string()>{message}</InPageLink></li>
-                                    }).collect_view()}
-                                </ul>
-                            </div>
-                        </div>
-                    </div>
+                    <ErrorSummary id="plan-error-summary"
+                        errors=errors.into_iter().map(|(field, message)| (field, message.to_string())).collect()/>
                 })
             }}
             <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error_for("action-what").is_some()>

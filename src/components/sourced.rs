@@ -1,6 +1,9 @@
 //! A list of facts, each with its sources and checked-on date beside it.
 
-use crate::core::{content::content, roles::Fact};
+use crate::{
+    browser,
+    core::{content::content, roles::Fact},
+};
 use leptos::prelude::*;
 
 #[component]
@@ -35,20 +38,6 @@ pub fn SourcedFacts(facts: Vec<Fact>) -> impl IntoView {
 
 /// "2026-11-21" as "21 November 2026".
 pub fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = iso.split('-');
     let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_owned();
@@ -56,7 +45,7 @@ pub fn human_date(iso: &str) -> String {
     let month = month
         .parse::<usize>()
         .ok()
-        .and_then(|month| MONTHS.get(month.wrapping_sub(1)));
+        .and_then(|month| browser::MONTHS.get(month.wrapping_sub(1)));
     match (day.parse::<u8>(), month) {
         (Ok(day), Some(month)) => format!("{day} {month} {year}"),
         _ => iso.to_owned(),

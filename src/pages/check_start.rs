@@ -1,7 +1,7 @@
 use crate::{
     browser,
     components::{
-        in_page_link::InPageLink,
+        error_summary::ErrorSummary,
         radios::{RadioOption, Radios},
     },
     core::{
@@ -125,20 +125,7 @@ pub fn CheckStart() -> impl IntoView {
         <MyAssessments/>
         {move || {
             let errors = errors.get();
-            (!errors.is_empty()).then(|| view! {
-                <div class="nhsuk-error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-                    <div role="alert">
-                        <h2 class="nhsuk-error-summary__heading" id="error-summary-title">"There is a problem"</h2>
-                        <div class="nhsuk-error-summary__body">
-                            <ul class="nhsuk-list nhsuk-error-summary__list">
-                                {errors.into_iter().map(|(field, message)| view! {
-                                    <li><InPageLink target=field.to_string()>{message}</InPageLink></li>
-                                }).collect_view()}
-                            </ul>
-                        </div>
-                    </div>
-                </div>
-            })
+            (!errors.is_empty()).then(|| view! { <ErrorSummary id="error-summary" errors=errors/> })
         }}
         <h2 class="nhsuk-heading-m">"Start a new check"</h2>
         <Radios name="role" legend="Which role do you want to check against?".into() options=role_options

@@ -3,7 +3,7 @@
 
 use crate::{
     browser,
-    components::{checkboxes::Checkbox, in_page_link::InPageLink},
+    components::{checkboxes::Checkbox, error_summary::ErrorSummary},
     core::{
         content::content,
         roles::{RoleId, RoleProfile, SectionKind},
@@ -34,18 +34,7 @@ pub fn Compare() -> impl IntoView {
         <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
         <h1 class="nhsuk-heading-l">"Compare the roles"</h1>
         <p>"Choose two to four roles to see them side by side. Each row gives the first fact from that part of the role's page; the role pages have the rest, with every source."</p>
-        {move || too_few().then(|| view! {
-            <div class="nhsuk-error-summary" aria-labelledby="error-summary-title">
-                <div role="alert">
-                    <h2 class="nhsuk-error-summary__heading" id="error-summary-title">"There is a problem"</h2>
-                    <div class="nhsuk-error-summary__body">
-                        <ul class="nhsuk-list nhsuk-error-summary__list">
-                            <li><InPageLink target="roles".to_string()>{TOO_FEW}</InPageLink></li>
-                        </ul>
-                    </div>
-                </div>
-            </div>
-        })}
+        {move || too_few().then(|| view! { <ErrorSummary id="error-summary" errors=vec![("roles", TOO_FEW.to_string())]/> })}
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=too_few>
             <fieldset class="nhsuk-fieldset"
                 aria-describedby=move || if too_few() { "roles-hint roles-error" } else { "roles-hint" }>

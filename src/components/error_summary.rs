@@ -1,0 +1,26 @@
+//! The NHS.UK error summary: what is wrong, each linked to its field.
+
+use crate::components::in_page_link::InPageLink;
+use leptos::prelude::*;
+
+/// `id` is focused by the caller when the summary appears, so the user
+/// hears the problems first. Each error is (field id, message).
+#[component]
+pub fn ErrorSummary(id: &'static str, errors: Vec<(&'static str, String)>) -> impl IntoView {
+    let title = format!("{id}-title");
+    let heading = title.clone();
+    view! {
+        <div class="nhsuk-error-summary" id=id tabindex="-1" aria-labelledby=title>
+            <div role="alert">
+                <h2 class="nhsuk-error-summary__heading" id=heading>"There is a problem"</h2>
+                <div class="nhsuk-error-summary__body">
+                    <ul class="nhsuk-list nhsuk-error-summary__list">
+                        {errors.into_iter().map(|(field, message)| view! {
+                            <li><InPageLink target=field.to_string()>{message}</InPageLink></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        </div>
+    }
+}
