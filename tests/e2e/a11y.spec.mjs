@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers.mjs';
+import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -12,7 +13,38 @@ async function showErrorSummary(page) {
   await expect(page.locator('#error-summary')).toBeVisible();
 }
 
+const partWay = JSON.parse(assessmentRecord({
+  id: 'part-way', role: 'accp',
+  ratings: Object.fromEntries(quickCheck('accp').slice(0, 3).map((c) => [c.id, { level: 3 }])),
+}));
+partWay.data.finished_at = null;
+partWay.data.current = quickCheck('accp')[3].id;
+const finished = assessmentRecord({
+  id: 'finished', role: 'scp',
+  ratings: Object.fromEntries(quickCheck('scp').map((c, i) => [c.id, i === 0 ? 'not-applicable' : { level: 1 + (i % 4) }])),
+});
+
 const pages = [
+  { name: '/check part-way through a quick check', path: '/check/part-way', seed: { 'mapscc/assessment/part-way': JSON.stringify(partWay) } },
+  { name: '/results with answers', path: '/results/finished', seed: { 'mapscc/assessment/finished': finished } },
+  {
+    name: '/my-data with the clear-device dialog open', path: '/my-data',
+    prepare: (page) => page.getByRole('button', { name: 'Clear this device' }).click(),
+  },
+  {
+    name: '/my-data with an import error shown', path: '/my-data',
+    prepare: async (page) => {
+      await page.getByLabel('Backup file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+      await expect(page.locator('#import-file-error')).toBeVisible();
+    },
+  },
+  { name: '/roles/compare', path: '/roles/compare' },
+  { name: '/roles/route-finder', path: '/roles/route-finder' },
+  { name: '/workshop', path: '/workshop' },
+  {
+    name: '/workshop in presenter mode', path: '/workshop',
+    prepare: (page) => page.getByRole('button', { name: 'Start presenter mode' }).click(),
+  },
   { name: '/', path: '/' },
   { name: '/roles', path: '/roles' },
   { name: '/roles/pa', path: '/roles/pa' },
@@ -48,7 +80,8 @@ function desktopOnly() {
   });
 }
 
-async function open(page, { path, prepare }, { width, forcedColors = false }) {
+async function open(page, { path, prepare, seed: records }, { width, forcedColors = false }) {
+  if (records) await seed(page, records);
   await page.setViewportSize({ width, height: 800 });
   if (forcedColors) await page.emulateMedia({ forcedColors: 'active' });
   await openApp(page, path);
