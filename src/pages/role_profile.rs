@@ -27,6 +27,8 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
                     "Proposed new title: " <strong>{title}</strong> " (not yet in law; the current legal title is used in this app)"
                 </p>
             })}
+            <p class="nhsuk-body-s">"Unfamiliar words, such as Agenda for Change or revalidation, are explained in the "
+                <a href=crate::browser::href("/glossary")>"glossary"</a>"."</p>
             <nav aria-label="On this page" class="app-contents">
                 <h2 class="nhsuk-heading-s">"On this page"</h2>
                 <ul class="nhsuk-list">
