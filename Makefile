@@ -18,7 +18,7 @@ PORT ?= 8080
 # while the work to shrink it goes on. See BENCHMARKS.md.
 SIZE_BUDGET_KB ?= 320
 
-.PHONY: run test tools browsers build build-sub-path serve lint unit web-test e2e size clean
+.PHONY: run test tools browsers build build-sub-path serve lint unit web-test e2e size bench clean
 
 ## Build the release and serve it on http://127.0.0.1:$(PORT)
 run: tools build
@@ -87,6 +87,9 @@ e2e: tools browsers build-sub-path
 	npx playwright test --config tests/e2e/playwright.config.mjs
 	npx playwright test --config tests/e2e/playwright.sub-path.config.mjs
 
+## Speed and size against the targets, as one table (not part of `make test`)
+bench: tools browsers build
+	node tools/bench.mjs
 
 clean:
 	rm -rf dist dist-sub target .tools vendor node_modules

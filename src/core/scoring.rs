@@ -10,6 +10,7 @@ use crate::core::{
     framework::{Capability, Framework, Level, Pillar, Stage},
     roles::RoleId,
 };
+use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemStatus {
@@ -200,10 +201,17 @@ pub fn results<'a>(
         })
         .filter(|group| group.items > 0)
         .collect();
+    // A set, not `Framework::capability` per answer: that linear search made
+    // this quadratic in the number of capabilities (see BENCHMARKS.md).
+    let known: BTreeSet<&str> = framework
+        .capabilities
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     let removed = assessment
         .answers
         .keys()
-        .filter(|id| framework.capability(id).is_none())
+        .filter(|id| !known.contains(id.as_str()))
         .cloned()
         .collect();
     Results {
