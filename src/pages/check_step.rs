@@ -99,8 +99,13 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
         </p>
         <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
         {move || {
-            let Some(current) = assessment.get() else { return ().into_any() };
-            let items = items();
+            // Rebuilt when the place changes, not on every save: rebuilding
+            // on each keystroke would replace the notes box under the user's
+            // cursor. The parts that count answers follow saves themselves.
+            let Some(current) = assessment.get_untracked() else { return ().into_any() };
+            let items = assessment.with_untracked(|assessment| {
+                assessment.as_ref().map(|a| a.items(framework)).unwrap_or_default()
+            });
             match place.get() {
                 Place::Review => view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any(),
                 Place::Item(index) => match items.get(index).copied() {
@@ -127,16 +132,30 @@ fn Item(
     browser::set_title(&format!("{} ({} of {total})", item.title, index + 1));
     let id = assessment.id.clone();
     let items = assessment.items(framework);
-    let answered = assessment.answered_count(&items);
     let domain = framework.domain(&item.domain);
-    let in_domain: Vec<_> = items
+    let in_domain: Vec<&'static Capability> = items
         .iter()
+        .copied()
         .filter(|other| other.domain == item.domain)
         .collect();
-    let answered_in_domain = in_domain
-        .iter()
-        .filter(|other| assessment.rating(&other.id).is_some())
-        .count();
+    let in_domain_total = in_domain.len();
+    let answered = {
+        let (id, items) = (id.clone(), items.clone());
+        move || {
+            state
+                .assessment(&id)
+                .map_or(0, |assessment| assessment.answered_count(&items))
+        }
+    };
+    let answered_in_domain = {
+        let id = id.clone();
+        move || {
+            state
+                .assessment(&id)
+                .map_or(0, |assessment| assessment.answered_count(&in_domain))
+        }
+    };
+    let saved = RwSignal::new(String::new());
     let selected = match assessment.rating(&item.id) {
         Some(Rating::Level(level)) => Some(level.to_string()),
         Some(Rating::NotApplicable) => Some("na".to_string()),
@@ -175,14 +194,13 @@ fn Item(
         <div class="app-progress">
             <p class="nhsuk-body-s">
                 <strong>{format!("Question {} of {total}", index + 1)}</strong>
-                {format!(" · {answered} answered")}
+                {let answered = answered.clone(); move || format!(" · {} answered", answered())}
             </p>
-            <progress class="app-progress__bar" max=total value=answered aria-label="Answered so far"></progress>
-            <p class="nhsuk-body-s">{format!(
-                "{}: {answered_in_domain} of {} answered",
-                domain.map_or("", |domain| domain.title.as_str()),
-                in_domain.len()
-            )}</p>
+            <progress class="app-progress__bar" max=total value=answered.clone() aria-label="Answered so far"></progress>
+            <p class="nhsuk-body-s">
+                {domain.map_or("", |domain| domain.title.as_str())}
+                {move || format!(": {} of {in_domain_total} answered", answered_in_domain())}
+            </p>
         </div>
         <span class="nhsuk-caption-l">{domain.map(|domain| domain.title.clone())}</span>
         <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">{item.title.clone()}</h1>
@@ -200,6 +218,7 @@ fn Item(
                         hint=framework.not_applicable.wording.clone() selected=selected.clone() on_select=rate.clone()/>
                 </div>
             </fieldset>
+            <p class="nhsuk-u-visually-hidden" role="status">{move || saved.get()}</p>
         </div>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="note">"Notes or evidence (optional)"</label>
@@ -218,7 +237,10 @@ fn Item(
                 {if last { "Next: review" } else { "Next" }}
             </button>
         </div>
-        <JumpTo items=items assessment=assessment go_to=go_to/>
+        {move || {
+            let id = id.clone();
+            state.assessment(&id).map(|assessment| view! { <JumpTo items=items.clone() assessment=assessment go_to=go_to/> })
+        }}
     }
 }
 

@@ -101,3 +101,17 @@ for (const [role, label] of [
     await expect(page).toHaveURL(/\/results\//);
   });
 }
+
+test('typing a note keeps the cursor in the box and saves every keystroke', async ({ page }) => {
+  await startCheck(page, 'Physician associate (PA)', 'Newly qualified', 'Quick check');
+  await page.getByLabel('With direct supervision').check();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: 2 (with direct supervision)' })).toHaveCount(1);
+  const note = page.getByLabel('Notes or evidence (optional)');
+  await note.click();
+  await note.pressSequentially('Case review with my supervisor');
+  await expect(note).toBeFocused();
+  await expect(note).toHaveValue('Case review with my supervisor');
+  await expect(page.locator('.app-progress')).toContainText('· 1 answered');
+  await page.reload();
+  await expect(page.getByLabel('Notes or evidence (optional)')).toHaveValue('Case review with my supervisor');
+});
