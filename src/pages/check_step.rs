@@ -172,6 +172,13 @@ fn Item(
             state.update_assessment(&id, |assessment| {
                 assessment.set_rating(&capability_id, rating, browser::now())
             });
+            saved.set(match rating {
+                Some(Rating::Level(level)) => {
+                    format!("Saved: {}", crate::pages::capabilities::level_label(level))
+                }
+                Some(Rating::NotApplicable) => "Saved: not applicable".into(),
+                None => String::new(),
+            });
         }
     };
     let note_id = item.id.clone();
