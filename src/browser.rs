@@ -32,20 +32,6 @@ pub const MONTHS: [&str; 12] = [
 /// "21 November 2026" for a timestamp, in the user's time zone.
 pub fn format_date(millis: u64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let month = MONTHS.get(date.get_month() as usize).copied().unwrap_or("");
     format!("{} {} {}", date.get_date(), month, date.get_full_year())
 }
