@@ -7,7 +7,8 @@ use maps_capability_checker::core::{
     assessment::Assessment,
     backup::{self, Backup},
     content::content,
-    records::{self, Profiles},
+    records::{self, Profiles, Settings},
+    route_finder::Answers,
 };
 
 /// A small deterministic generator (xorshift64*), so a failure can be
@@ -27,11 +28,13 @@ impl Random {
     }
 }
 
-const SEEDS: [&str; 4] = [
+const SEEDS: [&str; 6] = [
     include_str!("fixtures/assessment-v1.json"),
     include_str!("fixtures/assessment-v2.json"),
     include_str!("fixtures/profiles-v1.json"),
     include_str!("fixtures/backup-v1.json"),
+    include_str!("fixtures/route-finder-v1.json"),
+    include_str!("fixtures/settings-v1.json"),
 ];
 
 /// Characters that matter to JSON, weighted towards structure.
@@ -71,6 +74,8 @@ fn the_decoder_survives_ten_thousand_random_truncated_and_mutated_records() {
     for text in inputs(10_000) {
         let _ = records::decode::<Assessment>(&text);
         let _ = records::decode::<Profiles>(&text);
+        let _ = records::decode::<Settings>(&text);
+        let _ = records::decode::<Answers>(&text);
     }
 }
 
