@@ -107,13 +107,17 @@ pub fn reload() {
 /// The path the app is served under ("" at the root, "/some/path" under a
 /// sub-path), read from the `<base>` element Trunk writes.
 pub fn base_path() -> String {
-    let base = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_owned()
+    // The <base> element does not change while the page lives, so it is
+    // read once: links and the navigation ask for it on every render.
+    thread_local! {
+        static BASE: String = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.base_uri().ok().flatten())
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname().trim_end_matches('/').to_owned())
+            .unwrap_or_default();
+    }
+    BASE.with(String::clone)
 }
 
 /// Scrolls to an element in this page and moves focus to it. In-page links
@@ -149,10 +153,7 @@ pub fn set_root_class(class: &str, on: bool) {
 /// this address navigates without reloading; it is lighter than the
 /// router's `<A>` component, whose every use adds code to the wasm.
 pub fn href(path: &str) -> String {
-    thread_local! {
-        static BASE: String = base_path();
-    }
-    BASE.with(|base| format!("{base}{path}"))
+    format!("{}{path}", base_path())
 }
 
 /// The current address relative to the app's base, such as "/roles/pa".

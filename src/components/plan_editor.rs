@@ -185,25 +185,36 @@ fn OwnAction(assessment_id: String) -> impl IntoView {
                         errors=errors.into_iter().map(|(field, message)| (field, message.to_string())).collect()/>
                 })
             }}
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error_for("action-what").is_some()>
-                <label class="nhsuk-label" for="action-what">"What will you do?"</label>
-                {move || error_for("action-what").map(|message| view! {
-                    <span class="nhsuk-error-message" id="action-what-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
-                })}
-                <input class="nhsuk-input" id="action-what" type="text" prop:value=move || what.get()
-                    aria-describedby=move || error_for("action-what").map(|_| "action-what-error")
-                    on:input=move |event| what.set(event_target_value(&event))/>
-            </div>
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error_for("action-by-when").is_some()>
-                <label class="nhsuk-label" for="action-by-when">"By when (optional)"</label>
-                {move || error_for("action-by-when").map(|message| view! {
-                    <span class="nhsuk-error-message" id="action-by-when-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
-                })}
-                <input class="nhsuk-input nhsuk-input--width-10" id="action-by-when" type="date" prop:value=move || by_when.get()
-                    aria-describedby=move || error_for("action-by-when").map(|_| "action-by-when-error")
-                    on:input=move |event| by_when.set(event_target_value(&event))/>
-            </div>
+            <TextField id="action-what" label="What will you do?" kind="text" width_class=""
+                value=what error=Signal::derive(move || error_for("action-what"))/>
+            <TextField id="action-by-when" label="By when (optional)" kind="date" width_class="nhsuk-input--width-10"
+                value=by_when error=Signal::derive(move || error_for("action-by-when"))/>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=add>"Add to plan"</button>
+        </div>
+    }
+}
+
+/// A labelled NHS.UK input with its error message, bound to `value`.
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    width_class: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error.get().is_some()>
+            <label class="nhsuk-label" for=id>{label}</label>
+            {move || error.get().map(|message| view! {
+                <span class="nhsuk-error-message" id=error_id.clone()><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
+            })}
+            <input class=format!("nhsuk-input {width_class}") id=id type=kind prop:value=move || value.get()
+                aria-describedby=move || error.get().map(|_| described_by.clone())
+                on:input=move |event| value.set(event_target_value(&event))/>
         </div>
     }
 }
