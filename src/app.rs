@@ -7,21 +7,19 @@ use crate::{
         layout::{Footer, Header, SkipLink},
         storage_banner::StorageBanner,
     },
+    navigation::Navigation,
     pages,
     routes::Page,
     state::AppState,
 };
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Route, Router, Routes},
-    hooks::use_params_map,
-    path,
-};
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    let navigation = Navigation::start();
+    provide_context(navigation);
     listen_to_other_tabs(state);
     // Presenter mode enlarges everything through a class on <html>, so the
     // NHS.UK styles scale with it.
@@ -33,29 +31,23 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router base=browser::base_path()>
-            <SkipLink/>
-            <Header/>
-            <div class="nhsuk-width-container">
-                <StorageBanner/>
-                <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
-                    <Routes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/*any") view=CurrentPage/>
-                    </Routes>
-                </main>
-            </div>
-            <Footer/>
-        </Router>
+        <SkipLink/>
+        <Header/>
+        <div class="nhsuk-width-container">
+            <StorageBanner/>
+            <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
+                <CurrentPage navigation/>
+            </main>
+        </div>
+        <Footer/>
     }
 }
 
 /// The page for the current address. Rebuilt only when the path changes;
 /// pages that read the query string subscribe to it themselves.
 #[component]
-fn CurrentPage() -> impl IntoView {
-    let params = use_params_map();
-    let path = Memo::new(move |_| params.with(|params| params.get("any").unwrap_or_default()));
-    move || match Page::from_path(&path.get()) {
+fn CurrentPage(navigation: Navigation) -> impl IntoView {
+    move || match Page::from_path(&navigation.path()) {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Roles => view! { <pages::roles::Roles/> }.into_any(),
         Page::RouteFinder => view! { <pages::route_finder::RouteFinder/> }.into_any(),

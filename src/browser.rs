@@ -120,9 +120,8 @@ pub fn base_path() -> String {
     BASE.with(String::clone)
 }
 
-/// Scrolls to an element in this page and moves focus to it. In-page links
-/// use this rather than `href="#id"`, which the router would treat as a
-/// navigation to the app's root.
+/// Scrolls to an element in this page and moves focus to it, for links to
+/// "#id" (see `navigation`).
 pub fn jump_to(id: &str) {
     let element = web_sys::window()
         .and_then(|window| window.document())

@@ -6,7 +6,7 @@
 //! `data:` link built here from the raw stored values.
 
 use crate::core::records::KEY_PREFIX;
-use std::panic;
+use std::{collections::BTreeMap, panic};
 
 pub fn install_panic_screen() {
     panic::set_hook(Box::new(|info| {
@@ -37,21 +37,33 @@ fn show_recovery_screen() {
     ));
 }
 
-/// Every stored value of the app, unparsed: parsing could be what failed.
+/// The recovery file: every stored value of the app, unparsed, as parsing
+/// could be what failed.
+#[derive(serde::Serialize)]
+struct DeviceCopy {
+    app: &'static str,
+    kind: &'static str,
+    values: BTreeMap<String, String>,
+}
+
 fn stored_values_as_json() -> String {
     let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
     else {
         return "{}".into();
     };
     let length = storage.length().unwrap_or(0);
-    let values: serde_json::Map<String, serde_json::Value> = (0..length)
+    let values = (0..length)
         .filter_map(|index| storage.key(index).ok().flatten())
         .filter(|key| key.starts_with(KEY_PREFIX))
         .filter_map(|key| {
             let value = storage.get_item(&key).ok().flatten()?;
-            Some((key, serde_json::Value::String(value)))
+            Some((key, value))
         })
         .collect();
-    serde_json::json!({ "app": "maps-capability-checker", "kind": "device-copy", "values": values })
-        .to_string()
+    let copy = DeviceCopy {
+        app: "maps-capability-checker",
+        kind: "device-copy",
+        values,
+    };
+    serde_json::to_string(&copy).unwrap_or_else(|_| "{}".into())
 }

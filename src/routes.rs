@@ -1,9 +1,6 @@
-//! The app's addresses, matched in plain Rust.
-//!
-//! One catch-all router route hands the path to `Page::from_path`. Matching
-//! here rather than with a `<Route>` per page keeps the router's nested
-//! generic view types out of the wasm, which made up a large share of its
-//! size, and it lets the table be tested natively.
+//! The app's addresses, read in plain Rust so they are tested natively:
+//! which page a path shows, which link clicks stay inside the app, and
+//! values in the query string. `navigation` applies them in the browser.
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -55,6 +52,67 @@ impl Page {
     }
 }
 
+/// The path, relative to the app's base, that a link leads to when it is
+/// one of the app's own pages; `None` for other sites and for addresses on
+/// this host outside the base path, which load normally.
+pub fn in_app_path(
+    link_origin: &str,
+    link_path: &str,
+    page_origin: &str,
+    base: &str,
+) -> Option<String> {
+    if link_origin != page_origin {
+        return None;
+    }
+    let rest = link_path.strip_prefix(base)?;
+    match rest {
+        "" => Some("/".to_owned()),
+        _ if rest.starts_with('/') => Some(rest.to_owned()),
+        // "/base-other" shares the prefix but is another place.
+        _ => None,
+    }
+}
+
+/// The first value of `name` in a query string such as "?role=pa&x=1",
+/// percent-decoded.
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| percent_decode(value))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let escaped = (bytes[index] == b'%')
+            .then(|| text.get(index + 1..index + 3))
+            .flatten()
+            // from_str_radix alone would also take a sign, as in "%+1".
+            .filter(|hex| hex.bytes().all(|byte| byte.is_ascii_hexdigit()))
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (bytes[index], escaped) {
+            (_, Some(byte)) => {
+                decoded.push(byte);
+                index += 3;
+            }
+            (b'+', None) => {
+                decoded.push(b' ');
+                index += 1;
+            }
+            (byte, None) => {
+                decoded.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +147,61 @@ mod tests {
         for path in ["nope", "roles/pa/extra", "check/a/b", "about/other"] {
             assert_eq!(Page::from_path(path), Page::NotFound, "{path}");
         }
+    }
+
+    #[test]
+    fn links_to_the_apps_own_pages_stay_in_the_app() {
+        let origin = "https://example.org";
+        assert_eq!(
+            in_app_path(origin, "/roles/pa", origin, ""),
+            Some("/roles/pa".into())
+        );
+        assert_eq!(in_app_path(origin, "/", origin, ""), Some("/".into()));
+        assert_eq!(
+            in_app_path(origin, "/mapscc", origin, "/mapscc"),
+            Some("/".into())
+        );
+        assert_eq!(
+            in_app_path(origin, "/mapscc/check", origin, "/mapscc"),
+            Some("/check".into())
+        );
+    }
+
+    #[test]
+    fn links_to_other_sites_or_outside_the_base_load_normally() {
+        let origin = "https://example.org";
+        assert_eq!(
+            in_app_path("https://www.gmc-uk.org", "/roles", origin, ""),
+            None
+        );
+        assert_eq!(
+            in_app_path(origin, "/other-app/page", origin, "/mapscc"),
+            None
+        );
+        assert_eq!(
+            in_app_path(origin, "/mapscc-old/page", origin, "/mapscc"),
+            None
+        );
+    }
+
+    #[test]
+    fn query_values_are_found_by_name_and_decoded() {
+        assert_eq!(query_value("?role=pa", "role"), Some("pa".into()));
+        assert_eq!(query_value("?from=a-1&role=aa", "role"), Some("aa".into()));
+        assert_eq!(
+            query_value("?name=Sam%20Lee+Jones", "name"),
+            Some("Sam Lee Jones".into())
+        );
+        assert_eq!(query_value("?flag", "flag"), Some(String::new()));
+        assert_eq!(query_value("", "role"), None);
+        assert_eq!(query_value("?role=pa", "rol"), None);
+    }
+
+    #[test]
+    fn broken_percent_escapes_are_kept_as_written() {
+        assert_eq!(query_value("?q=100%&r=%zz%4", "q"), Some("100%".into()));
+        assert_eq!(query_value("?q=100%&r=%zz%4", "r"), Some("%zz%4".into()));
+        assert_eq!(query_value("?q=%+1", "q"), Some("% 1".into()));
+        assert_eq!(query_value("?q=%E2%9C%93", "q"), Some("\u{2713}".into()));
     }
 }

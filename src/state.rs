@@ -98,7 +98,10 @@ impl AppState {
                 other => notices.extend(notice_for(&key, other)),
             }
         }
-        assessments.sort_by_key(|assessment| std::cmp::Reverse(assessment.created_at));
+        // Newest first.
+        crate::core::sorting::sort_by_rank(&mut assessments, |assessment| {
+            -i64::try_from(assessment.created_at).unwrap_or(i64::MAX)
+        });
         self.backend.set(storage::backend());
         self.profiles.set(profiles);
         self.settings.set(settings);

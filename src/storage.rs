@@ -148,9 +148,11 @@ impl Store {
         };
         keys.extend(self.pending.keys().cloned());
         keys.retain(|key| key.starts_with(records::KEY_PREFIX) && key != GUEST_MARKER);
-        keys.sort();
-        keys.dedup();
-        keys
+        // In order, without duplicates.
+        keys.into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
     }
 }
 

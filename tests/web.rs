@@ -216,7 +216,7 @@ async fn the_banner_warns_when_nothing_will_be_kept() {
     let host: web_sys::HtmlElement = host.unchecked_into();
     let handle = leptos::mount::mount_to(host.clone(), || {
         provide_context(AppState::load());
-        view! { <leptos_router::components::Router><StorageBanner/></leptos_router::components::Router> }
+        view! { <StorageBanner/> }
     });
     // Unblock before awaiting: other tests run while this one waits.
     unblock_storage();

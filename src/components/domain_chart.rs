@@ -1,21 +1,24 @@
 //! Mean self-rating by domain against the mean expected level, as an SVG bar
 //! chart drawn here in Rust, always followed by a table of the same figures.
 
-use crate::core::{framework::HIGHEST_LEVEL, scoring::GroupResult};
+use crate::core::{decimal, framework::HIGHEST_LEVEL, scoring::GroupResult};
 use leptos::prelude::*;
 
-const WIDTH: f64 = 600.0;
-const ROW: f64 = 56.0;
-const BAR_HEIGHT: f64 = 18.0;
+// Whole SVG units: at this scale a fraction of a unit is invisible, and
+// integers keep float formatting out of the wasm.
+const WIDTH: u32 = 600;
+const ROW: u32 = 56;
+const BAR_HEIGHT: u32 = 18;
 
 fn one_decimal(value: Option<f64>) -> String {
-    value.map_or_else(|| "not rated".to_owned(), |value| format!("{value:.1}"))
+    value.map_or_else(|| "not rated".to_owned(), decimal::one_decimal)
 }
 
 #[component]
 pub fn DomainChart(groups: Vec<GroupResult>, caption: &'static str) -> impl IntoView {
-    let height = ROW * groups.len() as f64 + 8.0;
-    let scale = |value: f64| value / f64::from(HIGHEST_LEVEL) * (WIDTH - 8.0);
+    let height = ROW * groups.len() as u32 + 8;
+    let scale =
+        |value: f64| (value / f64::from(HIGHEST_LEVEL) * f64::from(WIDTH - 8)).round() as u32;
     let summary = groups
         .iter()
         .map(|group| {
@@ -35,16 +38,16 @@ pub fn DomainChart(groups: Vec<GroupResult>, caption: &'static str) -> impl Into
                 <title id="chart-title">{caption}</title>
                 <desc id="chart-desc">{summary}</desc>
                 {groups.iter().enumerate().map(|(index, group)| {
-                    let top = ROW * index as f64;
-                    let rating = group.mean_rating.map(scale).unwrap_or(0.0);
+                    let top = ROW * index as u32;
+                    let rating = group.mean_rating.map_or(0, scale);
                     let expected = group.mean_expected.map(scale);
                     view! {
                         <g>
-                            <text class="app-chart__label" x="0" y=top + 16.0>{group.title.clone()}</text>
-                            <rect class="app-chart__track" x="0" y=top + 24.0 width=WIDTH - 8.0 height=BAR_HEIGHT></rect>
-                            <rect class="app-chart__bar" x="0" y=top + 24.0 width=rating height=BAR_HEIGHT></rect>
+                            <text class="app-chart__label" x="0" y=top + 16>{group.title.clone()}</text>
+                            <rect class="app-chart__track" x="0" y=top + 24 width=WIDTH - 8 height=BAR_HEIGHT></rect>
+                            <rect class="app-chart__bar" x="0" y=top + 24 width=rating height=BAR_HEIGHT></rect>
                             {expected.map(|x| view! {
-                                <line class="app-chart__expected" x1=x x2=x y1=top + 20.0 y2=top + 46.0></line>
+                                <line class="app-chart__expected" x1=x x2=x y1=top + 20 y2=top + 46></line>
                             })}
                         </g>
                     }

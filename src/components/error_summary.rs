@@ -1,6 +1,5 @@
 //! The NHS.UK error summary: what is wrong, each linked to its field.
 
-use crate::components::in_page_link::InPageLink;
 use leptos::prelude::*;
 
 /// `id` is focused by the caller when the summary appears, so the user
@@ -16,7 +15,7 @@ pub fn ErrorSummary(id: &'static str, errors: Vec<(&'static str, String)>) -> im
                 <div class="nhsuk-error-summary__body">
                     <ul class="nhsuk-list nhsuk-error-summary__list">
                         {errors.into_iter().map(|(field, message)| view! {
-                            <li><InPageLink target=field.to_string()>{message}</InPageLink></li>
+                            <li><a href=format!("#{field}")>{message}</a></li>
                         }).collect_view()}
                     </ul>
                 </div>

@@ -1,8 +1,8 @@
 //! Skip link, header with navigation, and footer, in NHS.UK frontend markup
 //! (without the NHS logo: this is not an NHS service).
 
+use crate::navigation::use_navigation;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -20,12 +20,11 @@ const NAVIGATION: [(&str, &str); 6] = [
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let location = use_location();
+    let navigation = use_navigation();
     // Re-evaluated on every navigation: the link for the section the user
     // is in is marked as the current page.
     let is_current = move |href: &str| {
-        location.pathname.track();
-        let path = crate::browser::current_path();
+        let path = navigation.path();
         path == href || path.starts_with(&format!("{href}/"))
     };
     view! {

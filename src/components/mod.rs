@@ -3,7 +3,6 @@
 pub mod checkboxes;
 pub mod domain_chart;
 pub mod error_summary;
-pub mod in_page_link;
 pub mod layout;
 pub mod plan_editor;
 pub mod radios;

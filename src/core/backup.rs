@@ -50,8 +50,8 @@ impl fmt::Display for ImportError {
             ImportError::Empty => write!(formatter, "The file is empty. Choose a backup file saved from this app."),
             ImportError::TooLarge { bytes } => write!(
                 formatter,
-                "The file is too large ({:.1} MB). A backup from this app is smaller than {} MB: check you chose the right file.",
-                *bytes as f64 / 1_048_576.0,
+                "The file is too large ({} MB). A backup from this app is smaller than {} MB: check you chose the right file.",
+                super::decimal::one_decimal(*bytes as f64 / 1_048_576.0),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
             ImportError::NotABackup(reason) => write!(

@@ -5,6 +5,7 @@
 pub mod assessment;
 pub mod backup;
 pub mod content;
+pub mod decimal;
 pub mod framework;
 pub mod glossary;
 pub mod personas;
@@ -14,3 +15,4 @@ pub mod records;
 pub mod roles;
 pub mod route_finder;
 pub mod scoring;
+pub mod sorting;

@@ -229,8 +229,11 @@ pub fn routes(answers: &Answers) -> Vec<RoleRoute> {
             }
         })
         .collect();
-    // A stable sort keeps the catalogue order among equals.
-    routes.sort_by_key(|route| (route.openness, !route.matches_interests));
+    // By openness, then those matching the user's interests; the sort is
+    // stable, so the catalogue order holds among equals.
+    crate::core::sorting::sort_by_rank(&mut routes, |route| {
+        route.openness as i64 * 2 + i64::from(!route.matches_interests)
+    });
     routes
 }
 

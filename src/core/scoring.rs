@@ -5,6 +5,7 @@
 //! Unrated items are counted as unrated and never guessed; "not applicable"
 //! items are listed apart and left out of every average and gap.
 
+use crate::core::sorting::sort_by_rank;
 use crate::core::{
     assessment::{Assessment, Rating},
     framework::{Capability, Framework, Level, Pillar, Stage},
@@ -70,7 +71,7 @@ impl<'a> Results<'a> {
     /// Gaps, largest first; ties keep framework order.
     pub fn gaps(&self) -> Vec<&ItemResult<'a>> {
         let mut gaps: Vec<_> = self.items.iter().filter(|item| item.gap() > 0).collect();
-        gaps.sort_by_key(|item| std::cmp::Reverse(item.gap()));
+        sort_by_rank(&mut gaps, |item| -i64::from(item.gap()));
         gaps
     }
 
@@ -81,9 +82,9 @@ impl<'a> Results<'a> {
             .iter()
             .filter(|item| matches!(item.status, ItemStatus::Meets | ItemStatus::Exceeds { .. }))
             .collect();
-        strengths.sort_by_key(|item| match item.status {
-            ItemStatus::Exceeds { by } => std::cmp::Reverse(by),
-            _ => std::cmp::Reverse(0),
+        sort_by_rank(&mut strengths, |item| match item.status {
+            ItemStatus::Exceeds { by } => -i64::from(by),
+            _ => 0,
         });
         strengths
     }

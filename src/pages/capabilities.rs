@@ -1,22 +1,22 @@
 use crate::{
     browser,
     core::{content::content, roles::RoleId},
+    navigation::use_navigation,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Every capability for a chosen role, grouped by domain, to read without
 /// starting an assessment.
 #[component]
 pub fn Capabilities() -> impl IntoView {
     browser::set_title("Browse the capabilities");
-    let query = use_query_map();
+    let navigation = use_navigation();
     let role = move || {
-        query
-            .with(|query| query.get("role").and_then(|code| RoleId::from_code(&code)))
+        navigation
+            .query("role")
+            .and_then(|code| RoleId::from_code(&code))
             .unwrap_or(RoleId::Pa)
     };
-    let navigate = use_navigate();
     let framework = &content().framework;
     view! {
         <h1 class="nhsuk-heading-l">"Browse the capabilities"</h1>
@@ -24,7 +24,7 @@ pub fn Capabilities() -> impl IntoView {
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="browse-role">"Show capabilities for"</label>
             <select class="nhsuk-select" id="browse-role" on:change=move |event| {
-                navigate(&format!("/capabilities?role={}", event_target_value(&event)), Default::default());
+                navigation.go(&format!("/capabilities?role={}", event_target_value(&event)));
             }>
                 {content().roles.roles.iter().map(|profile| {
                     let id = profile.id;

@@ -10,10 +10,10 @@ use crate::{
         framework::Stage,
         roles::RoleId,
     },
+    navigation::use_navigation,
     state::use_app_state,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Start a check (role, stage, quick or full) and list the ones already
 /// on this device.
@@ -21,12 +21,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 pub fn CheckStart() -> impl IntoView {
     browser::set_title("Check my capabilities");
     let state = use_app_state();
-    let query = use_query_map();
-    let role = RwSignal::new(query.with_untracked(|query| query.get("role")));
+    let navigation = use_navigation();
+    let role = RwSignal::new(untrack(|| navigation.query("role")));
     let stage = RwSignal::new(None::<String>);
     let scope = RwSignal::new(None::<String>);
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
-    let navigate = use_navigate();
 
     let start = move |_| {
         let chosen_role = role.get_untracked().as_deref().and_then(RoleId::from_code);
@@ -69,7 +68,7 @@ pub fn CheckStart() -> impl IntoView {
         );
         let id = assessment.id.clone();
         state.add_assessment(assessment);
-        navigate(&format!("/check/{id}"), Default::default());
+        navigation.go(&format!("/check/{id}"));
     };
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
@@ -142,10 +141,9 @@ pub fn CheckStart() -> impl IntoView {
 #[component]
 fn MyAssessments() -> impl IntoView {
     let state = use_app_state();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     move || {
         let mine = state.my_assessments();
-        let navigate = navigate.clone();
         (!mine.is_empty()).then(|| view! {
             <h2 class="nhsuk-heading-m">"My assessments"</h2>
             <ul class="nhsuk-list app-assessment-list">
@@ -155,13 +153,12 @@ fn MyAssessments() -> impl IntoView {
                     let answered = assessment.answered_count(&items);
                     let role = content().roles.role(assessment.role).map(|role| role.title.clone()).unwrap_or_default();
                     let id = assessment.id.clone();
-                    let navigate = navigate.clone();
                     let reassess = move |_| {
                         let Some(previous) = state.assessment(&id) else { return };
                         let next = Assessment::start_from(&previous, browser::new_id("a"), content().framework.version.clone(), browser::now());
                         let next_id = next.id.clone();
                         state.add_assessment(next);
-                        navigate(&format!("/check/{next_id}"), Default::default());
+                        navigation.go(&format!("/check/{next_id}"));
                     };
                     view! {
                         <li class="app-assessment">

@@ -5,10 +5,10 @@ use crate::{
         content::content,
         framework::Capability,
     },
+    navigation::use_navigation,
     state::use_app_state,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Where the person is in an assessment: on one capability, or reviewing
 /// before they finish.
@@ -331,7 +331,7 @@ fn Review(
     go_to: Callback<Place>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     browser::set_title("Review your answers");
     let answered = assessment.answered_count(&items);
     let unanswered: Vec<(usize, String)> = items
@@ -343,7 +343,7 @@ fn Review(
     let id = assessment.id.clone();
     let finish = move |_| {
         state.update_assessment(&id, |assessment| assessment.finish(browser::now()));
-        navigate(&format!("/results/{id}"), Default::default());
+        navigation.go(&format!("/results/{id}"));
     };
     view! {
         <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">"Review your answers"</h1>

@@ -1,6 +1,5 @@
 use crate::{
     browser,
-    components::in_page_link::InPageLink,
     core::glossary::{by_letter, glossary},
 };
 use leptos::prelude::*;
@@ -20,7 +19,7 @@ pub fn Glossary() -> impl IntoView {
             <ul class="app-a-z__list">
                 {letters.into_iter().map(|letter| view! {
                     <li class="app-a-z__item">
-                        <InPageLink target=letter_id(letter)>{letter.to_string()}</InPageLink>
+                        <a href=format!("#{}", letter_id(letter))>{letter.to_string()}</a>
                     </li>
                 }).collect_view()}
             </ul>

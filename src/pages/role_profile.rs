@@ -1,6 +1,6 @@
 use crate::{
     browser,
-    components::{in_page_link::InPageLink, sourced::SourcedFacts},
+    components::sourced::SourcedFacts,
     core::{
         content::content,
         roles::{RoleId, SectionKind},
@@ -33,7 +33,7 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
                 <h2 class="nhsuk-heading-s">"On this page"</h2>
                 <ul class="nhsuk-list">
                     {role.sections.iter().map(|section| view! {
-                        <li><InPageLink target=section_id(section.kind)>{section.kind.heading()}</InPageLink></li>
+                        <li><a href=format!("#{}", section_id(section.kind))>{section.kind.heading()}</a></li>
                     }).collect_view()}
                 </ul>
             </nav>

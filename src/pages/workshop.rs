@@ -5,11 +5,11 @@ use crate::{
         personas::{self, PERSONAS},
         qr,
     },
+    navigation::use_navigation,
     state::use_app_state,
     storage::Backend,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Set at build time for workshops: `MAPSCC_APP_ADDRESS=https://… trunk build`.
 const BUILD_TIME_ADDRESS: Option<&str> = option_env!("MAPSCC_APP_ADDRESS");
@@ -32,7 +32,7 @@ pub fn Workshop() -> impl IntoView {
 #[component]
 fn Presenter() -> impl IntoView {
     let state = use_app_state();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     let start = move |_| {
         state.start_guest_session();
         state.update_settings(|settings| settings.presenter = true);
@@ -43,7 +43,7 @@ fn Presenter() -> impl IntoView {
         state.end_guest_session();
         state.start_guest_session();
         state.update_settings(|settings| settings.presenter = true);
-        navigate("/", Default::default());
+        navigation.go("/");
     };
     let end = move |_| {
         state.end_guest_session();
@@ -54,7 +54,7 @@ fn Presenter() -> impl IntoView {
             view! {
                 <p>"Presenter mode is on: larger text and controls, notes and profile names hidden, and everything kept only until this tab closes."</p>
                 <div class="app-inline-actions">
-                    <button class="nhsuk-button" type="button" on:click=reset.clone()>"Reset for the next person"</button>
+                    <button class="nhsuk-button" type="button" on:click=reset>"Reset for the next person"</button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=end>"End presenter mode"</button>
                 </div>
             }.into_any()
@@ -95,13 +95,12 @@ fn Guest() -> impl IntoView {
 #[component]
 fn Personas() -> impl IntoView {
     let state = use_app_state();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     view! {
         <h2 class="nhsuk-heading-m">"Sample people"</h2>
         <p>"Load a made-up person's finished check to show results without typing. They load into a guest session, so nothing is kept."</p>
         <ul class="nhsuk-list app-personas">
             {PERSONAS.iter().map(|persona| {
-                let navigate = navigate.clone();
                 let load = move |_| {
                     if state.backend.get_untracked() == Backend::Device {
                         state.start_guest_session();
@@ -112,7 +111,7 @@ fn Personas() -> impl IntoView {
                     );
                     let id = assessment.id.clone();
                     state.add_assessment(assessment);
-                    navigate(&format!("/results/{id}"), Default::default());
+                    navigation.go(&format!("/results/{id}"));
                 };
                 view! {
                     <li class="app-persona">
