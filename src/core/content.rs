@@ -6,6 +6,7 @@
 //! on any of them.
 
 use crate::core::{
+    fields::{read_file, Fields},
     framework::{Framework, HIGHEST_LEVEL, LOWEST_LEVEL},
     roles::{RoleCatalogue, RoleId, SectionKind},
 };
@@ -35,9 +36,12 @@ pub fn content() -> &'static Content {
 }
 
 pub fn parse(framework: &str, roles: &str) -> Result<Content, String> {
-    let framework =
-        serde_json::from_str(framework).map_err(|error| format!("framework.json: {error}"))?;
-    let roles = serde_json::from_str(roles).map_err(|error| format!("roles.json: {error}"))?;
+    let framework = read_file("framework.json", framework, |tree, place| {
+        Framework::read(Fields::of(tree, place.to_owned())?)
+    })?;
+    let roles = read_file("roles.json", roles, |tree, place| {
+        RoleCatalogue::read(Fields::of(tree, place.to_owned())?)
+    })?;
     Ok(Content { framework, roles })
 }
 
@@ -289,6 +293,17 @@ mod tests {
         if let Err(error) = parse(FRAMEWORK_JSON, ROLES_JSON) {
             panic!("{error}");
         }
+    }
+
+    #[test]
+    fn a_misspelt_or_missing_field_in_a_content_file_is_reported_with_its_place() {
+        let misspelt = FRAMEWORK_JSON.replacen("\"quick_check\"", "\"quick_chek\"", 1);
+        let error = parse(&misspelt, ROLES_JSON).err().unwrap_or_default();
+        assert!(error.contains("framework.json capabilities["), "{error}");
+        assert!(error.contains("unknown field \"quick_chek\""), "{error}");
+        let missing = ROLES_JSON.replacen("\"tagline\"", "\"tag\"", 1);
+        let error = parse(FRAMEWORK_JSON, &missing).err().unwrap_or_default();
+        assert!(error.contains("roles.json roles[0]"), "{error}");
     }
 
     #[test]

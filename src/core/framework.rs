@@ -5,7 +5,7 @@
 //! This is the team's own wording. It is not the Skills for Health MAPs Core
 //! Capabilities Framework, whose text we could not obtain.
 
-use crate::core::roles::RoleId;
+use crate::core::{fields::Fields, roles::RoleId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -52,14 +52,14 @@ impl Stage {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChangelogEntry {
     pub version: String,
     pub date: String,
     pub changes: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScaleLevel {
     pub level: Level,
     pub label: String,
@@ -67,13 +67,13 @@ pub struct ScaleLevel {
     pub wording: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NotApplicable {
     pub label: String,
     pub wording: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Domain {
     pub id: String,
     pub title: String,
@@ -82,8 +82,7 @@ pub struct Domain {
     pub basis: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Pillar {
     ClinicalPractice,
     LeadershipAndManagement,
@@ -99,6 +98,20 @@ impl Pillar {
         Pillar::Research,
     ];
 
+    /// As written in `framework.json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Pillar::ClinicalPractice => "clinical-practice",
+            Pillar::LeadershipAndManagement => "leadership-and-management",
+            Pillar::Education => "education",
+            Pillar::Research => "research",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Pillar> {
+        Pillar::ALL.into_iter().find(|pillar| pillar.code() == code)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Pillar::ClinicalPractice => "Clinical practice",
@@ -110,7 +123,7 @@ impl Pillar {
 }
 
 /// Indicative expected levels for one role at the two qualified stages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExpectedLevels {
     pub newly_qualified: Level,
     pub experienced: Level,
@@ -127,7 +140,7 @@ impl ExpectedLevels {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Capability {
     /// Stable for ever: stored answers refer to it.
     pub id: String,
@@ -139,7 +152,6 @@ pub struct Capability {
     pub development: Vec<String>,
     /// The roles this capability applies to, with indicative levels.
     pub expected: BTreeMap<RoleId, ExpectedLevels>,
-    #[serde(default)]
     pub quick_check: bool,
 }
 
@@ -153,7 +165,7 @@ impl Capability {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Framework {
     /// Semantic version, stamped on every saved assessment.
     pub version: String,
@@ -193,5 +205,97 @@ impl Framework {
     pub fn quick_check(&self, role: RoleId) -> impl Iterator<Item = &Capability> {
         self.for_role(role)
             .filter(|capability| capability.quick_check)
+    }
+}
+
+impl Framework {
+    /// Reads `framework.json` (see `fields` for why this is not serde).
+    pub fn read(fields: Fields) -> Result<Framework, String> {
+        let fields = fields.only(&[
+            "version",
+            "date",
+            "changelog",
+            "scale",
+            "not_applicable",
+            "domains",
+            "capabilities",
+        ])?;
+        let not_applicable = fields
+            .object("not_applicable")?
+            .only(&["label", "wording"])?;
+        Ok(Framework {
+            version: fields.text("version")?,
+            date: fields.text("date")?,
+            changelog: fields.list("changelog", |entry| {
+                let entry = entry.only(&["version", "date", "changes"])?;
+                Ok(ChangelogEntry {
+                    version: entry.text("version")?,
+                    date: entry.text("date")?,
+                    changes: entry.texts("changes", true)?,
+                })
+            })?,
+            scale: fields.list("scale", |level| {
+                let level = level.only(&["level", "label", "wording"])?;
+                Ok(ScaleLevel {
+                    level: level.small_number("level")?,
+                    label: level.text("label")?,
+                    wording: level.text("wording")?,
+                })
+            })?,
+            not_applicable: NotApplicable {
+                label: not_applicable.text("label")?,
+                wording: not_applicable.text("wording")?,
+            },
+            domains: fields.list("domains", |domain| {
+                let domain = domain.only(&["id", "title", "summary", "basis"])?;
+                Ok(Domain {
+                    id: domain.text("id")?,
+                    title: domain.text("title")?,
+                    summary: domain.text("summary")?,
+                    basis: domain.text("basis")?,
+                })
+            })?,
+            capabilities: fields.list("capabilities", Capability::read)?,
+        })
+    }
+}
+
+impl Capability {
+    fn read(fields: Fields) -> Result<Capability, String> {
+        let fields = fields.only(&[
+            "id",
+            "domain",
+            "pillar",
+            "title",
+            "descriptor",
+            "evidence",
+            "development",
+            "expected",
+            "quick_check",
+        ])?;
+        let mut expected = BTreeMap::new();
+        for (code, levels) in fields.entries("expected")? {
+            let role = RoleId::from_code(code)
+                .ok_or_else(|| format!("\"{code}\" in \"expected\" is not a role"))?;
+            let levels = levels.only(&["newly_qualified", "experienced"])?;
+            expected.insert(
+                role,
+                ExpectedLevels {
+                    newly_qualified: levels.small_number("newly_qualified")?,
+                    experienced: levels.small_number("experienced")?,
+                },
+            );
+        }
+        Ok(Capability {
+            id: fields.text("id")?,
+            domain: fields.text("domain")?,
+            pillar: fields.code("pillar", Pillar::from_code)?,
+            title: fields.text("title")?,
+            descriptor: fields.text("descriptor")?,
+            evidence: fields.texts("evidence", true)?,
+            development: fields.texts("development", true)?,
+            expected,
+            quick_check: fields.flag("quick_check")?,
+        })
     }
 }

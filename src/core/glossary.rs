@@ -1,17 +1,15 @@
 //! Plain-English definitions of the words the roles, capabilities and news
 //! about MAPs take for granted, kept as data in `src/content/glossary.json`.
 
-use serde::Deserialize;
+use crate::core::fields::{read_file, read_list};
 use std::sync::OnceLock;
 
 const GLOSSARY_JSON: &str = include_str!("../content/glossary.json");
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     pub term: String,
     /// Abbreviations and other names people meet the term under.
-    #[serde(default)]
     pub also: Vec<String>,
     pub definition: String,
 }
@@ -25,7 +23,17 @@ pub fn glossary() -> &'static [Term] {
 }
 
 pub fn parse(json: &str) -> Result<Vec<Term>, String> {
-    serde_json::from_str(json).map_err(|error| format!("glossary.json: {error}"))
+    // Read field by field, as `fields` explains.
+    read_file("glossary.json", json, |tree, place| {
+        read_list(tree, place, |term| {
+            let term = term.only(&["term", "also", "definition"])?;
+            Ok(Term {
+                term: term.text("term")?,
+                also: term.texts("also", false)?,
+                definition: term.text("definition")?,
+            })
+        })
+    })
 }
 
 /// The letter a term is filed under, upper case.

@@ -6,6 +6,7 @@ pub mod assessment;
 pub mod backup;
 pub mod content;
 pub mod decimal;
+pub mod fields;
 pub mod framework;
 pub mod glossary;
 pub mod personas;

@@ -3,6 +3,7 @@
 //! Every fact names its sources by id and the date it was last checked, so
 //! a page can always show where a statement comes from and how fresh it is.
 
+use crate::core::fields::Fields;
 use serde::{Deserialize, Serialize};
 
 /// The four Medical Associate Professions, in the order the app lists them.
@@ -34,8 +35,7 @@ impl RoleId {
 }
 
 /// The sections every role page has, in display order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SectionKind {
     Summary,
     WhatYouDo,
@@ -65,6 +65,29 @@ impl SectionKind {
         SectionKind::LengReview,
     ];
 
+    /// As written in `roles.json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SectionKind::Summary => "summary",
+            SectionKind::WhatYouDo => "what-you-do",
+            SectionKind::WhereYouWork => "where-you-work",
+            SectionKind::Entry => "entry",
+            SectionKind::Training => "training",
+            SectionKind::Supervision => "supervision",
+            SectionKind::Regulation => "regulation",
+            SectionKind::ProfessionalBody => "professional-body",
+            SectionKind::Pay => "pay",
+            SectionKind::TitleHistory => "title-history",
+            SectionKind::LengReview => "leng-review",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SectionKind> {
+        SectionKind::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+
     pub fn heading(self) -> &'static str {
         match self {
             SectionKind::Summary => "In short",
@@ -83,7 +106,7 @@ impl SectionKind {
 }
 
 /// A public document a fact is drawn from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -92,7 +115,7 @@ pub struct Source {
 }
 
 /// One statement about a role, in our own words.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
     pub text: String,
     /// Ids of entries in [`RoleCatalogue::sources`].
@@ -101,17 +124,16 @@ pub struct Fact {
     pub checked: String,
     /// True where the honest answer is "no source we found says": the text
     /// then says so, and the sources are the places that were searched.
-    #[serde(default)]
     pub unknown: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub kind: SectionKind,
     pub facts: Vec<Fact>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RoleProfile {
     pub id: RoleId,
     /// The title in law today.
@@ -130,7 +152,7 @@ impl RoleProfile {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RoleCatalogue {
     pub sources: Vec<Source>,
     pub roles: Vec<RoleProfile>,
@@ -143,5 +165,59 @@ impl RoleCatalogue {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
+    }
+}
+
+impl RoleCatalogue {
+    /// Reads `roles.json` (see `fields` for why this is not serde).
+    pub fn read(fields: Fields) -> Result<RoleCatalogue, String> {
+        let fields = fields.only(&["sources", "roles"])?;
+        Ok(RoleCatalogue {
+            sources: fields.list("sources", |source| {
+                let source = source.only(&["id", "title", "publisher", "url"])?;
+                Ok(Source {
+                    id: source.text("id")?,
+                    title: source.text("title")?,
+                    publisher: source.text("publisher")?,
+                    url: source.text("url")?,
+                })
+            })?,
+            roles: fields.list("roles", RoleProfile::read)?,
+        })
+    }
+}
+
+impl RoleProfile {
+    fn read(fields: Fields) -> Result<RoleProfile, String> {
+        let fields = fields.only(&[
+            "id",
+            "title",
+            "abbreviation",
+            "proposed_title",
+            "tagline",
+            "sections",
+        ])?;
+        Ok(RoleProfile {
+            id: fields.code("id", RoleId::from_code)?,
+            title: fields.text("title")?,
+            abbreviation: fields.text("abbreviation")?,
+            proposed_title: fields.optional_text("proposed_title")?,
+            tagline: fields.text("tagline")?,
+            sections: fields.list("sections", |section| {
+                let section = section.only(&["kind", "facts"])?;
+                Ok(Section {
+                    kind: section.code("kind", SectionKind::from_code)?,
+                    facts: section.list("facts", |fact| {
+                        let fact = fact.only(&["text", "sources", "checked", "unknown"])?;
+                        Ok(Fact {
+                            text: fact.text("text")?,
+                            sources: fact.texts("sources", true)?,
+                            checked: fact.text("checked")?,
+                            unknown: fact.flag("unknown")?,
+                        })
+                    })?,
+                })
+            })?,
+        })
     }
 }
