@@ -14,9 +14,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 # The foundation issue asked for 250 KB and the performance issue for 150 KB.
-# The whole app measures 310 KB (November 2026); this budget stops it growing
-# while the work to shrink it goes on. See BENCHMARKS.md.
-SIZE_BUDGET_KB ?= 320
+# The whole app measures 263.5 KB (21 November 2026, down from 310 KB); this
+# budget stops it growing while the work to shrink it goes on. See
+# BENCHMARKS.md.
+SIZE_BUDGET_KB ?= 265
 
 .PHONY: run test tools browsers build build-sub-path serve lint unit web-test e2e size bench clean
 
