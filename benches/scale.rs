@@ -8,7 +8,7 @@
 
 use maps_capability_checker::core::{
     assessment::{Assessment, Rating, Scope},
-    content::content,
+    content,
     framework::{ExpectedLevels, Framework, Stage},
     records,
     roles::RoleId,
@@ -28,7 +28,7 @@ const NOTE: &str = "Discussed at appraisal: logbook of 12 supervised cases, refl
 /// The real capabilities cloned until there are `size`, each with a new id,
 /// all applying to one role so a full check asks about every one.
 fn framework_of(size: usize) -> Framework {
-    let real = &content().framework;
+    let real = content::framework();
     let mut framework = real.clone();
     framework.capabilities = real
         .capabilities
@@ -119,7 +119,7 @@ fn main() {
             encoded_len(&without_notes),
         );
     }
-    let real = &content().framework;
+    let real = content::framework();
     let full = answered(real, false);
     println!(
         "real capabilities={} bytes_without_notes={}",

@@ -1,4 +1,4 @@
-//! The shell: state, router, header, footer and the storage banners that
+//! The shell: state, navigation, header, footer and the storage banners that
 //! every page shares.
 
 use crate::{
@@ -10,7 +10,7 @@ use crate::{
     navigation::Navigation,
     pages,
     routes::Page,
-    state::AppState,
+    state::{AppState, FrameworkLoad},
 };
 use leptos::prelude::*;
 
@@ -47,24 +47,69 @@ pub fn App() -> impl IntoView {
 /// pages that read the query string subscribe to it themselves.
 #[component]
 fn CurrentPage(navigation: Navigation) -> impl IntoView {
+    let state = crate::state::use_app_state();
     move || match Page::from_path(&navigation.path()) {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Roles => view! { <pages::roles::Roles/> }.into_any(),
         Page::RouteFinder => view! { <pages::route_finder::RouteFinder/> }.into_any(),
-        Page::Compare => view! { <pages::compare::Compare/> }.into_any(),
-        Page::Role(code) => view! { <pages::role_profile::RoleProfilePage code=code/> }.into_any(),
-        Page::Capabilities => view! { <pages::capabilities::Capabilities/> }.into_any(),
-        Page::CheckStart => view! { <pages::check_start::CheckStart/> }.into_any(),
-        Page::CheckStep(id) => view! { <pages::check_step::CheckStep id=id/> }.into_any(),
+        Page::Compare => with_framework(state, || view! { <pages::compare::Compare/> }),
+        Page::Role(code) => with_framework(state, move || {
+            view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }
+        }),
+        Page::Capabilities => {
+            with_framework(state, || view! { <pages::capabilities::Capabilities/> })
+        }
+        Page::CheckStart => with_framework(state, || view! { <pages::check_start::CheckStart/> }),
+        Page::CheckStep(id) => with_framework(state, move || {
+            view! { <pages::check_step::CheckStep id=id.clone()/> }
+        }),
         Page::ResultsList => view! { <pages::results::ResultsList/> }.into_any(),
-        Page::Results(id) => view! { <pages::results::Results id=id/> }.into_any(),
-        Page::MyData => view! { <pages::my_data::MyData/> }.into_any(),
-        Page::Workshop => view! { <pages::workshop::Workshop/> }.into_any(),
+        Page::Results(id) => with_framework(state, move || {
+            view! { <pages::results::Results id=id.clone()/> }
+        }),
+        Page::MyData => with_framework(state, || view! { <pages::my_data::MyData/> }),
+        Page::Workshop => with_framework(state, || view! { <pages::workshop::Workshop/> }),
         Page::About => view! { <pages::about::About/> }.into_any(),
-        Page::Sources => view! { <pages::sources::Sources/> }.into_any(),
+        Page::Sources => with_framework(state, || view! { <pages::sources::Sources/> }),
         Page::Accessibility => view! { <pages::accessibility::Accessibility/> }.into_any(),
         Page::Glossary => view! { <pages::glossary::Glossary/> }.into_any(),
         Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+/// A page that uses the framework of capabilities, shown once it is here:
+/// the first such page fetches it. Pages that need only the role profiles
+/// open without waiting.
+fn with_framework<V: IntoView + 'static>(
+    state: AppState,
+    page: impl Fn() -> V + Send + Sync + 'static,
+) -> AnyView {
+    state.need_framework();
+    let page = move || page().into_any();
+    (move || match state.framework.get() {
+        FrameworkLoad::Ready => page(),
+        FrameworkLoad::Failed(reason) => view! { <FrameworkFailed reason/> }.into_any(),
+        FrameworkLoad::NotStarted | FrameworkLoad::Loading => view! {
+            <p class="nhsuk-body-l" role="status">"Loading the capabilities…"</p>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn FrameworkFailed(reason: String) -> impl IntoView {
+    let state = crate::state::use_app_state();
+    browser::set_title("The capabilities could not be loaded");
+    view! {
+        <h1 class="nhsuk-heading-l">"The capabilities could not be loaded"</h1>
+        <p>{format!(
+            "This page needs the app's list of capabilities, and it could not be fetched: {reason}. Check your connection and try again. Nothing you have saved is affected."
+        )}</p>
+        <button class="nhsuk-button" type="button" on:click=move |_| {
+            state.framework.set(FrameworkLoad::NotStarted);
+            state.need_framework();
+        }>"Try again"</button>
     }
 }
 

@@ -148,9 +148,8 @@ pub fn set_root_class(class: &str, on: bool) {
 }
 
 /// An app address as an `href`, under the base path the app is served from.
-/// The router intercepts clicks on same-origin links, so a plain `<a>` with
-/// this address navigates without reloading; it is lighter than the
-/// router's `<A>` component, whose every use adds code to the wasm.
+/// `navigation` takes over clicks on such links, so a plain `<a>` with this
+/// address changes page without reloading.
 pub fn href(path: &str) -> String {
     format!("{}{path}", base_path())
 }
@@ -162,4 +161,44 @@ pub fn current_path() -> String {
         .unwrap_or_default();
     let base = base_path();
     pathname.strip_prefix(&base).unwrap_or(&pathname).to_owned()
+}
+
+/// Fetches a text file from the app's own origin. The error says what went
+/// wrong in words a user can act on.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("there is no browser window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the device seems to be offline".to_string())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "the browser gave no response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|_| "the file could not be read".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "the file could not be read".to_string())
+}
+
+/// The address of the framework file. Its name carries a hash of its
+/// contents, written into index.html by tools/post-build.mjs, so a browser
+/// never pairs a cached framework with a newer app.
+pub fn framework_file_href() -> String {
+    let file = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("meta[name=app-framework]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| "framework.json".to_owned());
+    href(&format!("/{file}"))
 }

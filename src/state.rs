@@ -8,6 +8,7 @@ use crate::{
     browser,
     core::{
         assessment::Assessment,
+        content,
         records::{self, Profile, Profiles, Settings},
     },
     storage::{self, Backend, Loaded, WriteError},
@@ -39,6 +40,17 @@ pub enum Notice {
     TooNew { key: String, version: u32 },
 }
 
+/// Where the framework of capabilities is: the browser fetches it the first
+/// time a page needs it (see `content::framework`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FrameworkLoad {
+    NotStarted,
+    Loading,
+    Ready,
+    /// Why, in words for the user.
+    Failed(String),
+}
+
 /// Shared writers and readers, passed by context. It is `Copy`, so any view
 /// can hold it in closures without cloning.
 #[derive(Clone, Copy)]
@@ -50,6 +62,7 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     pub backend: RwSignal<Backend>,
     pub settings: RwSignal<Settings>,
+    pub framework: RwSignal<FrameworkLoad>,
 }
 
 impl AppState {
@@ -61,6 +74,11 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
+            framework: RwSignal::new(if content::framework_is_loaded() {
+                FrameworkLoad::Ready
+            } else {
+                FrameworkLoad::NotStarted
+            }),
         };
         state.reload_from_storage();
         state
@@ -107,6 +125,32 @@ impl AppState {
         self.settings.set(settings);
         self.assessments.set(assessments);
         self.notices.set(notices);
+    }
+
+    /// Fetches the framework unless it is here or on its way. Pages that
+    /// need it show once `framework` is `Ready`.
+    pub fn need_framework(self) {
+        if content::framework_is_loaded() {
+            if self.framework.get_untracked() != FrameworkLoad::Ready {
+                self.framework.set(FrameworkLoad::Ready);
+            }
+            return;
+        }
+        if self.framework.get_untracked() == FrameworkLoad::Loading {
+            return;
+        }
+        self.framework.set(FrameworkLoad::Loading);
+        leptos::task::spawn_local(async move {
+            let loaded = match browser::fetch_text(&browser::framework_file_href()).await {
+                Ok(text) => content::set_framework(&text)
+                    .map_err(|_| "the file that came back is damaged".to_string()),
+                Err(reason) => Err(reason),
+            };
+            self.framework.set(match loaded {
+                Ok(()) => FrameworkLoad::Ready,
+                Err(reason) => FrameworkLoad::Failed(reason),
+            });
+        });
     }
 
     fn record_write(&self, result: Result<(), WriteError>) {

@@ -6,7 +6,7 @@
 use maps_capability_checker::core::{
     assessment::Assessment,
     backup::{self, Backup},
-    content::content,
+    content,
     records::{self, Profiles, Settings},
     route_finder::Answers,
 };
@@ -81,7 +81,7 @@ fn the_decoder_survives_ten_thousand_random_truncated_and_mutated_records() {
 
 #[test]
 fn the_importer_survives_ten_thousand_random_truncated_and_mutated_files() {
-    let framework = &content().framework;
+    let framework = content::framework();
     let profiles = Profiles::default();
     let mut accepted = 0;
     for text in inputs(10_000) {
@@ -99,7 +99,7 @@ fn the_importer_survives_ten_thousand_random_truncated_and_mutated_files() {
 
 #[test]
 fn the_backup_fixture_imports() {
-    let preview = backup::preview(SEEDS[3], &[], &Profiles::default(), &content().framework);
+    let preview = backup::preview(SEEDS[3], &[], &Profiles::default(), content::framework());
     let Ok(preview) = preview else {
         panic!("{preview:?}")
     };

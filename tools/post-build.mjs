@@ -5,15 +5,19 @@
 //    module it imports is minified here: Trunk's own minifier cannot parse
 //    it, and minified it is 1.7 KB smaller with brotli. Its integrity hash
 //    in index.html is updated to match.
-// 2. 404.html, a copy of index.html: hosts with no single-page-app rewrite
+// 2. framework.json, fetched by the pages that need it, is minified and
+//    renamed framework-<hash>.json, a name index.html gives the app in
+//    <meta name="app-framework">: a cached framework can never meet a newer
+//    app, or the other way round.
+// 3. 404.html, a copy of index.html: hosts with no single-page-app rewrite
 //    (GitHub Pages) answer a deep link with it, and the router takes over.
-// 3. precache-manifest.js, the list of this build's files (with their hashed
+// 4. precache-manifest.js, the list of this build's files (with their hashed
 //    names) for the service worker to keep for offline use, and a version
 //    that changes whenever any of them does.
-// 4. Brotli and gzip copies of text and wasm files, for static hosts that
+// 5. Brotli and gzip copies of text and wasm files, for static hosts that
 //    can serve pre-compressed files (smaller downloads on slow phones).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
@@ -44,6 +48,13 @@ const preloadTag = html.match(preload)?.[0];
 if (!preloadTag?.includes('integrity=')) throw new Error('no modulepreload with integrity for the wasm-bindgen module');
 html = html.replace(preloadTag, preloadTag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`));
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
+
+const frameworkJson = JSON.stringify(JSON.parse(readFileSync(join(staging, 'framework.json'), 'utf8')));
+const frameworkFile = `framework-${createHash('sha256').update(frameworkJson).digest('hex').slice(0, 16)}.json`;
+writeFileSync(join(staging, frameworkFile), frameworkJson);
+rmSync(join(staging, 'framework.json'));
+if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+html = html.replace('</head>', `<meta name="app-framework" content="${frameworkFile}"></head>`);
 writeFileSync(indexPath, html);
 writeFileSync(join(staging, '404.html'), html);
 

@@ -6,7 +6,7 @@ use crate::{
     components::error_summary::ErrorSummary,
     core::{
         assessment::{ActionStatus, Assessment, PlanAction},
-        content::content,
+        content,
         framework::{HIGHEST_LEVEL, LOWEST_LEVEL},
         plan, scoring,
     },
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
-    let framework = &content().framework;
+    let framework = content::framework();
     let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
     let suggestions = plan::suggestions(&results, &assessment.plan);
     let actions: Vec<PlanAction> = assessment.live_plan().cloned().collect();
@@ -80,8 +80,7 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
         .capabilities
         .iter()
         .map(|id| {
-            content()
-                .framework
+            content::framework()
                 .capability(id)
                 .map_or(id.clone(), |capability| capability.title.clone())
         })

@@ -2,7 +2,7 @@
 
 use crate::{
     browser,
-    core::{content::content, roles::Fact},
+    core::{content, roles::Fact},
 };
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn SourcedFacts(facts: Vec<Fact>) -> impl IntoView {
                     <p class="nhsuk-body-s app-fact__source">
                         "Source: "
                         {fact.sources.iter().enumerate().map(|(index, id)| {
-                            let source = content().roles.source(id);
+                            let source = content::roles().source(id);
                             view! {
                                 {(index > 0).then_some("; ")}
                                 {source.map(|source| view! {

@@ -195,7 +195,7 @@ pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{assessment::Scope, content::content, framework::Stage, roles::RoleId};
+    use crate::core::{assessment::Scope, content, framework::Stage, roles::RoleId};
 
     fn backup_with(assessment: Assessment) -> Backup {
         Backup {
@@ -220,7 +220,7 @@ mod tests {
 
     #[test]
     fn an_exported_backup_previews_as_all_new_on_an_empty_device() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
         let preview = preview(&text, &[], &Profiles::default(), framework);
         let Ok(preview) = preview else {
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn an_assessment_already_on_the_device_is_listed_as_replaced() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
         let Ok(preview) = preview(&text, &[assessment("a1")], &Profiles::default(), framework)
         else {
@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn unknown_capability_ids_are_reported() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut with_unknown = assessment("a1");
         with_unknown.set_rating("retired-99", Some(Rating::Level(2)), 5);
         let text = export(&backup_with(with_unknown)).unwrap_or_default();
@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn every_rejection_has_its_own_message() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let profiles = Profiles::default();
         let reject = |text: &str| preview(text, &[], &profiles, framework).err();
         assert_eq!(reject("   "), Some(ImportError::Empty));
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn csv_has_a_row_for_every_capability_asked_about() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut quick = assessment("a1");
         let first = quick
             .items(framework)

@@ -1,17 +1,22 @@
-//! The content compiled into the app, and the checks that keep it honest.
+//! The content, and the checks that keep it honest.
 //!
-//! The JSON files under `src/content/` are the source of truth. They are
-//! parsed once, on first use; `validate` lists every rule a file breaks so a
-//! content editor sees all problems at once, and the native test suite fails
-//! on any of them.
+//! The JSON files under `src/content/` are the source of truth. The role
+//! profiles are compiled into the app: the first page lists the roles. The
+//! framework of capabilities is the largest file and only some pages need
+//! it, so the browser build fetches it when one of those pages first opens
+//! (see `AppState::need_framework`) and hands the text to `set_framework`;
+//! native builds (tests and benchmarks) compile it in. `validate` lists every
+//! rule a file breaks so a content editor sees all problems at once, and the
+//! native test suite fails on any of them.
 
 use crate::core::{
     fields::{read_file, Fields},
-    framework::{Framework, HIGHEST_LEVEL, LOWEST_LEVEL},
+    framework::{Framework, NotApplicable, HIGHEST_LEVEL, LOWEST_LEVEL},
     roles::{RoleCatalogue, RoleId, SectionKind},
 };
 use std::{collections::BTreeSet, sync::OnceLock};
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
 const FRAMEWORK_JSON: &str = include_str!("../content/framework.json");
 const ROLES_JSON: &str = include_str!("../content/roles.json");
 
@@ -22,47 +27,88 @@ pub const MIN_CAPABILITIES_IN_ALL: usize = 70;
 /// The GMC Generic Professional Capabilities framework has nine domains.
 pub const DOMAIN_COUNT: usize = 9;
 
+/// Both content files, as `validate` checks them together.
 pub struct Content {
     pub framework: Framework,
     pub roles: RoleCatalogue,
 }
 
-/// The compiled-in content. The files are checked by the test suite, so a
-/// parse failure here can only come from a build that skipped the tests; we
-/// still fall back to empty content rather than panic in the browser.
-pub fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty()))
+static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
+
+/// The compiled-in role profiles. The file is checked by the test suite, so
+/// a parse failure here can only come from a build that skipped the tests;
+/// we still fall back to no roles rather than panic in the browser.
+pub fn roles() -> &'static RoleCatalogue {
+    static ROLES: OnceLock<RoleCatalogue> = OnceLock::new();
+    ROLES.get_or_init(|| parse_roles(ROLES_JSON).unwrap_or_else(|_| no_roles()))
+}
+
+/// The framework of capabilities. In the browser it is empty until
+/// `set_framework` has run; the pages that use it are not shown before then.
+pub fn framework() -> &'static Framework {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        FRAMEWORK.get_or_init(|| parse_framework(FRAMEWORK_JSON).unwrap_or_else(|_| no_framework()))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        static NOT_YET: OnceLock<Framework> = OnceLock::new();
+        FRAMEWORK
+            .get()
+            .unwrap_or_else(|| NOT_YET.get_or_init(no_framework))
+    }
+}
+
+pub fn framework_is_loaded() -> bool {
+    FRAMEWORK.get().is_some()
+}
+
+/// Takes the text of `framework.json` as fetched. Only the first framework
+/// set is kept: pages hold references to it for the life of the page.
+pub fn set_framework(json: &str) -> Result<(), String> {
+    let framework = parse_framework(json)?;
+    let _ = FRAMEWORK.set(framework);
+    Ok(())
 }
 
 pub fn parse(framework: &str, roles: &str) -> Result<Content, String> {
-    let framework = read_file("framework.json", framework, |tree, place| {
-        Framework::read(Fields::of(tree, place.to_owned())?)
-    })?;
-    let roles = read_file("roles.json", roles, |tree, place| {
-        RoleCatalogue::read(Fields::of(tree, place.to_owned())?)
-    })?;
-    Ok(Content { framework, roles })
+    Ok(Content {
+        framework: parse_framework(framework)?,
+        roles: parse_roles(roles)?,
+    })
 }
 
-fn empty() -> Content {
-    Content {
-        framework: Framework {
-            version: "0.0.0".into(),
-            date: String::new(),
-            changelog: Vec::new(),
-            scale: Vec::new(),
-            not_applicable: crate::core::framework::NotApplicable {
-                label: String::new(),
-                wording: String::new(),
-            },
-            domains: Vec::new(),
-            capabilities: Vec::new(),
+fn parse_framework(json: &str) -> Result<Framework, String> {
+    read_file("framework.json", json, |tree, place| {
+        Framework::read(Fields::of(tree, place.to_owned())?)
+    })
+}
+
+fn parse_roles(json: &str) -> Result<RoleCatalogue, String> {
+    read_file("roles.json", json, |tree, place| {
+        RoleCatalogue::read(Fields::of(tree, place.to_owned())?)
+    })
+}
+
+fn no_framework() -> Framework {
+    Framework {
+        version: "0.0.0".into(),
+        date: String::new(),
+        changelog: Vec::new(),
+        scale: Vec::new(),
+        not_applicable: NotApplicable {
+            label: String::new(),
+            wording: String::new(),
         },
-        roles: RoleCatalogue {
-            sources: Vec::new(),
-            roles: Vec::new(),
-        },
+        domains: Vec::new(),
+        capabilities: Vec::new(),
+    }
+}
+
+fn no_roles() -> RoleCatalogue {
+    RoleCatalogue {
+        sources: Vec::new(),
+        roles: Vec::new(),
     }
 }
 
@@ -287,6 +333,19 @@ fn validate_roles(catalogue: &RoleCatalogue, problems: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn empty() -> Content {
+        Content {
+            framework: no_framework(),
+            roles: no_roles(),
+        }
+    }
+
+    #[test]
+    fn a_fetched_framework_that_does_not_parse_is_an_error_not_a_panic() {
+        assert!(set_framework("<html>Not found</html>").is_err());
+        assert!(set_framework("{}").is_err_and(|error| error.contains("missing field")));
+    }
 
     #[test]
     fn compiled_in_content_parses() {

@@ -120,11 +120,11 @@ pub fn assessment_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{content::content, scoring::results};
+    use crate::core::{content, scoring::results};
 
     #[test]
     fn every_persona_answers_every_capability_of_its_role() {
-        let framework = &content().framework;
+        let framework = content::framework();
         for persona in &PERSONAS {
             let assessment =
                 assessment_for(persona, framework, "guest".into(), persona.id.into(), 5);
@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn a_nurse_considering_a_role_shows_gaps_only_in_its_own_clinical_skills() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let persona = &PERSONAS[3];
         let assessment = assessment_for(persona, framework, "guest".into(), "p".into(), 5);
         let results = results(&assessment, framework, persona.role, persona.stage);
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn the_experienced_persona_is_strong_in_leadership() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let persona = &PERSONAS[1];
         let assessment = assessment_for(persona, framework, "guest".into(), "p".into(), 5);
         let results = results(&assessment, framework, persona.role, persona.stage);

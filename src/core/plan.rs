@@ -102,14 +102,14 @@ mod tests {
     use super::*;
     use crate::core::{
         assessment::{Assessment, Rating, Scope},
-        content::content,
+        content,
         framework::Stage,
         roles::RoleId,
         scoring::results,
     };
 
     fn with_one_gap() -> (Assessment, String) {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut assessment = Assessment::new(
             "a".into(),
             "me".into(),
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn each_gap_is_suggested_with_the_contents_development_ideas() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let (assessment, id) = with_one_gap();
         let results = results(&assessment, framework, RoleId::Pa, Stage::Experienced);
         let suggestions = suggestions(&results, &assessment.plan);
@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn a_new_action_targets_the_expected_level_by_default() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let (assessment, _) = with_one_gap();
         let results = results(&assessment, framework, RoleId::Pa, Stage::Experienced);
         let suggestion = &suggestions(&results, &assessment.plan)[0];
@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn a_gap_already_in_the_plan_is_not_suggested_again() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let (mut assessment, _) = with_one_gap();
         let results_before = results(&assessment, framework, RoleId::Pa, Stage::Experienced);
         let suggestion = suggestions(&results_before, &assessment.plan)[0].clone();

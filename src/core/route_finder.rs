@@ -558,7 +558,7 @@ fn accp(standing: Standing, answers: &Answers) -> (Openness, Vec<Reason>) {
 mod tests {
     use super::*;
     use crate::core::{
-        content::content,
+        content,
         records::{decode, encode, Decoded},
     };
     use Openness::{AnotherStepFirst as Step, NotOpen as Closed, OpenNow as Open};
@@ -782,7 +782,7 @@ mod tests {
 
     #[test]
     fn every_reason_cites_a_source_in_the_roles_catalogue() {
-        let catalogue = &content().roles;
+        let catalogue = content::roles();
         for (who, answers, _) in table() {
             for route in routes(&answers) {
                 assert!(

@@ -310,7 +310,7 @@ pub fn compare(earlier: &Assessment, later: &Assessment) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{assessment::Scope, content::content};
+    use crate::core::{assessment::Scope, content};
 
     fn assessment(role: RoleId, scope: Scope) -> Assessment {
         Assessment::new(
@@ -326,7 +326,7 @@ mod tests {
 
     #[test]
     fn nothing_rated_counts_everything_as_unrated_and_guesses_nothing() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let empty = assessment(RoleId::Pa, Scope::Full);
         let results = results(&empty, framework, RoleId::Pa, Stage::NewlyQualified);
         assert_eq!(results.unrated().len(), results.items.len());
@@ -343,7 +343,7 @@ mod tests {
 
     #[test]
     fn everything_not_applicable_leaves_no_gap_and_no_average() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut all_na = assessment(RoleId::Aa, Scope::Quick);
         for capability in all_na.items(framework) {
             all_na.set_rating(&capability.id, Some(Rating::NotApplicable), 2);
@@ -359,7 +359,7 @@ mod tests {
 
     #[test]
     fn gaps_are_ordered_largest_first_with_their_size() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut rated = assessment(RoleId::Scp, Scope::Full);
         let items = rated.items(framework);
         let (small, large) = items
@@ -391,7 +391,7 @@ mod tests {
 
     #[test]
     fn a_capability_removed_from_the_content_is_reported_not_scored() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut old = assessment(RoleId::Pa, Scope::Quick);
         old.set_rating("retired-capability", Some(Rating::Level(4)), 2);
         let results = results(&old, framework, RoleId::Pa, Stage::NewlyQualified);
@@ -404,7 +404,7 @@ mod tests {
 
     #[test]
     fn domain_means_use_only_items_rated_with_a_level() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut rated = assessment(RoleId::Accp, Scope::Quick);
         let items = rated.items(framework);
         let first = items[0];
@@ -424,7 +424,7 @@ mod tests {
 
     #[test]
     fn readiness_holds_one_set_of_answers_against_all_four_roles() {
-        let framework = &content().framework;
+        let framework = content::framework();
         let mut everything = assessment(RoleId::Pa, Scope::Full);
         for capability in &framework.capabilities {
             everything.set_rating(&capability.id, Some(Rating::Level(4)), 2);

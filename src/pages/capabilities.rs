@@ -1,6 +1,6 @@
 use crate::{
     browser,
-    core::{content::content, roles::RoleId},
+    core::{content, roles::RoleId},
     navigation::use_navigation,
 };
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn Capabilities() -> impl IntoView {
             .and_then(|code| RoleId::from_code(&code))
             .unwrap_or(RoleId::Pa)
     };
-    let framework = &content().framework;
+    let framework = content::framework();
     view! {
         <h1 class="nhsuk-heading-l">"Browse the capabilities"</h1>
         <p>"Our capabilities are written by this project and organised on the GMC's nine Generic Professional Capabilities domains and the four pillars of advanced practice. They are not the official MAPs Core Capabilities Framework. Expected levels are indicative."</p>
@@ -26,7 +26,7 @@ pub fn Capabilities() -> impl IntoView {
             <select class="nhsuk-select" id="browse-role" on:change=move |event| {
                 navigation.go(&format!("/capabilities?role={}", event_target_value(&event)));
             }>
-                {content().roles.roles.iter().map(|profile| {
+                {content::roles().roles.iter().map(|profile| {
                     let id = profile.id;
                     view! {
                         <option value=id.code() selected=move || role() == id>{profile.title.clone()}</option>
@@ -78,7 +78,7 @@ pub fn Capabilities() -> impl IntoView {
 }
 
 pub fn level_label(level: u8) -> String {
-    content().framework.scale_level(level).map_or_else(
+    content::framework().scale_level(level).map_or_else(
         || level.to_string(),
         |scale| format!("{level} ({})", scale.label.to_ascii_lowercase()),
     )

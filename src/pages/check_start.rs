@@ -6,7 +6,7 @@ use crate::{
     },
     core::{
         assessment::{Assessment, Scope},
-        content::content,
+        content,
         framework::Stage,
         roles::RoleId,
     },
@@ -63,7 +63,7 @@ pub fn CheckStart() -> impl IntoView {
             role,
             stage,
             scope,
-            content().framework.version.clone(),
+            content::framework().version.clone(),
             browser::now(),
         );
         let id = assessment.id.clone();
@@ -81,8 +81,7 @@ pub fn CheckStart() -> impl IntoView {
         })
     };
 
-    let role_options = content()
-        .roles
+    let role_options = content::roles()
         .roles
         .iter()
         .map(|profile| RadioOption {
@@ -148,14 +147,14 @@ fn MyAssessments() -> impl IntoView {
             <h2 class="nhsuk-heading-m">"My assessments"</h2>
             <ul class="nhsuk-list app-assessment-list">
                 {mine.into_iter().map(|assessment| {
-                    let framework = &content().framework;
+                    let framework = content::framework();
                     let items = assessment.items(framework);
                     let answered = assessment.answered_count(&items);
-                    let role = content().roles.role(assessment.role).map(|role| role.title.clone()).unwrap_or_default();
+                    let role = content::roles().role(assessment.role).map(|role| role.title.clone()).unwrap_or_default();
                     let id = assessment.id.clone();
                     let reassess = move |_| {
                         let Some(previous) = state.assessment(&id) else { return };
-                        let next = Assessment::start_from(&previous, browser::new_id("a"), content().framework.version.clone(), browser::now());
+                        let next = Assessment::start_from(&previous, browser::new_id("a"), content::framework().version.clone(), browser::now());
                         let next_id = next.id.clone();
                         state.add_assessment(next);
                         navigation.go(&format!("/check/{next_id}"));

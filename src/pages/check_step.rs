@@ -2,7 +2,7 @@ use crate::{
     browser,
     core::{
         assessment::{Assessment, Rating},
-        content::content,
+        content,
         framework::Capability,
     },
     navigation::use_navigation,
@@ -37,7 +37,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
                 <p><a href=crate::browser::href("/check")>"Go to my assessments"</a></p>
             }.into_any();
         };
-        let items = assessment.items(&content().framework);
+        let items = assessment.items(content::framework());
         let start = assessment
             .current
             .as_ref()
@@ -50,7 +50,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
 #[component]
 fn Stepper(id: String, start: usize) -> impl IntoView {
     let state = use_app_state();
-    let framework = &content().framework;
+    let framework = content::framework();
     let id = StoredValue::new(id);
     let assessment = Memo::new(move |_| state.assessment(&id.get_value()));
     let items = move || {
@@ -128,7 +128,7 @@ fn Item(
     go_to: Callback<Place>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let framework = &content().framework;
+    let framework = content::framework();
     browser::set_title(&format!("{} ({} of {total})", item.title, index + 1));
     let id = assessment.id.clone();
     let items = assessment.items(framework);
@@ -280,7 +280,7 @@ fn JumpTo(
     assessment: Assessment,
     go_to: Callback<Place>,
 ) -> impl IntoView {
-    let framework = &content().framework;
+    let framework = content::framework();
     let first_unanswered = assessment
         .first_unanswered(&items)
         .and_then(|item| items.iter().position(|other| other.id == item.id));

@@ -5,7 +5,7 @@ use crate::{
     browser,
     components::{checkboxes::Checkbox, error_summary::ErrorSummary},
     core::{
-        content::content,
+        content,
         roles::{RoleId, RoleProfile, SectionKind},
     },
 };
@@ -46,7 +46,7 @@ pub fn Compare() -> impl IntoView {
                     </span>
                 })}
                 <div class="nhsuk-checkboxes">
-                    {content().roles.roles.iter().enumerate().map(|(index, role)| {
+                    {content::roles().roles.iter().enumerate().map(|(index, role)| {
                         let id = role.id;
                         view! {
                             <Checkbox id=if index == 0 { "roles".to_string() } else { format!("roles-{}", index + 1) }
@@ -67,7 +67,7 @@ pub fn Compare() -> impl IntoView {
         </div>
         {move || {
             let roles: Vec<&'static RoleProfile> = chosen.with(|chosen| {
-                chosen.iter().filter_map(|id| content().roles.role(*id)).collect()
+                chosen.iter().filter_map(|id| content::roles().role(*id)).collect()
             });
             (roles.len() >= 2).then(|| view! { <Comparison roles/> })
         }}
@@ -77,7 +77,7 @@ pub fn Compare() -> impl IntoView {
 
 #[component]
 fn Comparison(roles: Vec<&'static RoleProfile>) -> impl IntoView {
-    let framework = &content().framework;
+    let framework = content::framework();
     let ids: Vec<RoleId> = roles.iter().map(|role| role.id).collect();
     let shared = framework
         .capabilities
@@ -123,7 +123,7 @@ fn Comparison(roles: Vec<&'static RoleProfile>) -> impl IntoView {
                     <Row heading=kind.heading() roles=roles.clone() cell=move |role| first_fact(role, kind)/>
                 }).collect_view()}
                 <Row heading="Capabilities in our framework" roles=roles.clone()
-                    cell=|role| content().framework.for_role(role.id).count().to_string().into_any()/>
+                    cell=|role| content::framework().for_role(role.id).count().to_string().into_any()/>
                 <Row heading="Capabilities only this role has, of those chosen" roles=roles.clone()
                     cell=move |role| specific(role.id).to_string().into_any()/>
             </tbody>
@@ -165,7 +165,7 @@ fn first_fact(role: &RoleProfile, kind: SectionKind) -> AnyView {
             "Source: "
             {fact.sources.iter().enumerate().map(|(index, id)| view! {
                 {(index > 0).then_some("; ")}
-                {content().roles.source(id).map(|source| view! {
+                {content::roles().source(id).map(|source| view! {
                     <a href=source.url.clone() rel="noreferrer">{source.title.clone()}</a>
                 })}
             }).collect_view()}

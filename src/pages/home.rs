@@ -1,11 +1,11 @@
-use crate::{browser, core::content::content};
+use crate::{browser, core::content};
 use leptos::prelude::*;
 
 /// The start page: what the app is for, and the three ways in.
 #[component]
 pub fn Home() -> impl IntoView {
     browser::set_title("Home");
-    let roles = &content().roles.roles;
+    let roles = &content::roles().roles;
     view! {
         <h1 class="nhsuk-heading-l">"Explore the Medical Associate Professions and check your capabilities"</h1>
         <p class="nhsuk-body-l">

@@ -3,8 +3,7 @@ use crate::{
     components::storage_banner::describe,
     core::{
         backup::{self, Backup},
-        content::content,
-        records,
+        content, records,
     },
     state::{use_app_state, Notice},
     storage::{self, Backend},
@@ -31,7 +30,7 @@ pub fn current_backup() -> Backup {
     let state = use_app_state();
     Backup {
         exported_at: browser::now(),
-        content_version: content().framework.version.clone(),
+        content_version: content::framework().version.clone(),
         profiles: state.profiles.get_untracked(),
         assessments: state.assessments.get_untracked(),
     }
@@ -108,7 +107,7 @@ fn Import() -> impl IntoView {
                 &text,
                 &state.assessments.get_untracked(),
                 &state.profiles.get_untracked(),
-                &content().framework,
+                content::framework(),
             ) {
                 Ok(found) => preview.set(Some(found)),
                 Err(problem) => error.set(Some(problem.to_string())),

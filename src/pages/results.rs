@@ -6,8 +6,7 @@ use crate::{
     },
     core::{
         assessment::{Assessment, Rating},
-        backup,
-        content::content,
+        backup, content,
         scoring::{self, ItemResult},
     },
     state::use_app_state,
@@ -48,8 +47,7 @@ pub fn ResultsList() -> impl IntoView {
 }
 
 pub fn describe(assessment: &Assessment) -> String {
-    let role = content()
-        .roles
+    let role = content::roles()
         .role(assessment.role)
         .map(|role| role.title.as_str())
         .unwrap_or("");
@@ -90,7 +88,7 @@ pub fn Results(id: String) -> impl IntoView {
 #[component]
 fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let state = use_app_state();
-    let framework = &content().framework;
+    let framework = content::framework();
     browser::set_title("Your results");
     let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
     let items = assessment.items(framework);
@@ -221,7 +219,7 @@ fn ItemList(
 /// The same answers held against all four roles' expectations.
 #[component]
 fn Readiness(assessment: Assessment) -> impl IntoView {
-    let readiness = scoring::readiness(&assessment, &content().framework, assessment.stage);
+    let readiness = scoring::readiness(&assessment, content::framework(), assessment.stage);
     view! {
         <h2 class="nhsuk-heading-m">"How close am I to each role?"</h2>
         <p class="nhsuk-body-s">"Your answers held against each role's indicative expectations at your stage. Capabilities you have not rated are left out, so a role you were not assessed for is compared on fewer capabilities."</p>
@@ -235,7 +233,7 @@ fn Readiness(assessment: Assessment) -> impl IntoView {
                 </tr></thead>
                 <tbody class="nhsuk-table__body">
                     {readiness.into_iter().map(|role| {
-                        let title = content().roles.role(role.role).map(|profile| profile.title.clone()).unwrap_or_default();
+                        let title = content::roles().role(role.role).map(|profile| profile.title.clone()).unwrap_or_default();
                         view! {
                             <tr class="nhsuk-table__row">
                                 <th class="nhsuk-table__header" scope="row">{title}</th>
@@ -282,7 +280,7 @@ fn ChangesSince(assessment: Assessment) -> impl IntoView {
         {move || {
             let Some(before) = earlier.iter().find(|other| other.id == chosen.get()) else { return ().into_any() };
             let comparison = scoring::compare(before, &assessment);
-            let title = |id: &str| content().framework.capability(id).map_or(id.to_owned(), |capability| capability.title.clone());
+            let title = |id: &str| content::framework().capability(id).map_or(id.to_owned(), |capability| capability.title.clone());
             let list = |heading: &'static str, changes: Vec<scoring::Change>| view! {
                 <h3 class="nhsuk-heading-s">{format!("{heading} ({})", changes.len())}</h3>
                 <ul>

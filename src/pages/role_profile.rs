@@ -2,7 +2,7 @@ use crate::{
     browser,
     components::sourced::SourcedFacts,
     core::{
-        content::content,
+        content,
         roles::{RoleId, SectionKind},
     },
 };
@@ -12,11 +12,11 @@ use leptos::prelude::*;
 #[component]
 pub fn RoleProfilePage(code: String) -> impl IntoView {
     {
-        let Some(role) = RoleId::from_code(&code).and_then(|id| content().roles.role(id)) else {
+        let Some(role) = RoleId::from_code(&code).and_then(|id| content::roles().role(id)) else {
             return view! { <crate::pages::not_found::NotFound/> }.into_any();
         };
         browser::set_title(&role.title);
-        let capability_count = content().framework.for_role(role.id).count();
+        let capability_count = content::framework().for_role(role.id).count();
         view! {
             <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
             <h1 class="nhsuk-heading-l">

@@ -9,7 +9,7 @@ use crate::{
         radios::{RadioOption, Radios},
     },
     core::{
-        content::content,
+        content,
         roles::RoleId,
         route_finder::{
             routes, Answers, Background, Interest, Openness, RoleRoute, ROUTE_FINDER_KEY,
@@ -111,8 +111,7 @@ pub fn RouteFinder() -> impl IntoView {
             },
         })
         .collect();
-    let role_options = content()
-        .roles
+    let role_options = content::roles()
         .roles
         .iter()
         .map(|role| RadioOption {
@@ -277,7 +276,7 @@ fn summary(answers: &Answers) -> String {
         let names: Vec<&str> = routes
             .iter()
             .filter(|route| route.openness == openness)
-            .filter_map(|route| content().roles.role(route.role))
+            .filter_map(|route| content::roles().role(route.role))
             .map(|role| role.abbreviation.as_str())
             .collect();
         (!names.is_empty()).then(|| format!("{}: {}.", openness.label(), names.join(", ")))
@@ -288,7 +287,7 @@ fn summary(answers: &Answers) -> String {
 
 #[component]
 fn RouteCard(route: RoleRoute) -> impl IntoView {
-    let Some(role) = content().roles.role(route.role) else {
+    let Some(role) = content::roles().role(route.role) else {
         return ().into_any();
     };
     let tag_class = match route.openness {
@@ -315,7 +314,7 @@ fn RouteCard(route: RoleRoute) -> impl IntoView {
                                     "Source: "
                                     {reason.sources.iter().enumerate().map(|(index, id)| view! {
                                         {(index > 0).then_some("; ")}
-                                        {content().roles.source(id).map(|source| view! {
+                                        {content::roles().source(id).map(|source| view! {
                                             <a href=source.url.clone() rel="noreferrer">{source.title.clone()}</a>
                                         })}
                                     }).collect_view()}

@@ -1,12 +1,12 @@
-use crate::{browser, components::sourced::human_date, core::content::content};
+use crate::{browser, components::sourced::human_date, core::content};
 use leptos::prelude::*;
 
 /// What the content is based on, what it is not, and every source.
 #[component]
 pub fn Sources() -> impl IntoView {
     browser::set_title("Sources and disclaimer");
-    let framework = &content().framework;
-    let roles = &content().roles;
+    let framework = content::framework();
+    let roles = content::roles();
     view! {
         <h1 class="nhsuk-heading-l">"Sources and disclaimer"</h1>
         <div class="nhsuk-warning-callout">

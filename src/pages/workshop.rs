@@ -1,7 +1,7 @@
 use crate::{
     browser,
     core::{
-        content::content,
+        content,
         personas::{self, PERSONAS},
         qr,
     },
@@ -106,7 +106,7 @@ fn Personas() -> impl IntoView {
                         state.start_guest_session();
                     }
                     let assessment = personas::assessment_for(
-                        persona, &content().framework, state.active_profile_id(),
+                        persona, content::framework(), state.active_profile_id(),
                         browser::new_id(persona.id), browser::now(),
                     );
                     let id = assessment.id.clone();

@@ -25,6 +25,28 @@ test('the roles page links to the route finder and the comparison', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare the roles');
 });
 
+test('links change page without reloading, and Back, Forward and the skip link work', async ({ page }) => {
+  await openApp(page, '/');
+  // A value on window survives only if the page is never reloaded.
+  await page.evaluate(() => { window.appNotReloaded = true; });
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await main.getByRole('link', { name: 'Explore roles' }).click();
+  await expect(page).toHaveURL(/\/roles$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore the roles');
+  await expect(main.getByRole('link', { name: 'Explore roles' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: /Physician associate/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Physician associate (PA)');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore the roles');
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Physician associate (PA)');
+  await page.locator('.nhsuk-skip-link').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#maincontent')).toBeFocused();
+  await expect(page).toHaveURL(/\/roles\/pa$/);
+  expect(await page.evaluate(() => window.appNotReloaded)).toBe(true);
+});
+
 test('the comparison shows PA and AA side by side by default and passes axe', async ({ page }) => {
   await openApp(page, '/roles/compare');
   await expect(page.locator('h1')).toHaveCount(1);
