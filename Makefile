@@ -13,11 +13,10 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
-# The foundation issue asked for 250 KB and the performance issue for 150 KB.
-# The whole app measures 263.5 KB (21 November 2026, down from 310 KB); this
-# budget stops it growing while the work to shrink it goes on. See
-# BENCHMARKS.md.
-SIZE_BUDGET_KB ?= 265
+# The foundation issue's budget. The performance issue asks for 150 KB for
+# the first page; the whole app measures 249.7 KB (21 November 2026). See
+# BENCHMARKS.md for what is left to reach 150.
+SIZE_BUDGET_KB ?= 250
 
 .PHONY: run test tools browsers build build-sub-path serve lint unit web-test e2e size bench clean
 

@@ -7,10 +7,11 @@ use crate::{
         layout::{Footer, Header, SkipLink},
         storage_banner::StorageBanner,
     },
+    core::content::LazyFile,
     navigation::Navigation,
     pages,
     routes::Page,
-    state::{AppState, FrameworkLoad},
+    state::{AppState, ContentLoad},
 };
 use leptos::prelude::*;
 
@@ -52,45 +53,81 @@ fn CurrentPage(navigation: Navigation) -> impl IntoView {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Roles => view! { <pages::roles::Roles/> }.into_any(),
         Page::RouteFinder => view! { <pages::route_finder::RouteFinder/> }.into_any(),
-        Page::Compare => with_framework(state, || view! { <pages::compare::Compare/> }),
-        Page::Role(code) => with_framework(state, move || {
+        Page::Compare => with_content(
+            state,
+            LazyFile::Framework,
+            || view! { <pages::compare::Compare/> },
+        ),
+        Page::Role(code) => with_content(state, LazyFile::Framework, move || {
             view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }
         }),
-        Page::Capabilities => {
-            with_framework(state, || view! { <pages::capabilities::Capabilities/> })
-        }
-        Page::CheckStart => with_framework(state, || view! { <pages::check_start::CheckStart/> }),
-        Page::CheckStep(id) => with_framework(state, move || {
+        Page::Capabilities => with_content(
+            state,
+            LazyFile::Framework,
+            || view! { <pages::capabilities::Capabilities/> },
+        ),
+        Page::CheckStart => with_content(
+            state,
+            LazyFile::Framework,
+            || view! { <pages::check_start::CheckStart/> },
+        ),
+        Page::CheckStep(id) => with_content(state, LazyFile::Framework, move || {
             view! { <pages::check_step::CheckStep id=id.clone()/> }
         }),
         Page::ResultsList => view! { <pages::results::ResultsList/> }.into_any(),
-        Page::Results(id) => with_framework(state, move || {
+        Page::Results(id) => with_content(state, LazyFile::Framework, move || {
             view! { <pages::results::Results id=id.clone()/> }
         }),
-        Page::MyData => with_framework(state, || view! { <pages::my_data::MyData/> }),
-        Page::Workshop => with_framework(state, || view! { <pages::workshop::Workshop/> }),
+        Page::MyData => with_content(
+            state,
+            LazyFile::Framework,
+            || view! { <pages::my_data::MyData/> },
+        ),
+        Page::Workshop => with_content(
+            state,
+            LazyFile::Framework,
+            || view! { <pages::workshop::Workshop/> },
+        ),
         Page::About => view! { <pages::about::About/> }.into_any(),
-        Page::Sources => with_framework(state, || view! { <pages::sources::Sources/> }),
+        Page::Sources => with_content(
+            state,
+            LazyFile::Framework,
+            || view! { <pages::sources::Sources/> },
+        ),
         Page::Accessibility => view! { <pages::accessibility::Accessibility/> }.into_any(),
-        Page::Glossary => view! { <pages::glossary::Glossary/> }.into_any(),
+        Page::Glossary => with_content(
+            state,
+            LazyFile::Glossary,
+            || view! { <pages::glossary::Glossary/> },
+        ),
         Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
 
-/// A page that uses the framework of capabilities, shown once it is here:
-/// the first such page fetches it. Pages that need only the role profiles
-/// open without waiting.
-fn with_framework<V: IntoView + 'static>(
+/// A page that uses a content file fetched on demand, shown once the file
+/// is here: the first such page fetches it. Pages that need only the role
+/// profiles open without waiting.
+fn with_content<V: IntoView + 'static>(
     state: AppState,
+    file: LazyFile,
     page: impl Fn() -> V + Send + Sync + 'static,
 ) -> AnyView {
-    state.need_framework();
-    let page = move || page().into_any();
-    (move || match state.framework.get() {
-        FrameworkLoad::Ready => page(),
-        FrameworkLoad::Failed(reason) => view! { <FrameworkFailed reason/> }.into_any(),
-        FrameworkLoad::NotStarted | FrameworkLoad::Loading => view! {
-            <p class="nhsuk-body-l" role="status">"Loading the capabilities…"</p>
+    // Boxed, so the waiting and failure views below are compiled once
+    // rather than once for every page.
+    once_loaded(state, file, Box::new(move || page().into_any()))
+}
+
+fn once_loaded(
+    state: AppState,
+    file: LazyFile,
+    page: Box<dyn Fn() -> AnyView + Send + Sync>,
+) -> AnyView {
+    state.need(file);
+    (move || match state.load_of(file).get() {
+        ContentLoad::Ready => page(),
+        ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
+        ContentLoad::NotStarted | ContentLoad::Loading => view! {
+            <p class="nhsuk-body-l" role="status">{format!("Loading {}…", file.what())}</p>
         }
         .into_any(),
     })
@@ -98,17 +135,19 @@ fn with_framework<V: IntoView + 'static>(
 }
 
 #[component]
-fn FrameworkFailed(reason: String) -> impl IntoView {
+fn ContentFailed(file: LazyFile, reason: String) -> impl IntoView {
     let state = crate::state::use_app_state();
-    browser::set_title("The capabilities could not be loaded");
+    let heading = format!("Sorry, {} could not be loaded", file.what());
+    browser::set_title(&heading);
     view! {
-        <h1 class="nhsuk-heading-l">"The capabilities could not be loaded"</h1>
+        <h1 class="nhsuk-heading-l">{heading}</h1>
         <p>{format!(
-            "This page needs the app's list of capabilities, and it could not be fetched: {reason}. Check your connection and try again. Nothing you have saved is affected."
+            "This page needs {}, which could not be fetched: {reason}. Check your connection and try again. Nothing you have saved is affected.",
+            file.what()
         )}</p>
         <button class="nhsuk-button" type="button" on:click=move |_| {
-            state.framework.set(FrameworkLoad::NotStarted);
-            state.need_framework();
+            state.load_of(file).set(ContentLoad::NotStarted);
+            state.need(file);
         }>"Try again"</button>
     }
 }

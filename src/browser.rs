@@ -186,19 +186,20 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "the file could not be read".to_string())
 }
 
-/// The address of the framework file. Its name carries a hash of its
-/// contents, written into index.html by tools/post-build.mjs, so a browser
-/// never pairs a cached framework with a newer app.
-pub fn framework_file_href() -> String {
+/// The address of a content file fetched on demand, such as "framework".
+/// Its name carries a hash of its contents, written into index.html by
+/// tools/post-build.mjs, so a browser never pairs a cached file with a
+/// newer app.
+pub fn content_file_href(name: &str) -> String {
     let file = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| {
             document
-                .query_selector("meta[name=app-framework]")
+                .query_selector(&format!("meta[name=app-{name}]"))
                 .ok()
                 .flatten()
         })
         .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_else(|| "framework.json".to_owned());
+        .unwrap_or_else(|| format!("{name}.json"));
     href(&format!("/{file}"))
 }

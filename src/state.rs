@@ -8,7 +8,7 @@ use crate::{
     browser,
     core::{
         assessment::Assessment,
-        content,
+        content::LazyFile,
         records::{self, Profile, Profiles, Settings},
     },
     storage::{self, Backend, Loaded, WriteError},
@@ -40,10 +40,9 @@ pub enum Notice {
     TooNew { key: String, version: u32 },
 }
 
-/// Where the framework of capabilities is: the browser fetches it the first
-/// time a page needs it (see `content::framework`).
+/// Where a content file the browser fetches is (see `content::LazyFile`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FrameworkLoad {
+pub enum ContentLoad {
     NotStarted,
     Loading,
     Ready,
@@ -62,7 +61,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     pub backend: RwSignal<Backend>,
     pub settings: RwSignal<Settings>,
-    pub framework: RwSignal<FrameworkLoad>,
+    pub framework: RwSignal<ContentLoad>,
+    pub glossary: RwSignal<ContentLoad>,
 }
 
 impl AppState {
@@ -74,11 +74,8 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
-            framework: RwSignal::new(if content::framework_is_loaded() {
-                FrameworkLoad::Ready
-            } else {
-                FrameworkLoad::NotStarted
-            }),
+            framework: RwSignal::new(ContentLoad::NotStarted),
+            glossary: RwSignal::new(ContentLoad::NotStarted),
         };
         state.reload_from_storage();
         state
@@ -127,28 +124,38 @@ impl AppState {
         self.notices.set(notices);
     }
 
-    /// Fetches the framework unless it is here or on its way. Pages that
-    /// need it show once `framework` is `Ready`.
-    pub fn need_framework(self) {
-        if content::framework_is_loaded() {
-            if self.framework.get_untracked() != FrameworkLoad::Ready {
-                self.framework.set(FrameworkLoad::Ready);
+    /// Whether `file` is here, on its way or failed to come; reactive.
+    pub fn load_of(self, file: LazyFile) -> RwSignal<ContentLoad> {
+        match file {
+            LazyFile::Framework => self.framework,
+            LazyFile::Glossary => self.glossary,
+        }
+    }
+
+    /// Fetches `file` unless it is here or on its way. Pages that need it
+    /// show once its load is `Ready`.
+    pub fn need(self, file: LazyFile) {
+        let load = self.load_of(file);
+        if file.is_loaded() {
+            if load.get_untracked() != ContentLoad::Ready {
+                load.set(ContentLoad::Ready);
             }
             return;
         }
-        if self.framework.get_untracked() == FrameworkLoad::Loading {
+        if load.get_untracked() == ContentLoad::Loading {
             return;
         }
-        self.framework.set(FrameworkLoad::Loading);
+        load.set(ContentLoad::Loading);
         leptos::task::spawn_local(async move {
-            let loaded = match browser::fetch_text(&browser::framework_file_href()).await {
-                Ok(text) => content::set_framework(&text)
+            let loaded = match browser::fetch_text(&browser::content_file_href(file.name())).await {
+                Ok(text) => file
+                    .set(&text)
                     .map_err(|_| "the file that came back is damaged".to_string()),
                 Err(reason) => Err(reason),
             };
-            self.framework.set(match loaded {
-                Ok(()) => FrameworkLoad::Ready,
-                Err(reason) => FrameworkLoad::Failed(reason),
+            load.set(match loaded {
+                Ok(()) => ContentLoad::Ready,
+                Err(reason) => ContentLoad::Failed(reason),
             });
         });
     }

@@ -2,13 +2,12 @@
 //
 // 1. Trunk writes its wasm loader as an inline module script. Our CSP has no
 //    'unsafe-inline', so the script moves to boot-<hash>.js. The wasm-bindgen
-//    module it imports is minified here: Trunk's own minifier cannot parse
-//    it, and minified it is 1.7 KB smaller with brotli. Its integrity hash
-//    in index.html is updated to match.
-// 2. framework.json, fetched by the pages that need it, is minified and
-//    renamed framework-<hash>.json, a name index.html gives the app in
-//    <meta name="app-framework">: a cached framework can never meet a newer
-//    app, or the other way round.
+//    module it imports, register-sw.js and sw.js are minified here (about
+//    2.3 KB less with brotli), with integrity hashes in index.html updated.
+// 2. framework.json and glossary.json, fetched by the pages that need
+//    them, are minified and renamed <name>-<hash>.json, a name index.html
+//    gives the app in <meta name="app-<name>">: a cached file can never
+//    meet a newer app, or the other way round.
 // 3. 404.html, a copy of index.html: hosts with no single-page-app rewrite
 //    (GitHub Pages) answer a deep link with it, and the router takes over.
 // 4. precache-manifest.js, the list of this build's files (with their hashed
@@ -36,25 +35,39 @@ writeFileSync(join(staging, name), code);
 const base = process.env.TRUNK_PUBLIC_URL || '/';
 html = html.replace(inline, `<script type="module" src="${base}${name}"></script>`);
 
+/**
+ * Minifies a script of the build in place (Trunk's own minifier cannot parse
+ * the wasm-bindgen module and leaves copied files alone) and updates the
+ * integrity hash of the tag in index.html that loads it, if there is one.
+ */
+async function minifyScript(url, { module }) {
+  const path = join(staging, url.slice(base.length));
+  const minified = await minify(readFileSync(path, 'utf8'), { module, compress: true, mangle: true });
+  if (!minified.code) throw new Error(`terser returned nothing for ${url}`);
+  writeFileSync(path, minified.code);
+  const tag = html.match(new RegExp(`<(link|script)[^>]*(href|src)="?${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?[^>]*>`))?.[0];
+  if (!tag?.includes('integrity=')) return;
+  const integrity = `sha384-${createHash('sha384').update(minified.code).digest('base64')}`;
+  html = html.replace(tag, tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`));
+}
+
 const bindingsUrl = code.match(/from '([^']+\.js)'/)?.[1];
 if (!bindingsUrl?.startsWith(base)) throw new Error('the loader does not import the wasm-bindgen module');
-const bindingsPath = join(staging, bindingsUrl.slice(base.length));
-const minified = await minify(readFileSync(bindingsPath, 'utf8'), { module: true, compress: true, mangle: true });
-if (!minified.code) throw new Error('terser returned nothing for the wasm-bindgen module');
-writeFileSync(bindingsPath, minified.code);
-const integrity = `sha384-${createHash('sha384').update(minified.code).digest('base64')}`;
-const preload = new RegExp(`<link[^>]*href="?${bindingsUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?[^>]*>`);
-const preloadTag = html.match(preload)?.[0];
-if (!preloadTag?.includes('integrity=')) throw new Error('no modulepreload with integrity for the wasm-bindgen module');
-html = html.replace(preloadTag, preloadTag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`));
+await minifyScript(bindingsUrl, { module: true });
+const registerUrl = html.match(/src="?([^" >]*register-sw-[0-9a-f]+\.js)/)?.[1];
+if (!registerUrl?.startsWith(base)) throw new Error('index.html does not load register-sw.js');
+await minifyScript(registerUrl, { module: false });
+await minifyScript(`${base}sw.js`, { module: false });
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
 
-const frameworkJson = JSON.stringify(JSON.parse(readFileSync(join(staging, 'framework.json'), 'utf8')));
-const frameworkFile = `framework-${createHash('sha256').update(frameworkJson).digest('hex').slice(0, 16)}.json`;
-writeFileSync(join(staging, frameworkFile), frameworkJson);
-rmSync(join(staging, 'framework.json'));
 if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-html = html.replace('</head>', `<meta name="app-framework" content="${frameworkFile}"></head>`);
+for (const content of ['framework', 'glossary']) {
+  const json = JSON.stringify(JSON.parse(readFileSync(join(staging, `${content}.json`), 'utf8')));
+  const file = `${content}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
+  writeFileSync(join(staging, file), json);
+  rmSync(join(staging, `${content}.json`));
+  html = html.replace('</head>', `<meta name="app-${content}" content="${file}"></head>`);
+}
 writeFileSync(indexPath, html);
 writeFileSync(join(staging, '404.html'), html);
 
@@ -77,7 +90,7 @@ const version = createHash('sha256');
 for (const file of [...kept, 'sw.js']) version.update(file).update('\0').update(readFileSync(join(staging, file)));
 const precache = { version: version.digest('hex').slice(0, 16), files: kept };
 writeFileSync(join(staging, 'precache-manifest.js'),
-  `// Written by tools/post-build.mjs for sw.js: this build's files.\nself.PRECACHE = ${JSON.stringify(precache, null, 2)};\n`);
+  `// Written by tools/post-build.mjs for sw.js: this build's files.\nself.PRECACHE = ${JSON.stringify(precache)};\n`);
 
 for (const path of walk(staging)) {
   if (!/\.(js|wasm|css|html|svg|json|webmanifest)$/.test(path)) continue;

@@ -3,9 +3,9 @@
 //! The JSON files under `src/content/` are the source of truth. The role
 //! profiles are compiled into the app: the first page lists the roles. The
 //! framework of capabilities is the largest file and only some pages need
-//! it, so the browser build fetches it when one of those pages first opens
-//! (see `AppState::need_framework`) and hands the text to `set_framework`;
-//! native builds (tests and benchmarks) compile it in. `validate` lists every
+//! it, and only the glossary page needs the glossary, so the browser build
+//! fetches each of those when a page first needs it (see `LazyFile` and
+//! `AppState::need`); native builds (tests and benchmarks) compile them in. `validate` lists every
 //! rule a file breaks so a content editor sees all problems at once, and the
 //! native test suite fails on any of them.
 
@@ -27,7 +27,53 @@ pub const MIN_CAPABILITIES_IN_ALL: usize = 70;
 /// The GMC Generic Professional Capabilities framework has nine domains.
 pub const DOMAIN_COUNT: usize = 9;
 
-/// Both content files, as `validate` checks them together.
+/// A content file the browser fetches when a page first needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LazyFile {
+    Framework,
+    Glossary,
+}
+
+impl LazyFile {
+    /// The file's name without ".json", in `src/content/` and, followed by
+    /// a hash, in the build.
+    pub fn name(self) -> &'static str {
+        match self {
+            LazyFile::Framework => "framework",
+            LazyFile::Glossary => "glossary",
+        }
+    }
+
+    /// What the file holds, for messages such as "Loading the glossary".
+    pub fn what(self) -> &'static str {
+        match self {
+            LazyFile::Framework => "the capabilities",
+            LazyFile::Glossary => "the glossary",
+        }
+    }
+
+    pub fn is_loaded(self) -> bool {
+        match self {
+            LazyFile::Framework => FRAMEWORK.get().is_some(),
+            LazyFile::Glossary => crate::core::glossary::glossary_is_loaded(),
+        }
+    }
+
+    /// Takes the file's text as fetched. Only the first copy is kept:
+    /// pages hold references to it for the life of the page.
+    pub fn set(self, json: &str) -> Result<(), String> {
+        match self {
+            LazyFile::Framework => {
+                let framework = parse_framework(json)?;
+                let _ = FRAMEWORK.set(framework);
+                Ok(())
+            }
+            LazyFile::Glossary => crate::core::glossary::set_glossary(json),
+        }
+    }
+}
+
+/// Both compiled-in content files, as `validate` checks them together.
 pub struct Content {
     pub framework: Framework,
     pub roles: RoleCatalogue,
@@ -44,7 +90,8 @@ pub fn roles() -> &'static RoleCatalogue {
 }
 
 /// The framework of capabilities. In the browser it is empty until
-/// `set_framework` has run; the pages that use it are not shown before then.
+/// `LazyFile::Framework` is set; the pages that use it are not shown before
+/// then.
 pub fn framework() -> &'static Framework {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -57,18 +104,6 @@ pub fn framework() -> &'static Framework {
             .get()
             .unwrap_or_else(|| NOT_YET.get_or_init(no_framework))
     }
-}
-
-pub fn framework_is_loaded() -> bool {
-    FRAMEWORK.get().is_some()
-}
-
-/// Takes the text of `framework.json` as fetched. Only the first framework
-/// set is kept: pages hold references to it for the life of the page.
-pub fn set_framework(json: &str) -> Result<(), String> {
-    let framework = parse_framework(json)?;
-    let _ = FRAMEWORK.set(framework);
-    Ok(())
 }
 
 pub fn parse(framework: &str, roles: &str) -> Result<Content, String> {
@@ -342,9 +377,13 @@ mod tests {
     }
 
     #[test]
-    fn a_fetched_framework_that_does_not_parse_is_an_error_not_a_panic() {
-        assert!(set_framework("<html>Not found</html>").is_err());
-        assert!(set_framework("{}").is_err_and(|error| error.contains("missing field")));
+    fn a_fetched_file_that_does_not_parse_is_an_error_not_a_panic() {
+        for file in [LazyFile::Framework, LazyFile::Glossary] {
+            assert!(file.set("<html>Not found</html>").is_err(), "{file:?}");
+        }
+        assert!(LazyFile::Framework
+            .set("{}")
+            .is_err_and(|error| error.contains("missing field")));
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! Plain-English definitions of the words the roles, capabilities and news
 //! about MAPs take for granted, kept as data in `src/content/glossary.json`.
+//! Only the glossary page uses it, so like the framework the browser build
+//! fetches it when that page opens (see `content::LazyFile`).
 
 use crate::core::fields::{read_file, read_list};
 use std::sync::OnceLock;
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
 const GLOSSARY_JSON: &str = include_str!("../content/glossary.json");
+
+static GLOSSARY: OnceLock<Vec<Term>> = OnceLock::new();
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
@@ -15,11 +20,27 @@ pub struct Term {
 }
 
 /// Every term, in the file's order (alphabetical, which the tests enforce).
-/// The tests also prove the file parses, so the empty fallback only guards
-/// a build that skipped them: a missing glossary is better than a panic.
+/// In the browser it is empty until `set_glossary` has run.
 pub fn glossary() -> &'static [Term] {
-    static GLOSSARY: OnceLock<Vec<Term>> = OnceLock::new();
-    GLOSSARY.get_or_init(|| parse(GLOSSARY_JSON).unwrap_or_default())
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        GLOSSARY.get_or_init(|| parse(GLOSSARY_JSON).unwrap_or_default())
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        GLOSSARY.get().map_or(&[], Vec::as_slice)
+    }
+}
+
+pub fn glossary_is_loaded() -> bool {
+    GLOSSARY.get().is_some()
+}
+
+/// Takes the text of `glossary.json` as fetched; only the first is kept.
+pub fn set_glossary(json: &str) -> Result<(), String> {
+    let terms = parse(json)?;
+    let _ = GLOSSARY.set(terms);
+    Ok(())
 }
 
 pub fn parse(json: &str) -> Result<Vec<Term>, String> {

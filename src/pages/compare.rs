@@ -113,41 +113,42 @@ fn Comparison(roles: Vec<&'static RoleProfile>) -> impl IntoView {
                 </tr>
             </thead>
             <tbody class="nhsuk-table__body">
-                <Row heading="Title" roles=roles.clone() cell=|role| view! {
+                <Row heading="Title" roles=roles.clone() cells=roles.iter().map(|role| view! {
                     <a href=crate::browser::href(&format!("/roles/{}", role.id.code()))>{role.title.clone()}</a>
                     {role.proposed_title.clone().map(|title| view! {
                         <span class="app-compare-table__note">{format!("Proposed new title, not yet in law: {title}")}</span>
                     })}
-                }.into_any()/>
+                }.into_any()).collect()/>
                 {COMPARED_SECTIONS.into_iter().map(|kind| view! {
-                    <Row heading=kind.heading() roles=roles.clone() cell=move |role| first_fact(role, kind)/>
+                    <Row heading=kind.heading() roles=roles.clone()
+                        cells=roles.iter().map(|role| first_fact(role, kind)).collect()/>
                 }).collect_view()}
                 <Row heading="Capabilities in our framework" roles=roles.clone()
-                    cell=|role| content::framework().for_role(role.id).count().to_string().into_any()/>
+                    cells=roles.iter().map(|role| content::framework().for_role(role.id).count().to_string().into_any()).collect()/>
                 <Row heading="Capabilities only this role has, of those chosen" roles=roles.clone()
-                    cell=move |role| specific(role.id).to_string().into_any()/>
+                    cells=roles.iter().map(|role| specific(role.id).to_string().into_any()).collect()/>
             </tbody>
         </table>
         <p class="app-compare-shared">{format!("Capabilities shared by all chosen roles: {shared}")}</p>
     }
 }
 
-/// One row of the table. Each cell repeats its column's heading, which
-/// the NHS.UK responsive table shows only when the table stacks on a
-/// narrow screen.
+/// One row of the table, one cell per role. Each cell repeats its column's
+/// heading, which the NHS.UK responsive table shows only when the table
+/// stacks on a narrow screen.
 #[component]
 fn Row(
     heading: &'static str,
     roles: Vec<&'static RoleProfile>,
-    cell: impl Fn(&'static RoleProfile) -> AnyView + 'static,
+    cells: Vec<AnyView>,
 ) -> impl IntoView {
     view! {
         <tr class="nhsuk-table__row" role="row">
             <th class="nhsuk-table__header" scope="row" role="rowheader">{heading}</th>
-            {roles.into_iter().map(|role| view! {
+            {roles.into_iter().zip(cells).map(|(role, cell)| view! {
                 <td class="nhsuk-table__cell" role="cell">
                     <span class="nhsuk-table__heading" aria-hidden="true">{format!("{} ", role.abbreviation)}</span>
-                    <span>{cell(role)}</span>
+                    <span>{cell}</span>
                 </td>
             }).collect_view()}
         </tr>

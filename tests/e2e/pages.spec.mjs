@@ -75,3 +75,29 @@ test('the sources page links every source', async ({ page }) => {
     expect(href).toMatch(/^https:\/\//);
   }
 });
+
+test.describe('content fetched when a page needs it', () => {
+  // Without a service worker the fetch goes to the network, where the test
+  // can make it fail.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the first page does not fetch the framework or the glossary', async ({ page }) => {
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await openApp(page, '/');
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((path) => /(framework|glossary)-[0-9a-f]+\.json$/.test(path))).toEqual([]);
+  });
+
+  test('a page whose content cannot be fetched says so, and Try again loads it', async ({ page }) => {
+    const framework = /\/framework-[0-9a-f]+\.json$/;
+    await page.route(framework, (route) => route.abort());
+    await openApp(page, '/capabilities');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, the capabilities could not be loaded');
+    await expect(page.locator('main')).toContainText('Nothing you have saved is affected');
+    await expectNoAxeViolations(page);
+    await page.unroute(framework);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Browse the capabilities');
+  });
+});
