@@ -90,7 +90,7 @@ test('a new version is offered, not forced, and reloading to it keeps every answ
   // real build, which is then the new version.
   await context.route(/precache-manifest\.js$/, async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace(/"version": "[0-9a-f]+"/, '"version": "0000000000000000"');
+    const body = (await response.text()).replace(/"version":\s*"[0-9a-f]+"/, '"version":"0000000000000000"');
     await route.fulfill({ response, body });
   });
   await openApp(page, './');
