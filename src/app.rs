@@ -45,82 +45,48 @@ pub fn App() -> impl IntoView {
 }
 
 /// The page for the current address. Rebuilt only when the path changes;
-/// pages that read the query string subscribe to it themselves.
+/// pages that read the query string subscribe to it themselves. A page that
+/// uses a content file fetched on demand waits for it (see `Page::needs`).
 #[component]
 fn CurrentPage(navigation: Navigation) -> impl IntoView {
     let state = crate::state::use_app_state();
-    move || match Page::from_path(&navigation.path()) {
+    move || {
+        let page = Page::from_path(&navigation.path());
+        match page.needs() {
+            Some(file) => once_loaded(state, file, move || page_view(&page)),
+            None => page_view(&page),
+        }
+    }
+}
+
+fn page_view(page: &Page) -> AnyView {
+    match page.clone() {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Roles => view! { <pages::roles::Roles/> }.into_any(),
         Page::RouteFinder => view! { <pages::route_finder::RouteFinder/> }.into_any(),
-        Page::Compare => with_content(
-            state,
-            LazyFile::Framework,
-            || view! { <pages::compare::Compare/> },
-        ),
-        Page::Role(code) => with_content(state, LazyFile::Framework, move || {
-            view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }
-        }),
-        Page::Capabilities => with_content(
-            state,
-            LazyFile::Framework,
-            || view! { <pages::capabilities::Capabilities/> },
-        ),
-        Page::CheckStart => with_content(
-            state,
-            LazyFile::Framework,
-            || view! { <pages::check_start::CheckStart/> },
-        ),
-        Page::CheckStep(id) => with_content(state, LazyFile::Framework, move || {
-            view! { <pages::check_step::CheckStep id=id.clone()/> }
-        }),
+        Page::Compare => view! { <pages::compare::Compare/> }.into_any(),
+        Page::Role(code) => view! { <pages::role_profile::RoleProfilePage code=code/> }.into_any(),
+        Page::Capabilities => view! { <pages::capabilities::Capabilities/> }.into_any(),
+        Page::CheckStart => view! { <pages::check_start::CheckStart/> }.into_any(),
+        Page::CheckStep(id) => view! { <pages::check_step::CheckStep id=id/> }.into_any(),
         Page::ResultsList => view! { <pages::results::ResultsList/> }.into_any(),
-        Page::Results(id) => with_content(state, LazyFile::Framework, move || {
-            view! { <pages::results::Results id=id.clone()/> }
-        }),
-        Page::MyData => with_content(
-            state,
-            LazyFile::Framework,
-            || view! { <pages::my_data::MyData/> },
-        ),
-        Page::Workshop => with_content(
-            state,
-            LazyFile::Framework,
-            || view! { <pages::workshop::Workshop/> },
-        ),
+        Page::Results(id) => view! { <pages::results::Results id=id/> }.into_any(),
+        Page::MyData => view! { <pages::my_data::MyData/> }.into_any(),
+        Page::Workshop => view! { <pages::workshop::Workshop/> }.into_any(),
         Page::About => view! { <pages::about::About/> }.into_any(),
-        Page::Sources => with_content(
-            state,
-            LazyFile::Framework,
-            || view! { <pages::sources::Sources/> },
-        ),
+        Page::Sources => view! { <pages::sources::Sources/> }.into_any(),
         Page::Accessibility => view! { <pages::accessibility::Accessibility/> }.into_any(),
-        Page::Glossary => with_content(
-            state,
-            LazyFile::Glossary,
-            || view! { <pages::glossary::Glossary/> },
-        ),
+        Page::Glossary => view! { <pages::glossary::Glossary/> }.into_any(),
         Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
 
-/// A page that uses a content file fetched on demand, shown once the file
-/// is here: the first such page fetches it. Pages that need only the role
-/// profiles open without waiting.
-fn with_content<V: IntoView + 'static>(
-    state: AppState,
-    file: LazyFile,
-    page: impl Fn() -> V + Send + Sync + 'static,
-) -> AnyView {
-    // Boxed, so the waiting and failure views below are compiled once
-    // rather than once for every page.
-    once_loaded(state, file, Box::new(move || page().into_any()))
-}
-
+/// Shows `page` once `file` is here; the first page that needs it fetches
+/// it. Pages that need only the role profiles do not come through here.
 fn once_loaded(
     state: AppState,
     file: LazyFile,
-    page: Box<dyn Fn() -> AnyView + Send + Sync>,
+    page: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
     state.need(file);
     (move || match state.load_of(file).get() {

@@ -163,6 +163,13 @@ pub fn current_path() -> String {
     pathname.strip_prefix(&base).unwrap_or(&pathname).to_owned()
 }
 
+/// The query string with its "?", or "".
+pub fn current_search() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+}
+
 /// Fetches a text file from the app's own origin. The error says what went
 /// wrong in words a user can act on.
 pub async fn fetch_text(url: &str) -> Result<String, String> {

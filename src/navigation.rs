@@ -27,7 +27,7 @@ impl Navigation {
     pub fn start() -> Navigation {
         let navigation = Navigation {
             path: RwSignal::new(browser::current_path()),
-            search: RwSignal::new(current_search()),
+            search: RwSignal::new(browser::current_search()),
         };
         let clicks = window_event_listener(ev::click, move |event| navigation.follow_link(&event));
         let history = window_event_listener(ev::popstate, move |_| navigation.read_address_bar());
@@ -72,7 +72,7 @@ impl Navigation {
         if self.path.with_untracked(|current| *current != path) {
             self.path.set(path);
         }
-        let search = current_search();
+        let search = browser::current_search();
         if self.search.with_untracked(|current| *current != search) {
             self.search.set(search);
         }
@@ -120,12 +120,6 @@ impl Navigation {
             self.go(&format!("{path}{}", anchor.search()));
         }
     }
-}
-
-fn current_search() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().search().ok())
-        .unwrap_or_default()
 }
 
 /// The app's navigation, from the shell's context.

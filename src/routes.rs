@@ -1,6 +1,9 @@
 //! The app's addresses, read in plain Rust so they are tested natively:
-//! which page a path shows, which link clicks stay inside the app, and
-//! values in the query string. `navigation` applies them in the browser.
+//! which page a path shows and which content file it waits for, which link
+//! clicks stay inside the app, and values in the query string.
+//! `navigation` applies them in the browser.
+
+use crate::core::content::LazyFile;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -48,6 +51,31 @@ impl Page {
             ["about", "accessibility"] => Page::Accessibility,
             ["glossary"] => Page::Glossary,
             _ => Page::NotFound,
+        }
+    }
+
+    /// The content file fetched on demand that the page cannot show
+    /// without. The first page and the role pages need none, so they never
+    /// wait for a fetch.
+    pub fn needs(&self) -> Option<LazyFile> {
+        match self {
+            Page::Compare
+            | Page::Role(_)
+            | Page::Capabilities
+            | Page::CheckStart
+            | Page::CheckStep(_)
+            | Page::Results(_)
+            | Page::MyData
+            | Page::Workshop
+            | Page::Sources => Some(LazyFile::Framework),
+            Page::Glossary => Some(LazyFile::Glossary),
+            Page::Home
+            | Page::Roles
+            | Page::RouteFinder
+            | Page::ResultsList
+            | Page::About
+            | Page::Accessibility
+            | Page::NotFound => None,
         }
     }
 }
@@ -147,6 +175,29 @@ mod tests {
         for path in ["nope", "roles/pa/extra", "check/a/b", "about/other"] {
             assert_eq!(Page::from_path(path), Page::NotFound, "{path}");
         }
+    }
+
+    #[test]
+    fn the_first_page_and_the_role_list_wait_for_no_fetched_content() {
+        for path in [
+            "",
+            "roles",
+            "roles/route-finder",
+            "results",
+            "about",
+            "about/accessibility",
+            "nope",
+        ] {
+            assert_eq!(Page::from_path(path).needs(), None, "{path}");
+        }
+        assert_eq!(
+            Page::from_path("check/a-1").needs(),
+            Some(LazyFile::Framework)
+        );
+        assert_eq!(
+            Page::from_path("glossary").needs(),
+            Some(LazyFile::Glossary)
+        );
     }
 
     #[test]
