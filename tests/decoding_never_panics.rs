@@ -1,6 +1,7 @@
 //! Fuzz-style tests: the stored-record decoder and the backup importer are
 //! fed random bytes, truncated valid records and mutated valid records, and
-//! must answer every one with a value or an error, never a panic.
+//! must answer every one with a value or an error, never a panic. Stored
+//! answers are also tried with every short mix of damaged elements.
 #![cfg(not(target_arch = "wasm32"))]
 
 use maps_capability_checker::core::{
@@ -28,13 +29,15 @@ impl Random {
     }
 }
 
-const SEEDS: [&str; 6] = [
+const SEEDS: [&str; 8] = [
     include_str!("fixtures/assessment-v1.json"),
     include_str!("fixtures/assessment-v2.json"),
     include_str!("fixtures/profiles-v1.json"),
     include_str!("fixtures/backup-v1.json"),
     include_str!("fixtures/route-finder-v1.json"),
     include_str!("fixtures/settings-v1.json"),
+    include_str!("fixtures/assessment-v3.json"),
+    include_str!("fixtures/backup-v2.json"),
 ];
 
 /// Characters that matter to JSON, weighted towards structure.
@@ -77,6 +80,80 @@ fn the_decoder_survives_ten_thousand_random_truncated_and_mutated_records() {
         let _ = records::decode::<Settings>(&text);
         let _ = records::decode::<Answers>(&text);
     }
+}
+
+/// JSON values a stored answer's elements could be damaged into.
+const ANSWER_PARTS: [&str; 20] = [
+    "null",
+    "0",
+    "1",
+    "4",
+    "5",
+    "255",
+    "256",
+    "-1",
+    "2.5",
+    "1763700000000",
+    "18446744073709551615",
+    "18446744073709551616",
+    r#""n/a""#,
+    r#""not-applicable""#,
+    r#""""#,
+    r#""a note""#,
+    r#"{"level":3}"#,
+    "[]",
+    "true",
+    "{}",
+];
+
+/// A version 3 assessment whose one answer is the given JSON.
+fn assessment_with_answer(answer: &str) -> String {
+    let fixture = include_str!("fixtures/assessment-v3.json");
+    fixture.replacen("[4,1763700000000]", answer, 1)
+}
+
+#[test]
+fn every_damaged_compact_answer_is_read_or_refused_and_what_is_read_is_written_back_the_same() {
+    let mut random = Random(0x2545_F491_4F6C_DD1D);
+    let mut answers: Vec<String> = Vec::new();
+    for length in 0..=3u32 {
+        for index in 0..ANSWER_PARTS.len().pow(length) {
+            let parts: Vec<&str> = (0..length)
+                .map(|place| {
+                    ANSWER_PARTS[index / ANSWER_PARTS.len().pow(place) % ANSWER_PARTS.len()]
+                })
+                .collect();
+            answers.push(format!("[{}]", parts.join(",")));
+        }
+    }
+    for _ in 0..2_000 {
+        let parts: Vec<&str> = (0..4 + random.below(2))
+            .map(|_| ANSWER_PARTS[random.below(ANSWER_PARTS.len())])
+            .collect();
+        answers.push(format!("[{}]", parts.join(",")));
+    }
+    let mut read = 0;
+    for answer in &answers {
+        match records::decode::<Assessment>(&assessment_with_answer(answer)) {
+            records::Decoded::Current(assessment) => {
+                read += 1;
+                let written = records::encode(&assessment).unwrap_or_default();
+                assert_eq!(
+                    records::decode::<Assessment>(&written),
+                    records::Decoded::Current(assessment),
+                    "{answer} did not survive being written back"
+                );
+            }
+            records::Decoded::Unreadable(reason) => {
+                assert!(reason.contains("expected"), "{answer}: {reason}")
+            }
+            other => panic!("{answer} decoded as {other:?}"),
+        }
+    }
+    // Exactly the well-formed ones: a rating (1, 4, "n/a" or null), a time
+    // (any of the eight whole numbers from 0 to u64::MAX), and no note or
+    // one of the four strings.
+    assert_eq!(read, 4 * 8 * (1 + 4), "{read} damaged answers were read");
 }
 
 #[test]

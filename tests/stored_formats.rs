@@ -4,12 +4,36 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use maps_capability_checker::core::{
-    assessment::{Assessment, Rating},
+    assessment::{Answer, Assessment, Rating},
     backup::Backup,
     records::{self, Decoded, Profiles, Settings},
     roles::RoleId,
     route_finder::{Answers, Background, Interest},
 };
+use std::collections::BTreeMap;
+
+/// The answers in the version 2 assessment fixture, in the backup fixtures
+/// and, rewritten compactly, in the version 3 fixture.
+fn fixture_answers() -> BTreeMap<String, Answer> {
+    BTreeMap::from([
+        (
+            "pvb-01".to_string(),
+            Answer {
+                rating: Some(Rating::Level(4)),
+                note: String::new(),
+                updated_at: 1_763_700_000_000,
+            },
+        ),
+        (
+            "scp-01".to_string(),
+            Answer {
+                rating: Some(Rating::Level(2)),
+                note: "Logbook: 14 cases".into(),
+                updated_at: 1_763_710_000_000,
+            },
+        ),
+    ])
+}
 
 #[test]
 fn the_version_1_route_finder_answers_decode_as_current() {
@@ -35,14 +59,83 @@ fn the_version_1_settings_decode_as_current() {
 }
 
 #[test]
-fn the_version_1_backup_decodes_as_current() {
-    let Decoded::Current(backup) =
+fn the_version_1_backup_migrates_with_the_same_answers() {
+    let Decoded::Migrated(backup) =
         records::decode::<Backup>(include_str!("fixtures/backup-v1.json"))
     else {
-        panic!("the backup fixture did not decode");
+        panic!("the version 1 backup fixture did not migrate");
     };
     assert_eq!(backup.assessments.len(), 1);
     assert_eq!(backup.assessments[0].role, RoleId::Scp);
+    assert_eq!(backup.assessments[0].answers, fixture_answers());
+}
+
+#[test]
+fn the_version_2_backup_decodes_as_current() {
+    let Decoded::Current(backup) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v2.json"))
+    else {
+        panic!("the version 2 backup fixture did not decode");
+    };
+    assert_eq!(backup.assessments.len(), 1);
+    assert_eq!(backup.assessments[0].answers, fixture_answers());
+}
+
+#[test]
+fn the_version_1_and_version_2_backups_hold_the_same_data() {
+    let old = records::decode::<Backup>(include_str!("fixtures/backup-v1.json"));
+    let new = records::decode::<Backup>(include_str!("fixtures/backup-v2.json"));
+    let (Decoded::Migrated(old), Decoded::Current(new)) = (old, new) else {
+        panic!("a backup fixture did not decode");
+    };
+    assert_eq!(old, new);
+}
+
+#[test]
+fn the_version_3_assessment_decodes_as_current() {
+    let Decoded::Current(assessment) =
+        records::decode::<Assessment>(include_str!("fixtures/assessment-v3.json"))
+    else {
+        panic!("the version 3 assessment fixture did not decode");
+    };
+    assert_eq!(assessment.role, RoleId::Scp);
+    assert_eq!(assessment.answers, fixture_answers());
+}
+
+#[test]
+fn the_version_2_assessment_migrates_with_the_same_ratings_notes_and_times() {
+    let old = records::decode::<Assessment>(include_str!("fixtures/assessment-v2.json"));
+    let new = records::decode::<Assessment>(include_str!("fixtures/assessment-v3.json"));
+    let (Decoded::Migrated(old), Decoded::Current(new)) = (old, new) else {
+        panic!("an assessment fixture did not decode");
+    };
+    assert_eq!(old.answers, fixture_answers());
+    assert_eq!(old, new);
+}
+
+#[test]
+fn the_version_1_assessment_migrates_with_the_same_ratings_and_notes_stamped_with_its_time() {
+    let Decoded::Migrated(assessment) =
+        records::decode::<Assessment>(include_str!("fixtures/assessment-v1.json"))
+    else {
+        panic!("the version 1 assessment fixture did not migrate");
+    };
+    let answer = |rating, note: &str| Answer {
+        rating,
+        note: note.into(),
+        updated_at: 1_763_700_000_000,
+    };
+    assert_eq!(
+        assessment.answers,
+        BTreeMap::from([
+            (
+                "pvb-01".to_string(),
+                answer(Some(Rating::Level(3)), "Discussed at appraisal")
+            ),
+            ("aa-02".to_string(), answer(Some(Rating::NotApplicable), "")),
+            ("psk-01".to_string(), answer(None, "Still to think about")),
+        ])
+    );
 }
 
 #[test]
@@ -53,6 +146,10 @@ fn every_assessment_and_profiles_fixture_decodes() {
     ));
     assert!(matches!(
         records::decode::<Assessment>(include_str!("fixtures/assessment-v2.json")),
+        Decoded::Migrated(_)
+    ));
+    assert!(matches!(
+        records::decode::<Assessment>(include_str!("fixtures/assessment-v3.json")),
         Decoded::Current(_)
     ));
     assert!(matches!(

@@ -6,11 +6,15 @@
 //! latest change to each item wins, and nobody's newer answer is lost.
 
 use crate::core::{
-    framework::{Capability, Framework, Level, Stage},
+    framework::{Capability, Framework, Level, Stage, HIGHEST_LEVEL, LOWEST_LEVEL},
     roles::RoleId,
 };
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::{
+    de::{self, IgnoredAny, SeqAccess, Unexpected, Visitor},
+    ser::{self, SerializeTuple},
+    Deserialize, Deserializer, Serialize, Serializer,
+};
+use std::{collections::BTreeMap, fmt};
 
 /// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives.
 pub type Millis = u64;
@@ -33,20 +37,203 @@ impl Scope {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rating {
     Level(Level),
     NotApplicable,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One answer. Stored (assessment format version 3, backup format version
+/// 2) as a short JSON array rather than an object, so that an assessment of
+/// a thousand answers without notes stays well under 60 KB:
+///
+/// ```text
+/// [rating, updated_at]
+/// [rating, updated_at, note]
+/// ```
+///
+/// - `rating` is a level on the rating scale as a whole number
+///   ([`LOWEST_LEVEL`] to [`HIGHEST_LEVEL`]), the string `"n/a"` for not
+///   applicable, or `null` when only a note has been written so far.
+/// - `updated_at` is when the answer last changed, in whole milliseconds
+///   since the Unix epoch.
+/// - `note` is the person's note; it is left out when empty.
+///
+/// For example `[4,1763700000000]`, `["n/a",1763700000000]`,
+/// `[2,1763710000000,"Logbook: 14 cases"]` and
+/// `[null,1763700000000,"Still to think about"]`.
+///
+/// Any other shape is an error naming what was wrong (the length, a level
+/// off the scale, an unknown rating string, a time that is not a whole
+/// number), never a panic, so a damaged record is set aside rather than
+/// crashing the app. Writing a level off the scale is refused too: the app
+/// never stores what it could not read back. Older formats stored
+/// `{"rating":{"level":4},"note":…,"updated_at":…}`;
+/// [`records`](crate::core::records) migrates them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     /// `None` when only a note has been written so far.
     pub rating: Option<Rating>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     pub updated_at: Millis,
+}
+
+/// How a stored answer says "not applicable".
+const NOT_APPLICABLE: &str = "n/a";
+
+/// The level, if it is a point on the rating scale.
+pub(crate) fn on_scale(level: u64) -> Option<Level> {
+    Level::try_from(level)
+        .ok()
+        .filter(|level| (LOWEST_LEVEL..=HIGHEST_LEVEL).contains(level))
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let with_note = !self.note.is_empty();
+        let mut tuple = serializer.serialize_tuple(if with_note { 3 } else { 2 })?;
+        match self.rating {
+            Some(Rating::Level(level)) if on_scale(level.into()).is_some() => {
+                tuple.serialize_element(&level)?;
+            }
+            Some(Rating::Level(level)) => {
+                return Err(ser::Error::custom(format_args!(
+                    "level {level} is not on the rating scale ({LOWEST_LEVEL} to {HIGHEST_LEVEL})"
+                )));
+            }
+            Some(Rating::NotApplicable) => tuple.serialize_element(NOT_APPLICABLE)?,
+            None => tuple.serialize_element(&None::<Level>)?,
+        }
+        tuple.serialize_element(&self.updated_at)?;
+        if with_note {
+            tuple.serialize_element(&self.note)?;
+        }
+        tuple.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Answer, D::Error> {
+        deserializer.deserialize_seq(AnswerVisitor)
+    }
+}
+
+struct AnswerVisitor;
+
+impl<'de> Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("an answer as [rating, time] or [rating, time, note]")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+        let StoredRating(rating) = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        let StoredTime(updated_at) = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+        let Some(note) = seq.next_element::<String>()? else {
+            return Ok(Answer {
+                rating,
+                note: String::new(),
+                updated_at,
+            });
+        };
+        let mut length = 3;
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            length += 1;
+        }
+        if length > 3 {
+            return Err(de::Error::invalid_length(length, &self));
+        }
+        Ok(Answer {
+            rating,
+            note,
+            updated_at,
+        })
+    }
+}
+
+/// The first element of a stored answer.
+struct StoredRating(Option<Rating>);
+
+impl<'de> Deserialize<'de> for StoredRating {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<StoredRating, D::Error> {
+        deserializer.deserialize_any(RatingVisitor)
+    }
+}
+
+struct RatingVisitor;
+
+impl Visitor<'_> for RatingVisitor {
+    type Value = StoredRating;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            formatter,
+            "a rating: a level from {LOWEST_LEVEL} to {HIGHEST_LEVEL}, \"{NOT_APPLICABLE}\" or null"
+        )
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<StoredRating, E> {
+        on_scale(value)
+            .map(|level| StoredRating(Some(Rating::Level(level))))
+            .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(value), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<StoredRating, E> {
+        match u64::try_from(value) {
+            Ok(value) => self.visit_u64(value),
+            Err(_) => Err(E::invalid_value(Unexpected::Signed(value), &self)),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<StoredRating, E> {
+        if value == NOT_APPLICABLE {
+            Ok(StoredRating(Some(Rating::NotApplicable)))
+        } else {
+            Err(E::invalid_value(Unexpected::Str(value), &self))
+        }
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<StoredRating, E> {
+        Ok(StoredRating(None))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<StoredRating, E> {
+        Ok(StoredRating(None))
+    }
+}
+
+/// The second element of a stored answer.
+struct StoredTime(Millis);
+
+impl<'de> Deserialize<'de> for StoredTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<StoredTime, D::Error> {
+        deserializer.deserialize_u64(TimeVisitor)
+    }
+}
+
+struct TimeVisitor;
+
+impl Visitor<'_> for TimeVisitor {
+    type Value = StoredTime;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("the time of the answer, in whole milliseconds since 1970")
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<StoredTime, E> {
+        Ok(StoredTime(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<StoredTime, E> {
+        u64::try_from(value)
+            .map(StoredTime)
+            .map_err(|_| E::invalid_value(Unexpected::Signed(value), &self))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -367,6 +554,147 @@ mod tests {
         assert_eq!(next.content_version, "1.1.0");
         assert_eq!(next.rating("x"), Some(Rating::Level(3)));
         assert_eq!(next.finished_at, None);
+    }
+
+    const EVERY_RATING: [Option<Rating>; 6] = [
+        Some(Rating::Level(1)),
+        Some(Rating::Level(2)),
+        Some(Rating::Level(3)),
+        Some(Rating::Level(4)),
+        Some(Rating::NotApplicable),
+        None,
+    ];
+
+    fn answer(rating: Option<Rating>, note: &str) -> Answer {
+        Answer {
+            rating,
+            note: note.into(),
+            updated_at: 1_763_700_000_000,
+        }
+    }
+
+    /// Reads a stored answer both ways the app does: straight from text,
+    /// and from an already parsed JSON value (as `records::decode` does).
+    fn read(text: &str) -> Result<Answer, String> {
+        let from_text = serde_json::from_str::<Answer>(text).map_err(|error| error.to_string());
+        let from_value = serde_json::from_str::<serde_json::Value>(text)
+            .and_then(serde_json::from_value::<Answer>)
+            .map_err(|error| error.to_string());
+        assert_eq!(
+            from_text.is_ok(),
+            from_value.is_ok(),
+            "{text}: {from_text:?} {from_value:?}"
+        );
+        from_value
+    }
+
+    #[test]
+    fn answers_are_stored_as_compact_arrays() {
+        for (stored, expected) in [
+            (answer(Some(Rating::Level(4)), ""), "[4,1763700000000]"),
+            (
+                answer(Some(Rating::Level(2)), "Logbook: 14 cases"),
+                r#"[2,1763700000000,"Logbook: 14 cases"]"#,
+            ),
+            (
+                answer(Some(Rating::NotApplicable), ""),
+                r#"["n/a",1763700000000]"#,
+            ),
+            (answer(None, "note"), r#"[null,1763700000000,"note"]"#),
+            (answer(None, ""), "[null,1763700000000]"),
+        ] {
+            assert_eq!(
+                serde_json::to_string(&stored).ok().as_deref(),
+                Some(expected)
+            );
+        }
+    }
+
+    #[test]
+    fn every_kind_of_rating_round_trips_with_and_without_a_note() {
+        for rating in EVERY_RATING {
+            for note in ["", "Logbook: 14 cases", "\"quoted\", [bracketed], n/a, 4"] {
+                let original = answer(rating, note);
+                let text = serde_json::to_string(&original).unwrap_or_default();
+                assert_eq!(read(&text), Ok(original), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_note_written_out_reads_as_no_note() {
+        assert_eq!(
+            read(r#"[3,5,""]"#),
+            Ok(Answer {
+                rating: Some(Rating::Level(3)),
+                note: String::new(),
+                updated_at: 5,
+            })
+        );
+    }
+
+    #[test]
+    fn malformed_stored_answers_are_errors_that_say_what_is_wrong() {
+        for (text, reason) in [
+            (
+                "[]",
+                "invalid length 0, expected an answer as [rating, time]",
+            ),
+            (
+                "[4]",
+                "invalid length 1, expected an answer as [rating, time]",
+            ),
+            (r#"[4,1,"note",2]"#, "invalid length 4"),
+            (r#"[4,1,"note",2,3]"#, "invalid length 5"),
+            (
+                "[0,1]",
+                "integer `0`, expected a rating: a level from 1 to 4",
+            ),
+            (
+                "[5,1]",
+                "integer `5`, expected a rating: a level from 1 to 4",
+            ),
+            ("[256,1]", "integer `256`, expected a rating"),
+            ("[-1,1]", "integer `-1`, expected a rating"),
+            ("[2.5,1]", "floating point `2.5`, expected a rating"),
+            (r#"["na",1]"#, r#"string "na", expected a rating"#),
+            (r#"["not-applicable",1]"#, "expected a rating"),
+            (r#"[{"level":4},1]"#, "expected a rating"),
+            (r#"[true,1]"#, "expected a rating"),
+            (r#"[4,"yesterday"]"#, "expected the time of the answer"),
+            ("[4,-1]", "expected the time of the answer"),
+            ("[4,1.5]", "expected the time of the answer"),
+            ("[4,null]", "expected the time of the answer"),
+            ("[4,1,7]", "integer `7`, expected a string"),
+            ("[4,1,null]", "expected a string"),
+            (
+                r#"{"rating":{"level":4},"updated_at":1}"#,
+                "expected an answer as [rating, time]",
+            ),
+            ("4", "expected an answer as [rating, time]"),
+            ("null", "expected an answer as [rating, time]"),
+        ] {
+            match read(text) {
+                Err(error) => assert!(error.contains(reason), "{text}: {error}"),
+                Ok(answer) => panic!("{text} was read as {answer:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_level_off_the_scale_is_never_written() {
+        for level in [0, 5, 255] {
+            let error = serde_json::to_string(&answer(Some(Rating::Level(level)), ""))
+                .err()
+                .map(|error| error.to_string())
+                .unwrap_or_default();
+            assert!(
+                error.contains(&format!(
+                    "level {level} is not on the rating scale (1 to 4)"
+                )),
+                "{level}: {error:?}"
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::core::{
     records::{self, Decoded, Profiles, Record},
 };
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::{collections::BTreeSet, fmt};
 
 /// Larger files are refused before parsing: a real backup of a full check
@@ -24,7 +25,28 @@ pub struct Backup {
 
 impl Record for Backup {
     const KIND: &'static str = "backup";
-    const VERSION: u32 = 1;
+    /// Version 1 embedded assessments with each answer as an object, as
+    /// assessment version 2 stored them; version 2 embeds them with the
+    /// compact answers of assessment version 3.
+    const VERSION: u32 = 2;
+
+    fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
+        match from {
+            1 => {
+                let assessments = data
+                    .get_mut("assessments")
+                    .and_then(Value::as_array_mut)
+                    .ok_or("a version 1 backup without a list of assessments")?;
+                for (index, assessment) in assessments.iter_mut().enumerate() {
+                    records::compact_answers(assessment).map_err(|error| {
+                        format!("assessment {} of a version 1 backup: {error}", index + 1)
+                    })?;
+                }
+                Ok(data)
+            }
+            _ => Err(format!("no migration from backup version {from}")),
+        }
+    }
 }
 
 pub fn export(backup: &Backup) -> Result<String, String> {
@@ -282,6 +304,21 @@ mod tests {
         ] {
             assert!(error.to_string().len() > 30);
         }
+    }
+
+    #[test]
+    fn an_old_backup_with_a_damaged_answer_is_refused_naming_where() {
+        let framework = content::framework();
+        let text = r#"{"app":"maps-capability-checker","kind":"backup","version":1,"data":{"assessments":[{"answers":{}},{"answers":{"pvb-01":{"rating":{"level":9},"updated_at":1}}}]}}"#;
+        let Err(ImportError::NotABackup(reason)) =
+            preview(text, &[], &Profiles::default(), framework)
+        else {
+            panic!("the damaged backup was not refused");
+        };
+        assert!(
+            reason.starts_with(r#"assessment 2 of a version 1 backup: the answer to "pvb-01" has the rating level 9, not a level from 1 to 4"#),
+            "{reason}"
+        );
     }
 
     #[test]

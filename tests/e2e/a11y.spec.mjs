@@ -15,13 +15,13 @@ async function showErrorSummary(page) {
 
 const partWay = JSON.parse(assessmentRecord({
   id: 'part-way', role: 'accp',
-  ratings: Object.fromEntries(quickCheck('accp').slice(0, 3).map((c) => [c.id, { level: 3 }])),
+  ratings: Object.fromEntries(quickCheck('accp').slice(0, 3).map((c) => [c.id, 3])),
 }));
 partWay.data.finished_at = null;
 partWay.data.current = quickCheck('accp')[3].id;
 const finished = assessmentRecord({
   id: 'finished', role: 'scp',
-  ratings: Object.fromEntries(quickCheck('scp').map((c, i) => [c.id, i === 0 ? 'not-applicable' : { level: 1 + (i % 4) }])),
+  ratings: Object.fromEntries(quickCheck('scp').map((c, i) => [c.id, i === 0 ? 'n/a' : 1 + (i % 4)])),
 });
 
 const pages = [

@@ -22,14 +22,16 @@ test('two pages of one browser editing different items both persist', async ({ p
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByLabel('With direct supervision')).toBeChecked();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mapscc/assessment/shared')));
-  expect(stored.data.answers[items[0].id].rating).toEqual({ level: 2 });
-  expect(stored.data.answers[items[1].id].rating).toEqual({ level: 4 });
+  // Each answer is stored as [rating, updated_at] (format version 3).
+  expect(stored.version).toBe(3);
+  expect(stored.data.answers[items[0].id][0]).toBe(2);
+  expect(stored.data.answers[items[1].id][0]).toBe(4);
 });
 
 test('every stored value corrupted leaves the app usable with the corrupt copies kept', async ({ page }) => {
   await seed(page, {
     'mapscc/profiles': 'this is not json',
-    'mapscc/assessment/broken': '{"app":"maps-capability-checker","kind":"assessment","version":2,"data":{"id":3}}',
+    'mapscc/assessment/broken': '{"app":"maps-capability-checker","kind":"assessment","version":3,"data":{"id":3}}',
     'mapscc/route-finder': '\u0000\u0001garbage',
   });
   await openApp(page, '/');

@@ -8,7 +8,7 @@ import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 
 const items = quickCheck('pa');
 // First item not applicable, every other rated 1 ("not yet").
-const ratings = Object.fromEntries(items.map((c, i) => [c.id, i === 0 ? 'not-applicable' : { level: 1 }]));
+const ratings = Object.fromEntries(items.map((c, i) => [c.id, i === 0 ? 'n/a' : 1]));
 const expectedGaps = items.slice(1).filter((c) => c.expected.pa.newly_qualified > 1).length;
 const expectedStrengths = items.slice(1).length - expectedGaps;
 

@@ -11,14 +11,18 @@ export function quickCheck(role) {
     framework.capabilities.filter((c) => c.domain === domain && c.quick_check && c.expected[role]));
 }
 
-/** A finished assessment record (format version 2) with the given ratings. */
+/**
+ * A finished assessment record (format version 3) with the given ratings:
+ * each a level (1 to 4) or 'n/a'. Version 3 stores an answer as
+ * [rating, updated_at] or [rating, updated_at, note].
+ */
 export function assessmentRecord({ id, role, stage = 'newly-qualified', scope = 'quick', ratings, createdAt = 1763700000000 }) {
   const answers = {};
   for (const [capability, rating] of Object.entries(ratings)) {
-    answers[capability] = { rating, updated_at: createdAt + 1000 };
+    answers[capability] = [rating, createdAt + 1000];
   }
   return JSON.stringify({
-    app: 'maps-capability-checker', kind: 'assessment', version: 2,
+    app: 'maps-capability-checker', kind: 'assessment', version: 3,
     data: {
       id, profile: 'me', role, stage, scope, content_version: framework.version,
       created_at: createdAt, updated_at: createdAt + 2000, finished_at: createdAt + 2000,
