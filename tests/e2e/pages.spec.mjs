@@ -44,6 +44,32 @@ test('the static first paint names the app before the wasm runs', async ({ page 
   await page.goto('/');
   await expect(page.locator('#app-static h1')).toBeVisible();
   await expect(page.locator('#app-static')).toContainText('MAPs Capability Checker');
+  // Styled by the inline CSS, which needs no other request.
+  await expect(page.locator('#app-static header')).toHaveCSS('background-color', 'rgb(0, 94, 184)');
+});
+
+test('the app replaces the static first page only after it is on screen', async ({ page }) => {
+  // Were the app to draw first, its page would be the largest paint and a
+  // slow phone would wait for the whole wasm to see it.
+  await page.addInitScript(() => {
+    window.largestPaints = [];
+    new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) {
+        window.largestPaints.push(entry.element?.closest('#app-static') ? 'static' : 'app');
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    // Whether the browser had reported its first paint when the static
+    // page was taken away.
+    new MutationObserver((changes, observer) => {
+      if (changes.some((change) => [...change.removedNodes].some((node) => node.id === 'app-static'))) {
+        window.paintedBeforeReplaced = performance.getEntriesByName('first-contentful-paint').length > 0;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openApp(page, '/');
+  expect(await page.evaluate(() => window.paintedBeforeReplaced)).toBe(true);
+  expect(await page.evaluate(() => window.largestPaints)).toEqual(['static']);
 });
 
 test('every role page shows a source and a checked date in every section', async ({ page }) => {
