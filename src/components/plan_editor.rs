@@ -33,33 +33,50 @@ pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
-        {(!suggestions.is_empty()).then(|| view! {
-            <details class="nhsuk-details app-no-print">
-                <summary class="nhsuk-details__summary">
-                    <span class="nhsuk-details__summary-text">{format!("Suggestions for your {} gap(s)", suggestions.len())}</span>
-                </summary>
-                <div class="nhsuk-details__text">
-                    {suggestions.into_iter().map(|suggestion| {
-                        let suggestion = StoredValue::new(suggestion);
-                        view! {
-                            <h3 class="nhsuk-heading-xs">{suggestion.with_value(|s| format!("{} (gap of {})", s.title, s.gap))}</h3>
-                            <ul class="nhsuk-list">
-                                {suggestion.with_value(|s| s.ideas.clone()).into_iter().map(|idea| {
-                                    let label = format!("Add to plan: {idea}");
-                                    view! {
-                                        <li><button class="app-link-button" type="button" on:click=move |_| {
-                                            let action = suggestion.with_value(|s| plan::action_from(s, &idea, browser::new_id("act"), browser::now()));
-                                            use_app_state().update_assessment(&id.get_value(), |assessment| assessment.upsert_action(action));
-                                        }>{label}</button></li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }
-                    }).collect_view()}
-                </div>
-            </details>
-        })}
+        {(!suggestions.is_empty()).then(|| view! { <Suggestions suggestions assessment_id=id/> })}
         <OwnAction assessment_id=assessment.id.clone()/>
+    }
+}
+
+/// Ideas for each gap, behind a "details" that is closed at first. Its
+/// contents are built when it is first opened: with hundreds of gaps they
+/// were half of the results page's elements.
+#[component]
+fn Suggestions(
+    suggestions: Vec<plan::Suggestion>,
+    assessment_id: StoredValue<String>,
+) -> impl IntoView {
+    let heading = format!("Suggestions for your {} gap(s)", suggestions.len());
+    let suggestions = StoredValue::new(suggestions);
+    let opened = RwSignal::new(false);
+    view! {
+        <details class="nhsuk-details app-no-print"
+            on:toggle=move |event| {
+                if event_target::<web_sys::Element>(&event).has_attribute("open") { opened.set(true) }
+            }>
+            <summary class="nhsuk-details__summary">
+                <span class="nhsuk-details__summary-text">{heading}</span>
+            </summary>
+            <div class="nhsuk-details__text">
+                {move || opened.get().then(|| suggestions.get_value().into_iter().map(|suggestion| {
+                    let suggestion = StoredValue::new(suggestion);
+                    view! {
+                        <h3 class="nhsuk-heading-xs">{suggestion.with_value(|s| format!("{} (gap of {})", s.title, s.gap))}</h3>
+                        <ul class="nhsuk-list">
+                            {suggestion.with_value(|s| s.ideas.clone()).into_iter().map(|idea| {
+                                let label = format!("Add to plan: {idea}");
+                                view! {
+                                    <li><button class="app-link-button" type="button" on:click=move |_| {
+                                        let action = suggestion.with_value(|s| plan::action_from(s, &idea, browser::new_id("act"), browser::now()));
+                                        use_app_state().update_assessment(&assessment_id.get_value(), |assessment| assessment.upsert_action(action));
+                                    }>{label}</button></li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                }).collect_view())}
+            </div>
+        </details>
     }
 }
 
