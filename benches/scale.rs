@@ -5,16 +5,32 @@
 //! These are native timings of the core on the build machine, not the
 //! browser: the wasm build is slower, and rendering is not included.
 //! `tools/bench.mjs` reads the lines starting `scale ` from this output.
+//!
+//! Each size's framework is generated once, as JSON, from the real
+//! `src/content/framework.json`, and read with the app's own reader, so
+//! these timings and the browser's use the very same framework. With
+//! `SCALE_FIXTURES_DIR` set, each size's files are also written there for
+//! `tools/bench.mjs` to time the results page in Chromium:
+//! `framework-N.json` (served in place of the app's framework file),
+//! `assessment-N.json` (the full assessment with notes as stored, in the
+//! app's current format), and a line `fixture capabilities=N key=…` names
+//! its localStorage key.
 
 use maps_capability_checker::core::{
     assessment::{Assessment, Rating, Scope},
     content,
-    framework::{ExpectedLevels, Framework, Stage},
+    fields::{read_file, Fields},
+    framework::{Framework, Stage},
     records,
     roles::RoleId,
     scoring,
 };
-use std::{collections::BTreeMap, hint::black_box, time::Instant};
+use serde_json::{json, Value};
+use std::{
+    hint::black_box,
+    path::{Path, PathBuf},
+    time::Instant,
+};
 
 const SIZES: [usize; 3] = [100, 1_000, 5_000];
 const RUNS: usize = 11;
@@ -24,35 +40,50 @@ const STAGE: Stage = Stage::NewlyQualified;
 const NOW: u64 = 1_795_000_000_000;
 /// About as long as the notes people write in the workshops.
 const NOTE: &str = "Discussed at appraisal: logbook of 12 supervised cases, reflective note on one, feedback from the consultant.";
+const FRAMEWORK_JSON: &str = include_str!("../src/content/framework.json");
 
-/// The real capabilities cloned until there are `size`, each with a new id,
-/// all applying to one role so a full check asks about every one.
-fn framework_of(size: usize) -> Framework {
-    let real = content::framework();
-    let mut framework = real.clone();
-    framework.capabilities = real
-        .capabilities
+/// The real framework's JSON with its capabilities cloned until there are
+/// `size`, each with a new id and expected levels for one role only (those
+/// of the first role it names, in the app's order of roles), so a full
+/// check asks about every one.
+fn framework_json(size: usize) -> Value {
+    let mut framework: Value = match serde_json::from_str(FRAMEWORK_JSON) {
+        Ok(framework) => framework,
+        Err(error) => panic!("src/content/framework.json: {error}"),
+    };
+    let real = framework["capabilities"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let capabilities = real
         .iter()
         .cycle()
         .take(size)
         .enumerate()
         .map(|(index, capability)| {
             let mut copy = capability.clone();
-            copy.id = format!("{}-copy-{index:05}", capability.id);
-            let levels = capability
-                .expected
-                .values()
-                .next()
-                .copied()
-                .unwrap_or(ExpectedLevels {
-                    newly_qualified: 2,
-                    experienced: 3,
-                });
-            copy.expected = BTreeMap::from([(ROLE, levels)]);
+            let id = capability["id"].as_str().unwrap_or("capability");
+            copy["id"] = json!(format!("{id}-copy-{index:05}"));
+            let levels = RoleId::ALL
+                .iter()
+                .find_map(|role| capability["expected"].get(role.code()).cloned())
+                .unwrap_or_else(|| json!({"newly_qualified": 2, "experienced": 3}));
+            copy["expected"] = json!({ ROLE.code(): levels });
             copy
         })
         .collect();
+    framework["capabilities"] = Value::Array(capabilities);
     framework
+}
+
+/// Reads framework JSON the way the browser build reads the fetched file.
+fn read_framework(json: &str) -> Framework {
+    match read_file("framework.json", json, |tree, place| {
+        Framework::read(Fields::of(tree, place.to_owned())?)
+    }) {
+        Ok(framework) => framework,
+        Err(error) => panic!("the generated framework does not read: {error}"),
+    }
 }
 
 fn answered(framework: &Framework, with_notes: bool) -> Assessment {
@@ -95,11 +126,46 @@ fn encoded_len(assessment: &Assessment) -> usize {
     records::encode(assessment).map_or(0, |text| text.len())
 }
 
+/// Writes one size's framework and assessment for the browser benchmark.
+fn write_fixtures(folder: &Path, size: usize, framework_text: &str, assessment: &Assessment) {
+    // Finished, and printing notes, so the results page shows every note.
+    let mut assessment = assessment.clone();
+    assessment.finish(NOW);
+    assessment.print_notes = true;
+    let record = match records::encode(&assessment) {
+        Ok(record) => record,
+        Err(error) => panic!("could not encode the assessment: {error}"),
+    };
+    let framework_file = folder.join(format!("framework-{size}.json"));
+    let assessment_file = folder.join(format!("assessment-{size}.json"));
+    for (file, text) in [
+        (&framework_file, framework_text),
+        (&assessment_file, &record),
+    ] {
+        if let Err(error) = std::fs::write(file, text) {
+            panic!("could not write {}: {error}", file.display());
+        }
+    }
+    println!(
+        "fixture capabilities={size} key={} framework={} assessment={}",
+        records::assessment_key(&assessment.id),
+        framework_file.display(),
+        assessment_file.display(),
+    );
+}
+
 fn main() {
+    let fixtures = std::env::var_os("SCALE_FIXTURES_DIR").map(PathBuf::from);
+    if let Some(folder) = &fixtures {
+        if let Err(error) = std::fs::create_dir_all(folder) {
+            panic!("could not create {}: {error}", folder.display());
+        }
+    }
     println!("Native timings of the core (scoring and encoding), not the browser's rendering.");
     println!("Median of {RUNS} runs; every capability answered, each with a note.");
     for size in SIZES {
-        let framework = framework_of(size);
+        let framework_text = framework_json(size).to_string();
+        let framework = read_framework(&framework_text);
         let with_notes = answered(&framework, true);
         let without_notes = answered(&framework, false);
         let results_ms = median_ms(|| {
@@ -118,6 +184,9 @@ fn main() {
             encoded_len(&with_notes),
             encoded_len(&without_notes),
         );
+        if let Some(folder) = &fixtures {
+            write_fixtures(folder, size, &framework_text, &with_notes);
+        }
     }
     let real = content::framework();
     let full = answered(real, false);

@@ -3,11 +3,18 @@
 // 1. Lighthouse, mobile, default simulated throttling: median of 5 runs.
 // 2. Choosing a rating on a quick check, desktop Chromium via Playwright:
 //    p95 of 50 samples, then again with the CPU slowed 4 times.
-// 3. The scale cases: `cargo bench --bench scale` (native core timings).
+// 3. The scale cases: `cargo bench --bench scale` (native core timings),
+//    which also writes each size's generated framework and full assessment
+//    (benches/scale.rs, `SCALE_FIXTURES_DIR`).
+// 4. The results page of those assessments rendered in desktop Chromium at
+//    100, 1,000 and 5,000 capabilities: median of several in-app visits,
+//    and at 1,000 once more with the CPU slowed 4 times.
 // Not part of `make test`: the numbers vary with the machine and its load,
 // so they are recorded, not asserted.
+// `BENCH_ONLY=scale-browser node tools/bench.mjs` runs only 3 and 4 and
+// prints their rows (no Lighthouse, no rating clicks), against dist/ as built.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -18,6 +25,13 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const LIGHTHOUSE_RUNS = 5;
 const SAMPLES = 50;
 const WARM_UP = 5;
+const SIZES = [100, 1000, 5000];
+// Results-page visits timed per size, after a first visit (which also
+// fetches and reads the framework) and one discarded warm-up visit.
+const RESULTS_RUNS = 7;
+const RESULTS_RUNS_THROTTLED = 3;
+const ONLY = process.env.BENCH_ONLY || '';
+if (ONLY && ONLY !== 'scale-browser') throw new Error(`BENCH_ONLY=${ONLY}: only "scale-browser" is known`);
 const FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
@@ -34,18 +48,39 @@ const percentile = (values, p) => {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
+// Returns the native timings by size, and the files benches/scale.rs wrote
+// for the browser case: { framework, assessment, key } by size. The caller
+// removes `sizes.folder`.
 function scale() {
   console.error('Scale: cargo bench --bench scale (the first run compiles for several minutes)');
-  const run = spawnSync('cargo', ['bench', '--bench', 'scale'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (run.status !== 0) throw new Error(`cargo bench failed with status ${run.status}`);
+  const folder = mkdtempSync(join(tmpdir(), 'mapscc-scale-'));
+  const run = spawnSync('cargo', ['bench', '--bench', 'scale'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, SCALE_FIXTURES_DIR: folder },
+  });
+  if (run.status !== 0) {
+    rmSync(folder, { recursive: true, force: true });
+    throw new Error(`cargo bench failed with status ${run.status}`);
+  }
   process.stderr.write(run.stdout);
-  const sizes = {};
+  const sizes = { folder, fixtures: {} };
   for (const line of run.stdout.split('\n')) {
     const fields = Object.fromEntries([...line.matchAll(/(\w+)=([\d.]+)/g)].map(([, key, value]) => [key, Number(value)]));
     if (line.startsWith('scale ')) sizes[fields.capabilities] = fields;
     if (line.startsWith('real ')) sizes.real = fields;
+    if (line.startsWith('fixture ')) {
+      const text = Object.fromEntries([...line.matchAll(/(\w+)=(\S+)/g)].map(([, key, value]) => [key, value]));
+      sizes.fixtures[text.capabilities] = { key: text.key, framework: text.framework, assessment: text.assessment };
+    }
   }
-  if (!sizes[100] || !sizes[1000] || !sizes[5000]) throw new Error('cargo bench printed no scale lines');
+  const missing = SIZES.some((n) => !sizes[n]) ? 'printed no scale lines'
+    : SIZES.some((n) => !sizes.fixtures[n] || !existsSync(sizes.fixtures[n].assessment)) ? 'wrote no files for the browser'
+      : null;
+  if (missing) {
+    rmSync(folder, { recursive: true, force: true });
+    throw new Error(`cargo bench ${missing}`);
+  }
   return sizes;
 }
 
@@ -100,11 +135,11 @@ function lighthouse() {
 // both shown and safe. Checked once straight after the click (the app
 // saves synchronously), then on every animation frame.
 function timeRatingChoice({ value, key, capability }) {
-  const want = JSON.stringify({ level: Number(value) });
+  // A stored answer is [rating, time] or [rating, time, note] (format 3).
   const saved = () => {
     try {
-      const rating = JSON.parse(localStorage.getItem(key) || 'null')?.data?.answers?.[capability]?.rating;
-      return JSON.stringify(rating) === want;
+      const answer = JSON.parse(localStorage.getItem(key) || 'null')?.data?.answers?.[capability];
+      return Array.isArray(answer) && answer[0] === Number(value);
     } catch {
       return false;
     }
@@ -165,23 +200,161 @@ async function interaction() {
   }
 }
 
+// Inside the page, on the list of results: clicks the link to the one
+// assessment's results (an in-app navigation, no reload) and times it
+// until the results page's last part is in the DOM and a frame has been
+// painted after it (requestAnimationFrame, then a task). A first visit
+// also fetches and reads the framework first.
+function timeResultsPage() {
+  const link = document.querySelector('.app-assessment a');
+  if (!link) return Promise.reject(new Error('no link to the results on the list'));
+  if (document.getElementById('print-notes')) return Promise.reject(new Error('the results page is still shown'));
+  const shown = () => document.getElementById('print-notes') !== null;
+  return new Promise((resolve, reject) => {
+    let start;
+    let done = false;
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('the results page did not appear within 120 s'));
+    }, 120_000);
+    const check = () => {
+      if (done || !shown()) return;
+      done = true;
+      const content = performance.now() - start;
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => setTimeout(() => resolve({ content, painted: performance.now() - start }), 0));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true });
+    start = performance.now();
+    link.click();
+    check();
+  });
+}
+
+// Back to the list with the browser's Back (in-app, no reload), checking
+// the results page has really gone so the next visit renders it anew.
+async function backToList(page) {
+  await page.evaluate(() => history.back());
+  await page.waitForFunction(() => !document.getElementById('print-notes')
+    && document.querySelector('.app-assessment a') !== null
+    && location.pathname.endsWith('/results'), null, { timeout: 120_000 });
+  // Let the list settle and paint before the next timed click.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+async function visitResults(page, runs) {
+  const times = [];
+  for (let run = 0; run < runs; run += 1) {
+    times.push(await page.evaluate(timeResultsPage));
+    await backToList(page);
+  }
+  return times;
+}
+
+// One size: a fresh context whose framework file is the generated one and
+// whose localStorage holds the generated assessment before the app starts.
+async function resultsCase(browser, capabilities, fixture, throttled) {
+  const framework = readFileSync(fixture.framework);
+  const record = readFileSync(fixture.assessment, 'utf8');
+  // The service worker would answer the framework request from its cache.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  try {
+    await context.route(/\/framework-[0-9a-f]+\.json$/, (route) => route.fulfill({
+      status: 200, contentType: 'application/json', body: framework,
+    }));
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [fixture.key, record]);
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/results`);
+    await page.locator('#app-static').waitFor({ state: 'detached' });
+    await page.locator('.app-assessment a').waitFor();
+
+    const first = await page.evaluate(timeResultsPage);
+    // The page must show every capability, each with its note.
+    const shown = await page.evaluate(() => ({
+      rows: document.querySelectorAll('.app-result-list li').length,
+      notes: document.querySelectorAll('.app-result-list .app-note').length,
+      answered: [...document.querySelectorAll('.nhsuk-summary-list__value')].map((cell) => cell.textContent).find((text) => text.includes(' of ')),
+    }));
+    if (shown.rows !== capabilities || shown.notes !== capabilities || shown.answered !== `${capabilities} of ${capabilities}`) {
+      throw new Error(`the results page for ${capabilities} capabilities showed ${JSON.stringify(shown)}`);
+    }
+    await backToList(page);
+
+    const times = (await visitResults(page, 1 + RESULTS_RUNS)).slice(1);
+    const result = {
+      first: first.painted,
+      content: median(times.map((time) => time.content)),
+      painted: median(times.map((time) => time.painted)),
+    };
+    if (throttled) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const slow = await visitResults(page, RESULTS_RUNS_THROTTLED);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      result.throttled = median(slow.map((time) => time.painted));
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+async function resultsPages(fixtures) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((flag) => !flag.startsWith('--headless')) });
+  try {
+    const rendered = {};
+    for (const capabilities of SIZES) {
+      console.error(`Results page: ${capabilities} capabilities, desktop Chromium`);
+      rendered[capabilities] = await resultsCase(browser, capabilities, fixtures[capabilities], capabilities === 1000);
+      console.error(`  ${JSON.stringify(rendered[capabilities])}`);
+    }
+    return rendered;
+  } finally {
+    await browser.close();
+  }
+}
+
 const fixed = (value, digits) => value.toFixed(digits);
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 const met = (ok) => (ok ? 'yes' : 'no');
 
 const sizes = scale();
-const server = await startServer();
+let server;
 let pages;
 let clicks;
+let rendered;
 try {
-  pages = lighthouse();
-  clicks = await interaction();
+  server = await startServer();
+  if (!ONLY) {
+    pages = lighthouse();
+    clicks = await interaction();
+  }
+  rendered = await resultsPages(sizes.fixtures);
 } finally {
-  server.kill();
+  server?.kill();
+  rmSync(sizes.folder, { recursive: true, force: true });
 }
 
-const growth = (field, unit) => [100, 1000, 5000].map((n) => `${fixed(sizes[n][field], 3)} ${unit}`).join(' → ');
-const rows = [
+const growth = (field, unit) => SIZES.map((n) => `${fixed(sizes[n][field], 3)} ${unit}`).join(' → ');
+const growthMs = (field) => SIZES.map((n) => `${fixed(rendered[n][field], 0)} ms`).join(' → ');
+const browserRows = [
+  ['Results page for 1,000 capabilities rendered ≤ 100 ms (Chromium)', `${fixed(rendered[1000].painted, 0)} ms`, met(rendered[1000].painted <= 100)],
+  ['Results page for 1,000 capabilities, CPU slowed 4× (Chromium)', `${fixed(rendered[1000].throttled, 0)} ms`, '—'],
+  ['Growth of results page rendered, 100 → 1,000 → 5,000 (Chromium)', growthMs('painted'), '—'],
+  ['Growth of results page in the DOM, before painting, 100 → 1,000 → 5,000 (Chromium)', growthMs('content'), '—'],
+  ['Growth of first visit, fetching and reading the framework too, 100 → 1,000 → 5,000 (Chromium)', growthMs('first'), '—'],
+];
+const nativeRows = [
+  ['Results for 1,000 capabilities ≤ 100 ms (native core: scoring only, no rendering)', `${fixed(sizes[1000].results_ms, 3)} ms`, met(sizes[1000].results_ms <= 100)],
+  ['Save (encode) 1,000 answers with notes ≤ 10 ms (native core)', `${fixed(sizes[1000].encode_ms, 3)} ms`, met(sizes[1000].encode_ms <= 10)],
+  ['One assessment without notes ≤ 60 KB (1,000 capabilities)', kb(sizes[1000].bytes_without_notes), met(sizes[1000].bytes_without_notes <= 60_000)],
+  ['Growth of results (scoring), 100 → 1,000 → 5,000 (native core)', growth('results_ms', 'ms'), '—'],
+  ['Growth of save (encode), 100 → 1,000 → 5,000 (native core)', growth('encode_ms', 'ms'), '—'],
+  ['Growth of size without notes, 100 → 1,000 → 5,000', SIZES.map((n) => kb(sizes[n].bytes_without_notes)).join(' → '), '—'],
+];
+const rows = ONLY ? [...browserRows, ...nativeRows] : [
   ['Lighthouse mobile performance 100', fixed(pages.performance, 0), met(pages.performance >= 100)],
   ['First contentful paint ≤ 0.9 s', `${fixed(pages.fcp / 1000, 2)} s`, met(pages.fcp <= 900)],
   ['Largest contentful paint ≤ 1.2 s', `${fixed(pages.lcp / 1000, 2)} s`, met(pages.lcp <= 1200)],
@@ -191,19 +364,16 @@ const rows = [
   ['Lighthouse best practices 100', fixed(pages.bestPractices, 0), met(pages.bestPractices >= 100)],
   ['Choose a rating, shown and saved, p95 ≤ 16 ms (desktop)', `${fixed(clicks.desktop, 1)} ms`, met(clicks.desktop <= 16)],
   ['Choose a rating, p95 ≤ 50 ms (CPU slowed 4×)', `${fixed(clicks.throttled, 1)} ms`, met(clicks.throttled <= 50)],
-  ['Results for 1,000 capabilities ≤ 100 ms (native core)', `${fixed(sizes[1000].results_ms, 3)} ms`, met(sizes[1000].results_ms <= 100)],
-  ['Save (encode) 1,000 answers with notes ≤ 10 ms (native core)', `${fixed(sizes[1000].encode_ms, 3)} ms`, met(sizes[1000].encode_ms <= 10)],
-  ['One assessment without notes ≤ 60 KB (1,000 capabilities)', kb(sizes[1000].bytes_without_notes), met(sizes[1000].bytes_without_notes <= 60_000)],
-  ['Growth of results, 100 → 1,000 → 5,000 (native core)', growth('results_ms', 'ms'), '—'],
-  ['Growth of save (encode), 100 → 1,000 → 5,000 (native core)', growth('encode_ms', 'ms'), '—'],
-  ['Growth of size without notes, 100 → 1,000 → 5,000', [100, 1000, 5000].map((n) => kb(sizes[n].bytes_without_notes)).join(' → '), '—'],
+  ...browserRows,
+  ...nativeRows,
 ];
 if (sizes.real) {
   rows.push([`Today's full check without notes (${sizes.real.capabilities} capabilities)`, kb(sizes.real.bytes_without_notes), '—']);
 }
 
-console.log(`Lighthouse: median of ${LIGHTHOUSE_RUNS} runs, mobile, simulated throttling. Ratings: p95 of ${SAMPLES} samples.`);
-console.log('Scale rows are native timings of the core (cargo bench), not the browser\'s rendering.');
+if (!ONLY) console.log(`Lighthouse: median of ${LIGHTHOUSE_RUNS} runs, mobile, simulated throttling. Ratings: p95 of ${SAMPLES} samples.`);
+console.log(`Results page: desktop Chromium 1280 × 800, in-app link from the list of results until painted, median of ${RESULTS_RUNS} visits (${RESULTS_RUNS_THROTTLED} with the CPU slowed 4×); every capability answered with a note, notes shown.`);
+console.log('Native core rows are timings of the core (cargo bench), not the browser\'s rendering.');
 console.log('');
 console.log('| target | measured | met? |');
 console.log('| --- | --- | --- |');
