@@ -17,6 +17,14 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // The shell is drawn in this task and the first page in the next one
+    // (see `crate::mount`). Until then the static first page stays on
+    // screen, and app.css hides what the app has drawn behind it.
+    let first_page = RwSignal::new(false);
+    crate::in_a_new_task(move || {
+        first_page.set(true);
+        browser::remove_static_first_page();
+    });
     let state = AppState::load();
     provide_context(state);
     let navigation = Navigation::start();
@@ -37,20 +45,24 @@ pub fn App() -> impl IntoView {
         <div class="nhsuk-width-container">
             <StorageBanner/>
             <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
-                <CurrentPage navigation/>
+                <CurrentPage navigation first_page/>
             </main>
         </div>
         <Footer/>
     }
 }
 
-/// The page for the current address. Rebuilt only when the path changes;
-/// pages that read the query string subscribe to it themselves. A page that
-/// uses a content file fetched on demand waits for it (see `Page::needs`).
+/// The page for the current address, once `first_page` is set. Rebuilt
+/// only when the path changes; pages that read the query string subscribe
+/// to it themselves. A page that uses a content file fetched on demand
+/// waits for it (see `Page::needs`).
 #[component]
-fn CurrentPage(navigation: Navigation) -> impl IntoView {
+fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoView {
     let state = crate::state::use_app_state();
     move || {
+        if !first_page.get() {
+            return ().into_any();
+        }
         let page = Page::from_path(&navigation.path());
         match page.needs() {
             Some(file) => once_loaded(state, file, move || page_view(&page)),

@@ -137,6 +137,17 @@ pub fn focus_after_render(id: &'static str) {
     leptos::prelude::request_animation_frame(move || focus(id));
 }
 
+/// Takes away the static first page of index.html, once the app's own
+/// first page is drawn in its place.
+pub fn remove_static_first_page() {
+    if let Some(placeholder) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("app-static"))
+    {
+        placeholder.remove();
+    }
+}
+
 /// Adds or removes a class on the `<html>` element.
 pub fn set_root_class(class: &str, on: bool) {
     let root = web_sys::window()

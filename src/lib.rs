@@ -16,14 +16,21 @@ pub mod routes;
 pub mod state;
 pub mod storage;
 
-/// Replaces the static first-paint markup with the running app.
+/// Starts the app. The static first page in index.html stays on screen
+/// until the app has drawn its own (see `app::App`).
 pub fn mount() {
     recovery::install_panic_screen();
-    if let Some(placeholder) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app-static"))
-    {
-        placeholder.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    // Start-up is cut into tasks: instantiating the wasm (this one), reading
+    // the role profiles, which every page's links use, then the app's shell
+    // and then its first page. On a slow phone each is a long task, and one
+    // task of them all would keep a tap waiting for longer.
+    in_a_new_task(|| {
+        core::content::roles();
+        in_a_new_task(|| leptos::mount::mount_to_body(app::App));
+    });
+}
+
+/// Runs `work` in a task of its own, after whatever the browser has queued.
+pub fn in_a_new_task(work: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
 }
