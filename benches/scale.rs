@@ -128,10 +128,14 @@ fn encoded_len(assessment: &Assessment) -> usize {
 
 /// Writes one size's framework and assessment for the browser benchmark.
 fn write_fixtures(folder: &Path, size: usize, framework_text: &str, assessment: &Assessment) {
-    // Finished, and printing notes, so the results page shows every note.
+    // Finished, and printing notes, so the results page shows every note;
+    // left on the middle capability, so the check opens on its step, where
+    // the benchmark times saving a rating.
     let mut assessment = assessment.clone();
     assessment.finish(NOW);
     assessment.print_notes = true;
+    let middle = assessment.answers.keys().nth(size / 2).cloned();
+    assessment.current = middle.clone();
     let record = match records::encode(&assessment) {
         Ok(record) => record,
         Err(error) => panic!("could not encode the assessment: {error}"),
@@ -147,8 +151,9 @@ fn write_fixtures(folder: &Path, size: usize, framework_text: &str, assessment: 
         }
     }
     println!(
-        "fixture capabilities={size} key={} framework={} assessment={}",
+        "fixture capabilities={size} key={} capability={} framework={} assessment={}",
         records::assessment_key(&assessment.id),
+        middle.unwrap_or_default(),
         framework_file.display(),
         assessment_file.display(),
     );

@@ -149,10 +149,7 @@ impl Store {
         keys.extend(self.pending.keys().cloned());
         keys.retain(|key| key.starts_with(records::KEY_PREFIX) && key != GUEST_MARKER);
         // In order, without duplicates.
-        keys.into_iter()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect()
+        crate::core::sorting::set_of(keys).into_iter().collect()
     }
 }
 

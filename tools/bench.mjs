@@ -8,7 +8,8 @@
 //    (benches/scale.rs, `SCALE_FIXTURES_DIR`).
 // 4. The results page of those assessments rendered in desktop Chromium at
 //    100, 1,000 and 5,000 capabilities: median of several in-app visits,
-//    and at 1,000 once more with the CPU slowed 4 times.
+//    and at 1,000 once more with the CPU slowed 4 times; then saving a
+//    rating to each of them, p95 as in 2.
 // Not part of `make test`: the numbers vary with the machine and its load,
 // so they are recorded, not asserted.
 // `BENCH_ONLY=scale-browser node tools/bench.mjs` runs only 3 and 4 and
@@ -71,7 +72,9 @@ function scale() {
     if (line.startsWith('real ')) sizes.real = fields;
     if (line.startsWith('fixture ')) {
       const text = Object.fromEntries([...line.matchAll(/(\w+)=(\S+)/g)].map(([, key, value]) => [key, value]));
-      sizes.fixtures[text.capabilities] = { key: text.key, framework: text.framework, assessment: text.assessment };
+      sizes.fixtures[text.capabilities] = {
+        key: text.key, capability: text.capability, framework: text.framework, assessment: text.assessment,
+      };
     }
   }
   const missing = SIZES.some((n) => !sizes[n]) ? 'printed no scale lines'
@@ -295,6 +298,11 @@ async function resultsCase(browser, capabilities, fixture, throttled) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       result.throttled = median(slow.map((time) => time.painted));
     }
+    // Saving a rating to this assessment, notes and all: the check opens on
+    // the step the assessment was left at (benches/scale.rs).
+    await page.goto(`${ORIGIN}/check/${fixture.key.split('/').pop()}`);
+    await page.locator('#rating-1').waitFor();
+    result.save = percentile(await sampleRatings(page, fixture.key, fixture.capability), 95);
     return result;
   } finally {
     await context.close();
@@ -343,6 +351,8 @@ const browserRows = [
   ['Results page for 1,000 capabilities rendered ≤ 100 ms (Chromium)', `${fixed(rendered[1000].painted, 0)} ms`, met(rendered[1000].painted <= 100)],
   ['Results page for 1,000 capabilities, CPU slowed 4× (Chromium)', `${fixed(rendered[1000].throttled, 0)} ms`, '—'],
   ['Growth of results page rendered, 100 → 1,000 → 5,000 (Chromium)', growthMs('painted'), '—'],
+  ['Save a rating to 1,000 answers with notes, shown and stored, p95 ≤ 10 ms (Chromium)', `${fixed(rendered[1000].save, 1)} ms`, met(rendered[1000].save <= 10)],
+  ['Growth of saving a rating, p95, 100 → 1,000 → 5,000 (Chromium)', SIZES.map((n) => `${fixed(rendered[n].save, 1)} ms`).join(' → '), '—'],
   ['Growth of results page in the DOM, before painting, 100 → 1,000 → 5,000 (Chromium)', growthMs('content'), '—'],
   ['Growth of first visit, fetching and reading the framework too, 100 → 1,000 → 5,000 (Chromium)', growthMs('first'), '—'],
 ];

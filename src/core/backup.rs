@@ -137,13 +137,14 @@ pub fn preview(
         })
         .map(|profile| profile.name.clone())
         .collect();
-    let unknown_capabilities: BTreeSet<String> = backup
-        .assessments
-        .iter()
-        .flat_map(|assessment| assessment.answers.keys())
-        .filter(|id| framework.capability(id).is_none())
-        .cloned()
-        .collect();
+    let unknown_capabilities: BTreeSet<String> = crate::core::sorting::set_of(
+        backup
+            .assessments
+            .iter()
+            .flat_map(|assessment| assessment.answers.keys())
+            .filter(|id| framework.capability(id).is_none())
+            .cloned(),
+    );
     Ok(ImportPreview {
         backup,
         added,

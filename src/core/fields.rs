@@ -35,11 +35,14 @@ pub fn read_list<'a, T>(
     let items = value
         .as_array()
         .ok_or_else(|| format!("{place}: expected a list"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| Fields::of(item, format!("{place}[{index}]")).and_then(&read))
-        .collect()
+    // A loop, not `collect()` into a `Result`: this is compiled once per
+    // item type, and the iterator adapters behind `collect()` made each copy
+    // several times larger.
+    let mut list = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        list.push(read(Fields::of(item, format!("{place}[{index}]"))?)?);
+    }
+    Ok(list)
 }
 
 impl<'a> Fields<'a> {

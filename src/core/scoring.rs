@@ -204,11 +204,8 @@ pub fn results<'a>(
         .collect();
     // A set, not `Framework::capability` per answer: that linear search made
     // this quadratic in the number of capabilities (see BENCHMARKS.md).
-    let known: BTreeSet<&str> = framework
-        .capabilities
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let known: BTreeSet<&str> =
+        crate::core::sorting::set_of(framework.capabilities.iter().map(|c| c.id.as_str()));
     let removed = assessment
         .answers
         .keys()

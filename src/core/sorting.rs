@@ -5,6 +5,8 @@
 //! `i64` per item and only `(rank, position)` pairs are sorted, so a single
 //! copy of the sort serves them all; the position keeps equals in order.
 
+use std::collections::BTreeSet;
+
 /// Sorts `items` by `rank`, lowest first, keeping the existing order among
 /// items of equal rank.
 pub fn sort_by_rank<T>(items: &mut Vec<T>, rank: impl Fn(&T) -> i64) {
@@ -22,6 +24,15 @@ pub fn sort_by_rank<T>(items: &mut Vec<T>, rank: impl Fn(&T) -> i64) {
     );
 }
 
+/// The distinct `items`, in order. `collect()` into a `BTreeSet` sorts the
+/// items first with the standard stable sort, another copy of it for each
+/// item type; inserting them one by one needs no sort.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,6 +42,12 @@ mod tests {
         let mut numbers = vec![5, -2, 9, 0];
         sort_by_rank(&mut numbers, |number| *number);
         assert_eq!(numbers, [-2, 0, 5, 9]);
+    }
+
+    #[test]
+    fn a_set_holds_each_item_once_in_order() {
+        let set = set_of(["plum", "fig", "plum", "date"]);
+        assert_eq!(set.into_iter().collect::<Vec<_>>(), ["date", "fig", "plum"]);
     }
 
     #[test]

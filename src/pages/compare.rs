@@ -10,7 +10,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// The sections compared, by the first fact of each.
 const COMPARED_SECTIONS: [SectionKind; 6] = [
@@ -27,7 +26,7 @@ const TOO_FEW: &str = "Choose at least two roles to compare";
 #[component]
 pub fn Compare() -> impl IntoView {
     browser::set_title("Compare the roles");
-    let chosen = RwSignal::new(BTreeSet::from([RoleId::Pa, RoleId::Aa]));
+    let chosen = RwSignal::new(crate::core::sorting::set_of([RoleId::Pa, RoleId::Aa]));
     let too_few = move || chosen.with(|chosen| chosen.len() < 2);
 
     view! {
