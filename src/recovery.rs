@@ -52,14 +52,17 @@ fn stored_values_as_json() -> String {
         return "{}".into();
     };
     let length = storage.length().unwrap_or(0);
-    let values = (0..length)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(KEY_PREFIX))
-        .filter_map(|key| {
-            let value = storage.get_item(&key).ok().flatten()?;
-            Some((key, value))
-        })
-        .collect();
+    // Inserted one by one: `collect()` into a map would compile another
+    // copy of the standard stable sort (see `core::sorting`).
+    let mut values = BTreeMap::new();
+    for key in (0..length).filter_map(|index| storage.key(index).ok().flatten()) {
+        if !key.starts_with(KEY_PREFIX) {
+            continue;
+        }
+        if let Some(value) = storage.get_item(&key).ok().flatten() {
+            values.insert(key, value);
+        }
+    }
     let copy = DeviceCopy {
         app: "maps-capability-checker",
         kind: "device-copy",
