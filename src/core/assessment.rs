@@ -344,19 +344,12 @@ impl Assessment {
             content_version,
             now,
         );
-        next.answers = previous
-            .answers
-            .iter()
-            .map(|(id, answer)| {
-                (
-                    id.clone(),
-                    Answer {
-                        updated_at: now,
-                        ..answer.clone()
-                    },
-                )
-            })
-            .collect();
+        // Cloned and then restamped: `collect()` into a map would compile
+        // another copy of the standard stable sort (see `core::sorting`).
+        next.answers = previous.answers.clone();
+        for answer in next.answers.values_mut() {
+            answer.updated_at = now;
+        }
         next.plan = previous
             .plan
             .iter()
