@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
     // (see `crate::mount`). Until then the static first page stays on
     // screen, and app.css hides what the app has drawn behind it.
     let first_page = RwSignal::new(false);
-    crate::in_a_new_task(move || {
+    browser::in_a_new_task(move || {
         first_page.set(true);
         browser::remove_static_first_page();
     });

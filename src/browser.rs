@@ -137,6 +137,11 @@ pub fn focus_after_render(id: &'static str) {
     leptos::prelude::request_animation_frame(move || focus(id));
 }
 
+/// Runs `work` in a task of its own, after whatever the browser has queued.
+pub fn in_a_new_task(work: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
+}
+
 /// Takes away the static first page of index.html, once the app's own
 /// first page is drawn in its place.
 pub fn remove_static_first_page() {

@@ -24,13 +24,8 @@ pub fn mount() {
     // the role profiles, which every page's links use, then the app's shell
     // and then its first page. On a slow phone each is a long task, and one
     // task of them all would keep a tap waiting for longer.
-    in_a_new_task(|| {
+    browser::in_a_new_task(|| {
         core::content::roles();
-        in_a_new_task(|| leptos::mount::mount_to_body(app::App));
+        browser::in_a_new_task(|| leptos::mount::mount_to_body(app::App));
     });
-}
-
-/// Runs `work` in a task of its own, after whatever the browser has queued.
-pub fn in_a_new_task(work: impl FnOnce() + 'static) {
-    leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
 }
