@@ -97,11 +97,13 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still
 const stylesheet = /<link href="?([^" >]+\.css)"?[^>]*rel="?stylesheet"?[^>]*>/g;
 const sheets = [...html.matchAll(stylesheet)];
 if (sheets.length === 0) throw new Error('index.html links no stylesheet');
-const css = sheets.map(([, url]) => readFileSync(join(staging, url.slice(base.length)), 'utf8').trim()).join('\n');
+// `</` is escaped so no text in the CSS can close the <style> element.
+const css = sheets.map(([, url]) => readFileSync(join(staging, url.slice(base.length)), 'utf8').trim())
+  .join('\n').replaceAll('</', '<\\/');
 for (const [, url] of sheets) rmSync(join(staging, url.slice(base.length)));
-html = html.replace(sheets[0][0], `<style>${css.replaceAll('</', '<\\/')}</style>`);
+html = html.replace(sheets[0][0], `<style>${css}</style>`);
 for (const [tag] of sheets.slice(1)) html = html.replace(tag, '');
-const styleHash = `'sha256-${createHash('sha256').update(css.replaceAll('</', '<\\/')).digest('base64')}'`;
+const styleHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 if (!html.includes("style-src 'self'")) throw new Error("the CSP in index.html has no style-src 'self'");
 html = html.replace("style-src 'self'", `style-src 'self' ${styleHash}`);
 
