@@ -344,16 +344,26 @@ impl AppState {
             None => self
                 .assessments
                 .update(|all| all.retain(|assessment| assessment.id != id)),
-            Some(records::Decoded::Current(theirs) | records::Decoded::Migrated(theirs)) => {
-                self.assessments.update(|all| {
-                    match all.iter_mut().find(|mine| mine.id == theirs.id) {
-                        Some(mine) => mine.merge(&theirs),
-                        None => all.insert(0, theirs),
-                    }
-                });
+            Some(records::Decoded::Current(theirs)) => self.merge_from_other_tab(theirs),
+            Some(records::Decoded::Migrated(theirs)) => {
+                // An older release, still open in another tab, wrote its copy
+                // in its own format over ours. Merged, ours goes back, so the
+                // answers given here are not lost when this tab closes.
+                let id = theirs.id.clone();
+                self.merge_from_other_tab(theirs);
+                self.update_assessment(&id, |_| {});
             }
             Some(_) => {}
         }
+    }
+
+    fn merge_from_other_tab(&self, theirs: Assessment) {
+        self.assessments.update(
+            |all| match all.iter_mut().find(|mine| mine.id == theirs.id) {
+                Some(mine) => mine.merge(&theirs),
+                None => all.insert(0, theirs),
+            },
+        );
     }
 
     /// Removes everything this app keeps on the device.

@@ -246,10 +246,19 @@ pub fn save<T: Record>(key: &str, record: &T) -> Result<(), WriteError> {
 pub fn save_assessment(assessment: &Assessment) -> (Assessment, Result<(), WriteError>) {
     let key = records::assessment_key(&assessment.id);
     let mut merged = assessment.clone();
-    if let Some(Decoded::Current(stored) | Decoded::Migrated(stored)) =
-        read_raw(&key).map(|text| records::decode::<Assessment>(&text))
-    {
-        merged.merge(&stored);
+    match read_raw(&key).map(|text| records::decode::<Assessment>(&text)) {
+        Some(Decoded::Current(stored) | Decoded::Migrated(stored)) => merged.merge(&stored),
+        // A newer release, open in another tab, wrote it in a format this
+        // one cannot read: writing over it would lose what that tab saved.
+        Some(Decoded::TooNew(_)) => {
+            return (
+                merged,
+                Err(WriteError::Refused(
+                    "a newer version of this app, open in another tab, saved this assessment: reload this page to carry on".into(),
+                )),
+            )
+        }
+        Some(Decoded::Unreadable(_)) | None => {}
     }
     let result = save(&key, &merged);
     (merged, result)

@@ -94,6 +94,25 @@ fn a_saved_assessment_is_read_back_from_real_local_storage() {
 }
 
 #[wasm_bindgen_test]
+fn an_assessment_saved_by_a_newer_release_is_not_overwritten() {
+    fresh();
+    let newer = r#"{"app":"maps-capability-checker","kind":"assessment","version":99,"data":{}}"#;
+    let _ = local().set_item("mapscc/assessment/shared", newer);
+    let mut assessment = sample("shared");
+    assessment.set_rating("pvb-01", Some(Rating::Level(2)), 2);
+    let (_, result) = storage::save_assessment(&assessment);
+    assert!(matches!(result, Err(WriteError::Refused(_))), "{result:?}");
+    assert_eq!(
+        local()
+            .get_item("mapscc/assessment/shared")
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some(newer)
+    );
+}
+
+#[wasm_bindgen_test]
 fn corrupt_record_is_quarantined_not_deleted() {
     fresh();
     let _ = local().set_item("mapscc/assessment/broken", "{not json");
