@@ -310,14 +310,14 @@ mod tests {
     #[test]
     fn an_old_backup_with_a_damaged_answer_is_refused_naming_where() {
         let framework = content::framework();
-        let text = r#"{"app":"maps-capability-checker","kind":"backup","version":1,"data":{"assessments":[{"answers":{}},{"answers":{"pvb-01":{"rating":{"level":9},"updated_at":1}}}]}}"#;
+        let text = r#"{"app":"maps-capability-checker","kind":"backup","version":1,"data":{"assessments":[{"answers":{}},{"answers":{"pvb-01":{"rating":{"level":300},"updated_at":1}}}]}}"#;
         let Err(ImportError::NotABackup(reason)) =
             preview(text, &[], &Profiles::default(), framework)
         else {
             panic!("the damaged backup was not refused");
         };
         assert!(
-            reason.starts_with(r#"assessment 2 of a version 1 backup: the answer to "pvb-01" has the rating level 9, not a level from 1 to 4"#),
+            reason.starts_with(r#"assessment 2 of a version 1 backup: the answer to "pvb-01" has the rating level 300, not a level from 1 to 4"#),
             "{reason}"
         );
     }

@@ -186,8 +186,14 @@ fn compact_answer(answer: &Value) -> Result<Value, String> {
                 .as_object()
                 .filter(|object| object.len() == 1)
                 .and_then(|object| object.get("level"));
-            match level.and_then(Value::as_u64).and_then(assessment::on_scale) {
+            let whole = level.and_then(Value::as_u64);
+            match whole.and_then(assessment::on_scale) {
                 Some(level) => Some(Rating::Level(level)),
+                // Format 2 took any level from 0 to 255, though the app
+                // never wrote one off the scale: such an answer is read as
+                // unrated, keeping its note and time, rather than making the
+                // whole assessment unreadable.
+                None if whole.is_some_and(|level| level <= u64::from(u8::MAX)) => None,
                 None => {
                     return Err(match level {
                         Some(level) => format!(
@@ -390,6 +396,10 @@ mod tests {
                 r#"{"rating":{"level":2},"note":"n","updated_at":5,"extra":0}"#,
                 r#"[2,5,"n"]"#,
             ),
+            (
+                r#"{"rating":{"level":5},"note":"off the scale","updated_at":6}"#,
+                r#"[null,6,"off the scale"]"#,
+            ),
         ] {
             let converted = serde_json::from_str(old)
                 .map_err(|error| error.to_string())
@@ -404,8 +414,8 @@ mod tests {
         for (answer, reason) in [
             (r#""4""#, r#"the answer to "x" is "4", not an object"#),
             (
-                r#"{"rating":{"level":5},"updated_at":1}"#,
-                "has the rating level 5, not a level from 1 to 4",
+                r#"{"rating":{"level":256},"updated_at":1}"#,
+                "has the rating level 256, not a level from 1 to 4",
             ),
             (
                 r#"{"rating":{"level":-1},"updated_at":1}"#,
