@@ -31,19 +31,23 @@ let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('no inline module script found in index.html');
-// The app starts once the browser has shown the static first page in
-// index.html, never before. Otherwise, on a fast load, the app's page
-// replaces the static one before it is on screen: the app's page becomes
-// the largest paint, and Lighthouse's simulated slow phone waits for the
-// whole wasm to show it. "Shown" is the first-contentful-paint entry, which
-// comes when the frame is presented (a frame callback can come too early);
-// browsers without paint timing, and background tabs, start after 300 ms.
+// The app normally starts once the browser has shown the static first page
+// in index.html. Otherwise, on a fast load, the app's page replaces the
+// static one before it is on screen: the app's page becomes the largest
+// paint, and Lighthouse's simulated slow phone waits for the whole wasm to
+// show it. "Shown" is the first-contentful-paint entry, which comes when the
+// frame is presented (a frame callback can come too early). At the latest
+// the app starts after a 300 ms timer (later in a background tab, whose
+// timers the browser slows), as in browsers without paint timing.
 const afterFirstPaint = `await new Promise((shown) => {
   setTimeout(shown, 300);
-  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return;
-  new PerformanceObserver((entries) => {
-    if (entries.getEntriesByName('first-contentful-paint').length) shown();
-  }).observe({ type: 'paint', buffered: true });
+  try {
+    new PerformanceObserver((entries, observer) => {
+      if (entries.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); shown(); }
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    // No paint timing here: the timer starts the app.
+  }
 });
 `;
 // For the same reason the wasm is not preloaded: its download starts when
@@ -101,7 +105,10 @@ if (sheets.length === 0) throw new Error('index.html links no stylesheet');
 const css = sheets.map(([, url]) => readFileSync(join(staging, url.slice(base.length)), 'utf8').trim())
   .join('\n').replaceAll('</', '<\\/');
 for (const [, url] of sheets) rmSync(join(staging, url.slice(base.length)));
-html = html.replace(sheets[0][0], `<style>${css}</style>`);
+// A function, so that `$` patterns in the CSS are not read as replacement
+// patterns: the text must stay exactly what the hash is taken from.
+html = html.replace(sheets[0][0], () => `<style>${css}</style>`);
+if (!html.includes(`<style>${css}</style>`)) throw new Error('the inline CSS differs from the CSS it was made from');
 for (const [tag] of sheets.slice(1)) html = html.replace(tag, '');
 const styleHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 if (!html.includes("style-src 'self'")) throw new Error("the CSP in index.html has no style-src 'self'");
