@@ -145,11 +145,31 @@ pub fn in_a_new_task(work: impl FnOnce() + 'static) {
 /// Takes away the static first page of index.html, once the app's own
 /// first page is drawn in its place.
 pub fn remove_static_first_page() {
-    if let Some(placeholder) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app-static"))
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(placeholder) = document.get_element_by_id("app-static") else {
+        return;
+    };
+    // A keyboard user may already be on a link of the static page: the
+    // app's link to the same address takes the focus, so it is not dropped
+    // back to the top of the page.
+    let focused_link = document
+        .active_element()
+        .filter(|element| placeholder.contains(Some(element)))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|link| link.href());
+    placeholder.remove();
+    let Some(address) = focused_link else { return };
+    let Ok(links) = document.query_selector_all("a[href]") else {
+        return;
+    };
+    if let Some(link) = (0..links.length())
+        .filter_map(|index| links.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .find(|link| link.href() == address)
     {
-        placeholder.remove();
+        let _ = link.focus();
     }
 }
 

@@ -72,6 +72,17 @@ test('the app replaces the static first page only after it is on screen', async 
   expect(await page.evaluate(() => window.largestPaints)).toEqual(['static']);
 });
 
+test('a link focused on the static first page keeps the focus when the app takes over', async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await released; await route.continue(); });
+  await page.goto('/');
+  await page.locator('#app-static').getByRole('link', { name: 'Explore roles', exact: true }).focus();
+  release();
+  await expect(page.locator('#app-static')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Explore roles', exact: true })).toBeFocused();
+});
+
 test('every role page shows a source and a checked date in every section', async ({ page }) => {
   for (const role of ['pa', 'aa', 'scp', 'accp']) {
     await openApp(page, `/roles/${role}`);
