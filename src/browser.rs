@@ -47,8 +47,13 @@ pub fn today_iso() -> String {
     )
 }
 
+/// The page's document; `None` only outside a browser page.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|window| window.document())
+}
+
 pub fn set_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+    if let Some(document) = document() {
         document.set_title(&format!("{title} - MAPs Capability Checker"));
     }
 }
@@ -56,8 +61,7 @@ pub fn set_title(title: &str) {
 /// Moves focus to an element by id, so a screen reader announces it after a
 /// step change. The element needs `tabindex="-1"` if it is not focusable.
 pub fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|window| window.document())
+    let element = document()
         .and_then(|document| document.get_element_by_id(id))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
@@ -77,8 +81,7 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return false;
     };
-    let anchor = web_sys::window()
-        .and_then(|window| window.document())
+    let anchor = document()
         .and_then(|document| document.create_element("a").ok())
         .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok());
     let Some(anchor) = anchor else {
@@ -110,8 +113,7 @@ pub fn base_path() -> String {
     // The <base> element does not change while the page lives, so it is
     // read once: links and the navigation ask for it on every render.
     thread_local! {
-        static BASE: String = web_sys::window()
-            .and_then(|window| window.document())
+        static BASE: String = document()
             .and_then(|document| document.base_uri().ok().flatten())
             .and_then(|uri| web_sys::Url::new(&uri).ok())
             .map(|url| url.pathname().trim_end_matches('/').to_owned())
@@ -123,9 +125,7 @@ pub fn base_path() -> String {
 /// Scrolls to an element in this page and moves focus to it, for links to
 /// "#id" (see `navigation`).
 pub fn jump_to(id: &str) {
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id));
+    let element = document().and_then(|document| document.get_element_by_id(id));
     if let Some(element) = element {
         element.scroll_into_view();
     }
@@ -145,7 +145,7 @@ pub fn in_a_new_task(work: impl FnOnce() + 'static) {
 /// Takes away the static first page of index.html, once the app's own
 /// first page is drawn in its place.
 pub fn remove_static_first_page() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(document) = document() else {
         return;
     };
     let Some(placeholder) = document.get_element_by_id("app-static") else {
@@ -175,9 +175,7 @@ pub fn remove_static_first_page() {
 
 /// Adds or removes a class on the `<html>` element.
 pub fn set_root_class(class: &str, on: bool) {
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element());
+    let root = document().and_then(|document| document.document_element());
     if let Some(root) = root {
         let _ = root.class_list().toggle_with_force(class, on);
     }
@@ -234,8 +232,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// tools/post-build.mjs, so a browser never pairs a cached file with a
 /// newer app.
 pub fn content_file_href(name: &str) -> String {
-    let file = web_sys::window()
-        .and_then(|window| window.document())
+    let file = document()
         .and_then(|document| {
             document
                 .query_selector(&format!("meta[name=app-{name}]"))

@@ -16,7 +16,7 @@ pub fn install_panic_screen() {
 }
 
 fn show_recovery_screen() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(document) = crate::browser::document() else {
         return;
     };
     let Some(body) = document.body() else {
