@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     let navigation = Navigation::start();
     provide_context(navigation);
     listen_to_other_tabs(state);
+    browser::act_once_per_press();
     // Presenter mode enlarges everything through a class on <html>, so the
     // NHS.UK styles scale with it.
     Effect::new(move || {
@@ -131,9 +132,14 @@ fn ContentFailed(file: LazyFile, reason: String) -> impl IntoView {
 }
 
 /// The `storage` event fires in every other tab of this origin when one
-/// tab writes, so answers given in one tab appear in the other.
+/// tab writes, so answers given in one tab appear in the other. Only events
+/// about this tab's own storage count: a guest or presenter tab never shows
+/// the device's data (see `storage::is_about_our_storage`).
 fn listen_to_other_tabs(state: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if !crate::storage::is_about_our_storage(&event) {
+            return;
+        }
         let key = event.key();
         if key
             .as_deref()

@@ -243,3 +243,81 @@ pub fn content_file_href(name: &str) -> String {
         .unwrap_or_else(|| format!("{name}.json"));
     href(&format!("/{file}"))
 }
+
+/// The controls a repeated press must not act on twice.
+const PRESSABLE: &str = "button, a[href], input[type=submit], input[type=button]";
+
+/// Whether `target` is, or is inside, a button or link.
+fn on_a_control(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest(PRESSABLE).ok().flatten())
+        .is_some()
+}
+
+/// Makes every button and link act once per intended press, across the
+/// whole app: the second click of a double-click (`MouseEvent.detail` 2 or
+/// more; a double tap on a phone too) and the repeats of a held Enter or
+/// Space key are stopped before any handler sees them. Without this a
+/// double-click on "Next" skipped a question. Listens in the capture phase
+/// on the window, so it runs before Leptos's delegated handlers.
+pub fn act_once_per_press() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+        |event: web_sys::MouseEvent| {
+            if event.detail() > 1 && on_a_control(event.target()) {
+                event.prevent_default();
+                event.stop_immediate_propagation();
+            }
+        },
+    );
+    let on_key = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+        |event: web_sys::KeyboardEvent| {
+            let key = event.key();
+            if event.repeat() && (key == "Enter" || key == " ") && on_a_control(event.target()) {
+                event.prevent_default();
+                event.stop_immediate_propagation();
+            }
+        },
+    );
+    // Both live as long as the page; a failed registration leaves the
+    // controls working as the browser makes them.
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "keydown",
+        on_key.as_ref().unchecked_ref(),
+        true,
+    );
+    on_click.forget();
+    on_key.forget();
+}
+
+/// Whether WebKit's 7-day limit on stored data applies to this page: Safari,
+/// or any browser on an iPhone or iPad (all of them use WebKit), and not
+/// opened from the Home Screen (which WebKit exempts). Read from the user
+/// agent: it says "AppleWebKit" without "Chrome", "Chromium" or "Android",
+/// which Chromium-based browsers also add. Source: WebKit, "Full
+/// Third-Party Cookie Blocking and More", 24 March 2020,
+/// <https://webkit.org/blog/10218/full-third-party-cookie-blocking-and-more/>.
+pub fn webkit_deletes_unused_data() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let agent = window.navigator().user_agent().unwrap_or_default();
+    let webkit = agent.contains("AppleWebKit")
+        && !["Chrome", "Chromium", "Android"]
+            .iter()
+            .any(|other| agent.contains(other));
+    let from_home_screen = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    webkit && !from_home_screen
+}

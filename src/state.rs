@@ -8,6 +8,7 @@ use crate::{
     browser,
     core::{
         assessment::Assessment,
+        backup,
         content::LazyFile,
         records::{self, Profile, Profiles, Settings},
     },
@@ -38,6 +39,9 @@ pub enum Notice {
     },
     /// A record from a newer release of the app; left untouched.
     TooNew { key: String, version: u32 },
+    /// Answers dated after this device's clock, brought back to today so
+    /// that later edits win (see `Assessment::clamp_future`).
+    FutureDated { count: usize },
 }
 
 /// Where a content file the browser fetches is (see `content::LazyFile`).
@@ -63,6 +67,15 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     pub framework: RwSignal<ContentLoad>,
     pub glossary: RwSignal<ContentLoad>,
+    /// What the app's stored values take, in UTF-16 code units (see
+    /// `core::limits`).
+    pub storage_used: RwSignal<usize>,
+    /// Whether the browser agreed to keep the data (`None`: not asked yet,
+    /// or the browser cannot say).
+    pub persisted: RwSignal<Option<bool>>,
+    /// Whether this page has asked the browser to keep the data: it asks
+    /// once, as Firefox shows the person a prompt.
+    persistence_asked: RwSignal<bool>,
 }
 
 impl AppState {
@@ -76,9 +89,31 @@ impl AppState {
             settings: RwSignal::new(Settings::default()),
             framework: RwSignal::new(ContentLoad::NotStarted),
             glossary: RwSignal::new(ContentLoad::NotStarted),
+            storage_used: RwSignal::new(0),
+            persisted: RwSignal::new(None),
+            persistence_asked: RwSignal::new(false),
         };
         state.reload_from_storage();
+        state.check_persistence();
         state
+    }
+
+    /// Reads whether the browser keeps this site's data, and asks it to once
+    /// anything is stored on the device.
+    fn check_persistence(&self) {
+        if self.backend.get_untracked() != Backend::Device {
+            return;
+        }
+        let state = *self;
+        let ask = !storage::keys().is_empty() && !self.persistence_asked.get_untracked();
+        leptos::task::spawn_local(async move {
+            let mut persisted = storage::is_persisted().await;
+            if persisted == Some(false) && ask {
+                state.persistence_asked.set(true);
+                persisted = storage::request_persistence().await.or(persisted);
+            }
+            state.persisted.set(persisted);
+        });
     }
 
     /// Reads everything again, as at start-up or after another tab cleared
@@ -103,15 +138,28 @@ impl AppState {
             }
         };
         let mut assessments = Vec::new();
+        let mut future_dated = 0;
         for key in storage::keys() {
             if !key.starts_with(records::ASSESSMENT_PREFIX) {
                 continue;
             }
             match storage::load::<Assessment>(&key, now) {
-                Loaded::Found(assessment) => assessments.push(assessment),
+                Loaded::Found(mut assessment) => {
+                    let clamped = assessment.clamp_future(now);
+                    if clamped > 0 {
+                        future_dated += clamped;
+                        let _ = storage::save(&key, &assessment);
+                    }
+                    assessments.push(assessment)
+                }
                 Loaded::Missing => {}
                 other => notices.extend(notice_for(&key, other)),
             }
+        }
+        if future_dated > 0 {
+            notices.push(Notice::FutureDated {
+                count: future_dated,
+            });
         }
         // Newest first.
         crate::core::sorting::sort_by_rank(&mut assessments, |assessment| {
@@ -122,6 +170,7 @@ impl AppState {
         self.settings.set(settings);
         self.assessments.set(assessments);
         self.notices.set(notices);
+        self.storage_used.set(storage::used_units());
     }
 
     /// Whether `file` is here, on its way or failed to come; reactive.
@@ -161,6 +210,14 @@ impl AppState {
     }
 
     fn record_write(&self, result: Result<(), WriteError>) {
+        self.storage_used.set(storage::used_units());
+        if result.is_ok()
+            && self.persisted.get_untracked() == Some(false)
+            && !self.persistence_asked.get_untracked()
+        {
+            // The first thing stored: ask the browser to keep it.
+            self.check_persistence();
+        }
         self.save_status.set(match result {
             Ok(()) if storage::pending_writes() == 0 => SaveStatus::Saved,
             Ok(()) | Err(WriteError::Full) => SaveStatus::Full {
@@ -198,11 +255,10 @@ impl AppState {
 
     /// Changes one assessment and saves it at once.
     pub fn update_assessment(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
-        let Some(mut assessment) = self.assessment(id) else {
+        let Some(assessment) = self.assessment(id) else {
             return;
         };
-        change(&mut assessment);
-        let (merged, result) = storage::save_assessment(&assessment);
+        let (merged, result) = storage::change_assessment(&assessment, change);
         self.assessments.update(|all| {
             if let Some(slot) = all.iter_mut().find(|existing| existing.id == id) {
                 *slot = merged;
@@ -233,6 +289,55 @@ impl AppState {
         let result = storage::save(records::SETTINGS_KEY, &settings);
         self.settings.set(settings);
         self.record_write(result);
+    }
+
+    /// Writes an import the user has confirmed: new profiles are added, and
+    /// each assessment in the file replaces the device's copy of it.
+    pub fn import_backup(&self, preview: &backup::ImportPreview) {
+        self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
+        let mut result = Ok(());
+        for assessment in &preview.backup.assessments {
+            let key = records::assessment_key(&assessment.id);
+            storage::remove(&key);
+            let saved = storage::save(&key, assessment);
+            if result.is_ok() {
+                result = saved;
+            }
+        }
+        self.reload_from_storage();
+        self.record_write(result);
+    }
+
+    /// Everything on this device, as a backup file holds it.
+    pub fn current_backup(&self) -> backup::Backup {
+        backup::Backup {
+            exported_at: browser::now(),
+            content_version: crate::core::content::framework().version.clone(),
+            profiles: self.profiles.get_untracked(),
+            assessments: self.assessments.get_untracked(),
+        }
+    }
+
+    /// Downloads a backup of everything and records when, for the backup
+    /// reminder; returns false if the browser refused the download.
+    pub fn download_backup(&self) -> bool {
+        let downloaded = backup::export(&self.current_backup())
+            .map(|text| {
+                browser::download(
+                    &format!(
+                        "maps-capability-checker-backup-{}.json",
+                        browser::today_iso()
+                    ),
+                    "application/json",
+                    &text,
+                )
+            })
+            .unwrap_or(false);
+        if downloaded {
+            let now = browser::now();
+            self.update_settings(|settings| settings.last_backup_at = Some(now));
+        }
+        downloaded
     }
 
     /// Adds a profile and makes it the active one.

@@ -7,6 +7,7 @@
 
 use crate::core::{
     assessment::{Assessment, Millis},
+    limits,
     records::{self, Decoded, Record},
 };
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
@@ -53,6 +54,9 @@ struct Store {
     memory: BTreeMap<String, String>,
     /// Writes that failed, newest value per key, retried later.
     pending: BTreeMap<String, String>,
+    /// What each of this app's stored values takes in storage, in UTF-16
+    /// code units (key and value), to warn before storage is full.
+    sizes: BTreeMap<String, usize>,
 }
 
 thread_local! {
@@ -88,12 +92,19 @@ impl Store {
             (None, Some(local)) => (Backend::Device, Some(local)),
             (None, None) => (Backend::MemoryOnly, None),
         };
-        Store {
+        let mut store = Store {
             backend,
             storage,
             memory: BTreeMap::new(),
             pending: BTreeMap::new(),
+            sizes: BTreeMap::new(),
+        };
+        for key in store.keys() {
+            if let Some(value) = store.get(&key) {
+                store.sizes.insert(key.clone(), stored_units(&key, &value));
+            }
         }
+        store
     }
 
     fn get(&self, key: &str) -> Option<String> {
@@ -107,13 +118,16 @@ impl Store {
     }
 
     fn set(&mut self, key: &str, value: String) -> Result<(), WriteError> {
+        let units = stored_units(key, &value);
         let Some(storage) = &self.storage else {
             self.memory.insert(key.to_owned(), value);
+            self.sizes.insert(key.to_owned(), units);
             return Ok(());
         };
         match storage.set_item(key, &value) {
             Ok(()) => {
                 self.pending.remove(key);
+                self.sizes.insert(key.to_owned(), units);
                 Ok(())
             }
             Err(error) => {
@@ -128,10 +142,13 @@ impl Store {
         match &self.storage {
             Some(storage) => {
                 // A failed removal leaves the value as it was: nothing lost.
-                let _ = storage.remove_item(key);
+                if storage.remove_item(key).is_ok() {
+                    self.sizes.remove(key);
+                }
             }
             None => {
                 self.memory.remove(key);
+                self.sizes.remove(key);
             }
         }
     }
@@ -151,6 +168,11 @@ impl Store {
         // In order, without duplicates.
         crate::core::sorting::set_of(keys).into_iter().collect()
     }
+}
+
+/// What a key and its value take in web storage, in UTF-16 code units.
+fn stored_units(key: &str, value: &str) -> usize {
+    limits::storage_units(key) + limits::storage_units(value)
 }
 
 fn classify(error: &wasm_bindgen::JsValue) -> WriteError {
@@ -175,6 +197,60 @@ pub fn backend() -> Backend {
 /// Re-detects storage, as after a guest session starts or ends.
 pub fn reopen() {
     STORE.with(|store| *store.borrow_mut() = Store::open());
+}
+
+/// What this app's stored values take, in UTF-16 code units, counting
+/// writes still waiting; compare with [`limits::STORAGE_QUOTA_UNITS`].
+pub fn used_units() -> usize {
+    STORE.with(|store| {
+        let store = store.borrow();
+        let waiting: usize = store
+            .pending
+            .iter()
+            .map(|(key, value)| stored_units(key, value))
+            .sum();
+        store.sizes.values().sum::<usize>() + waiting
+    })
+}
+
+/// Whether a `storage` event is about this tab's own storage. A guest tab
+/// keeps its data in sessionStorage and a tab without storage keeps it in
+/// memory: neither takes anything from localStorage, where the device's
+/// own tabs write, and a device tab takes nothing from sessionStorage.
+pub fn is_about_our_storage(event: &web_sys::StorageEvent) -> bool {
+    STORE.with(|store| {
+        let store = store.borrow();
+        match (store.backend, &store.storage, event.storage_area()) {
+            (Backend::Device, Some(ours), Some(area)) => {
+                wasm_bindgen::JsValue::from(ours) == wasm_bindgen::JsValue::from(area)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Asks the browser to keep this site's storage until the user clears it
+/// (`navigator.storage.persist()`), rather than deleting it when the device
+/// runs short of space. `Some(granted)`, or `None` where the browser has no
+/// such request or it failed.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Whether the browser has agreed to keep this site's storage
+/// (`navigator.storage.persisted()`); `None` where it cannot say.
+pub async fn is_persisted() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 pub fn pending_writes() -> usize {
@@ -244,22 +320,36 @@ pub fn save<T: Record>(key: &str, record: &T) -> Result<(), WriteError> {
 /// since we last read it: the stored copy is merged in first. Returns the
 /// merged assessment, which the caller should show.
 pub fn save_assessment(assessment: &Assessment) -> (Assessment, Result<(), WriteError>) {
-    let key = records::assessment_key(&assessment.id);
-    let mut merged = assessment.clone();
+    change_assessment(assessment, |_| {})
+}
+
+/// Makes `change` to the newest copy of an assessment and saves it: the
+/// stored copy (another tab may have saved since this one read it) is merged
+/// into `mine` first, so the change is stamped after everything either copy
+/// holds and always wins (see [`crate::core::assessment::next_stamp`]).
+/// Returns the changed assessment, which the caller should show.
+pub fn change_assessment(
+    mine: &Assessment,
+    change: impl FnOnce(&mut Assessment),
+) -> (Assessment, Result<(), WriteError>) {
+    let key = records::assessment_key(&mine.id);
+    let mut merged = mine.clone();
     match read_raw(&key).map(|text| records::decode::<Assessment>(&text)) {
         Some(Decoded::Current(stored) | Decoded::Migrated(stored)) => merged.merge(&stored),
         // A newer release, open in another tab, wrote it in a format this
         // one cannot read: writing over it would lose what that tab saved.
         Some(Decoded::TooNew(_)) => {
+            change(&mut merged);
             return (
                 merged,
                 Err(WriteError::Refused(
                     "a newer version of this app, open in another tab, saved this assessment: reload this page to carry on".into(),
                 )),
-            )
+            );
         }
         Some(Decoded::Unreadable(_)) | None => {}
     }
+    change(&mut merged);
     let result = save(&key, &merged);
     (merged, result)
 }

@@ -162,7 +162,7 @@ fn the_importer_survives_ten_thousand_random_truncated_and_mutated_files() {
     let profiles = Profiles::default();
     let mut accepted = 0;
     for text in inputs(10_000) {
-        if backup::preview(&text, &[], &profiles, framework).is_ok() {
+        if backup::preview(&text, &[], &profiles, framework, 0).is_ok() {
             accepted += 1;
         }
     }
@@ -176,7 +176,7 @@ fn the_importer_survives_ten_thousand_random_truncated_and_mutated_files() {
 
 #[test]
 fn the_backup_fixture_imports() {
-    let preview = backup::preview(SEEDS[3], &[], &Profiles::default(), content::framework());
+    let preview = backup::preview(SEEDS[3], &[], &Profiles::default(), content::framework(), 0);
     let Ok(preview) = preview else {
         panic!("{preview:?}")
     };

@@ -260,3 +260,86 @@ fn a_guest_session_writes_nothing_to_local_storage() {
     storage::end_guest_session();
     assert_eq!(storage::backend(), Backend::Device);
 }
+
+fn session() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .unwrap_or_else(|| panic!("the test browser has no sessionStorage"))
+}
+
+/// A `storage` event as the browser fires it when another tab writes `area`.
+fn storage_event(area: &web_sys::Storage) -> web_sys::StorageEvent {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(records::PROFILES_KEY));
+    init.set_new_value(Some("{}"));
+    init.set_storage_area(Some(area));
+    web_sys::StorageEvent::new_with_event_init_dict("storage", &init)
+        .unwrap_or_else(|_| panic!("could not make a storage event"))
+}
+
+#[wasm_bindgen_test]
+fn a_guest_tab_takes_nothing_from_the_devices_storage_events() {
+    // Issue 16 item 1: a presenter tab showed the device owner's data.
+    fresh();
+    assert!(storage::is_about_our_storage(&storage_event(&local())));
+    assert!(!storage::is_about_our_storage(&storage_event(&session())));
+    assert!(storage::start_guest_session());
+    assert!(!storage::is_about_our_storage(&storage_event(&local())));
+    storage::end_guest_session();
+    block_storage();
+    storage::reopen();
+    let memory_only = storage::backend();
+    unblock_storage();
+    storage::reopen();
+    assert_eq!(memory_only, Backend::MemoryOnly);
+}
+
+#[wasm_bindgen_test]
+async fn the_state_asks_the_browser_to_keep_data_once_something_is_stored() {
+    // Issue 16 item 5: `navigator.storage.persist()` once there is data.
+    fresh();
+    let mut assessment = sample("persist");
+    assessment.set_rating("pvb-01", Some(Rating::Level(2)), 2);
+    let _ = storage::save(&records::assessment_key("persist"), &assessment);
+    // Mounted as the app mounts it, so its tasks can run.
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .unwrap_or_else(|| panic!("no document"));
+    let host = document
+        .create_element("div")
+        .unwrap_or_else(|_| panic!("no div"));
+    let _ = document.body().map(|body| body.append_child(&host));
+    let made = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = made.clone();
+    let handle = leptos::mount::mount_to(host.unchecked_into(), move || {
+        slot.set(Some(AppState::load()));
+        view! { <p>"state"</p> }
+    });
+    let Some(state) = made.get() else {
+        panic!("the state was not made")
+    };
+    for _ in 0..50 {
+        if state.persisted.get_untracked().is_some() {
+            break;
+        }
+        leptos::task::tick().await;
+        sleep(20).await;
+    }
+    // Chromium answers from its own rules; what matters is that it was
+    // asked and its answer is shown, not what it decided.
+    assert!(
+        state.persisted.get_untracked().is_some(),
+        "the browser's answer about keeping data never arrived"
+    );
+    assert!(storage::used_units() > 0);
+    drop(handle);
+}
+
+async fn sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,5 +1,7 @@
 //! Small view pieces shared by several pages.
 
+pub mod backup_reminder;
+pub mod character_count;
 pub mod checkboxes;
 pub mod domain_chart;
 pub mod error_summary;

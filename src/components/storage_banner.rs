@@ -2,6 +2,7 @@
 //! storage blocked, storage full, a guest session, or data set aside.
 
 use crate::{
+    core::limits,
     state::{use_app_state, Notice, SaveStatus},
     storage::Backend,
 };
@@ -30,6 +31,16 @@ pub fn StorageBanner() -> impl IntoView {
                 Backend::Device => None,
             }}
             {move || match state.save_status.get() {
+                SaveStatus::Saved if limits::nearly_full(state.storage_used.get()) => Some(view! {
+                    <div class="nhsuk-warning-callout app-banner">
+                        <h2 class="nhsuk-warning-callout__label">"Storage nearly full"</h2>
+                        <p>{format!(
+                            "Your data uses about {}% of the space this browser gives the app. When it is full, new answers cannot be saved. ",
+                            limits::percent_used(state.storage_used.get())
+                        )}
+                           <a href=crate::browser::href("/my-data")>"Download a backup, then delete assessments you no longer need"</a>"."</p>
+                    </div>
+                }.into_any()),
                 SaveStatus::Saved => None,
                 SaveStatus::Full { pending } => Some(view! {
                     <div class="nhsuk-warning-callout app-banner">
@@ -52,16 +63,28 @@ pub fn StorageBanner() -> impl IntoView {
                 }.into_any()),
             }}
             {move || {
-                let notices = state.notices.get();
-                (!notices.is_empty()).then(|| view! {
-                    <div class="nhsuk-warning-callout app-banner">
-                        <h2 class="nhsuk-warning-callout__label">"Some saved data could not be read"</h2>
-                        <ul>
-                            {notices.into_iter().map(|notice| view! { <li>{describe(&notice)}</li> }).collect_view()}
-                        </ul>
-                        <p>"Nothing has been deleted. " <a href=crate::browser::href("/my-data")>"Download it from My data"</a></p>
-                    </div>
-                })
+                let (dated, unreadable): (Vec<Notice>, Vec<Notice>) = state
+                    .notices
+                    .get()
+                    .into_iter()
+                    .partition(|notice| matches!(notice, Notice::FutureDated { .. }));
+                view! {
+                    {(!unreadable.is_empty()).then(|| view! {
+                        <div class="nhsuk-warning-callout app-banner">
+                            <h2 class="nhsuk-warning-callout__label">"Some saved data could not be read"</h2>
+                            <ul>
+                                {unreadable.into_iter().map(|notice| view! { <li>{describe(&notice)}</li> }).collect_view()}
+                            </ul>
+                            <p>"Nothing has been deleted. " <a href=crate::browser::href("/my-data")>"Download it from My data"</a></p>
+                        </div>
+                    })}
+                    {(!dated.is_empty()).then(|| view! {
+                        <div class="nhsuk-warning-callout app-banner">
+                            <h2 class="nhsuk-warning-callout__label">"Check your device's date"</h2>
+                            {dated.into_iter().map(|notice| view! { <p>{describe(&notice)}</p> }).collect_view()}
+                        </div>
+                    })}
+                }
             }}
         </div>
     }
@@ -77,6 +100,9 @@ pub fn describe(notice: &Notice) -> String {
         }
         Notice::TooNew { key, version } => format!(
             "{key} was saved by a newer version of this app (format {version}). It is left untouched: reload to get the newest version."
+        ),
+        Notice::FutureDated { count } => format!(
+            "{count} answer(s) or plan action(s) were dated later than this device's date and time, which may be wrong. They are now dated today, so your next changes are kept."
         ),
     }
 }

@@ -4,6 +4,14 @@
 //! Each answer carries its own `updated_at` so two copies of one assessment
 //! (two tabs, or a backup and the device) can be merged item by item: the
 //! latest change to each item wins, and nobody's newer answer is lost.
+//!
+//! "Latest" must not depend on the device's clock being right. A change is
+//! stamped with [`next_stamp`]: the wall-clock time, or one millisecond after
+//! the stamp it replaces, whichever is later (a hybrid logical clock). So a
+//! change always beats the value it was made on, even when the clock has
+//! gone back or the old value came from a device whose clock was fast.
+//! Stamps more than [`FUTURE_TOLERANCE`] ahead of the clock are brought back
+//! to it when read or imported ([`Assessment::clamp_future`]).
 
 use crate::core::{
     framework::{Capability, Framework, Level, Stage, HIGHEST_LEVEL, LOWEST_LEVEL},
@@ -18,6 +26,30 @@ use std::{collections::BTreeMap, fmt};
 
 /// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives.
 pub type Millis = u64;
+
+/// How far ahead of this device's clock a stored time may be before it is
+/// treated as wrong: one minute, for clocks that differ a little between
+/// devices and for stamps a few milliseconds ahead after quick edits.
+pub const FUTURE_TOLERANCE: Millis = 60_000;
+
+/// The stamp for a change made at `now` to a value stamped `previous`: `now`,
+/// or `previous + 1` when the clock reads earlier than that, so the change
+/// always comes after what it replaced (a hybrid logical clock, after
+/// Kulkarni and others, "Logical Physical Clocks", 2014).
+pub fn next_stamp(previous: Millis, now: Millis) -> Millis {
+    now.max(previous.saturating_add(1))
+}
+
+/// Brings a time more than [`FUTURE_TOLERANCE`] after `now` back to `now`;
+/// returns whether it did.
+fn clamp_time(time: &mut Millis, now: Millis) -> bool {
+    if *time > now.saturating_add(FUTURE_TOLERANCE) {
+        *time = now;
+        true
+    } else {
+        false
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -382,14 +414,14 @@ impl Assessment {
     pub fn set_rating(&mut self, capability: &str, rating: Option<Rating>, now: Millis) {
         let answer = self.answers.entry(capability.to_owned()).or_default();
         answer.rating = rating;
-        answer.updated_at = now;
+        answer.updated_at = next_stamp(answer.updated_at, now);
         self.touch(now);
     }
 
     pub fn set_note(&mut self, capability: &str, note: &str, now: Millis) {
         let answer = self.answers.entry(capability.to_owned()).or_default();
         answer.note = note.to_owned();
-        answer.updated_at = now;
+        answer.updated_at = next_stamp(answer.updated_at, now);
         self.touch(now);
     }
 
@@ -406,7 +438,27 @@ impl Assessment {
     }
 
     fn touch(&mut self, now: Millis) {
-        self.updated_at = self.updated_at.max(now);
+        self.updated_at = next_stamp(self.updated_at, now);
+    }
+
+    /// Brings every time more than [`FUTURE_TOLERANCE`] after `now` back to
+    /// `now`, as when a backup comes from a device whose clock was fast.
+    /// Returns how many answers and plan actions were changed (the record's
+    /// own times are corrected too but not counted).
+    pub fn clamp_future(&mut self, now: Millis) -> usize {
+        let mut clamped = 0;
+        for answer in self.answers.values_mut() {
+            clamped += usize::from(clamp_time(&mut answer.updated_at, now));
+        }
+        for action in &mut self.plan {
+            clamped += usize::from(clamp_time(&mut action.updated_at, now));
+        }
+        clamp_time(&mut self.created_at, now);
+        clamp_time(&mut self.updated_at, now);
+        if let Some(finished) = &mut self.finished_at {
+            clamp_time(finished, now);
+        }
+        clamped
     }
 
     /// How many of the given items have a rating (a level or not applicable).
@@ -428,14 +480,20 @@ impl Assessment {
         self.plan.iter().filter(|action| !action.deleted)
     }
 
-    pub fn upsert_action(&mut self, action: PlanAction) {
+    /// Adds or replaces a plan action. Its `updated_at` is the time of the
+    /// change; it is restamped with [`next_stamp`] so it beats the copy it
+    /// replaces whatever the clock says.
+    pub fn upsert_action(&mut self, mut action: PlanAction) {
         self.touch(action.updated_at);
         match self
             .plan
             .iter_mut()
             .find(|existing| existing.id == action.id)
         {
-            Some(existing) => *existing = action,
+            Some(existing) => {
+                action.updated_at = next_stamp(existing.updated_at, action.updated_at);
+                *existing = action;
+            }
             None => self.plan.push(action),
         }
     }
@@ -535,6 +593,73 @@ mod tests {
         });
         older.merge(&newer);
         assert_eq!(older.live_plan().count(), 0);
+    }
+
+    /// 1 January 2030, 00:00 UTC.
+    const IN_2030: Millis = 1_893_456_000_000;
+    /// 30 November 2026, 12:00 UTC.
+    const TODAY: Millis = 1_795_953_600_000;
+    const A_YEAR: Millis = 365 * 24 * 60 * 60 * 1000;
+
+    #[test]
+    fn an_edit_beats_an_answer_stamped_in_the_future() {
+        // Issue 16 item 2: a backup from a fast clock, imported, then edited.
+        let mut stored = sample();
+        stored.set_rating("x", Some(Rating::Level(1)), IN_2030);
+        let mut edited = stored.clone();
+        edited.set_rating("x", Some(Rating::Level(3)), TODAY);
+        // Saving merges the stored copy into the edited one, and another tab
+        // merges the edited copy into its stored one: both keep the edit.
+        let mut saved = edited.clone();
+        saved.merge(&stored);
+        assert_eq!(saved.rating("x"), Some(Rating::Level(3)));
+        stored.merge(&edited);
+        assert_eq!(stored.rating("x"), Some(Rating::Level(3)));
+    }
+
+    #[test]
+    fn an_edit_after_the_clock_went_back_a_year_is_kept() {
+        let mut first = sample();
+        first.set_note("x", "first", TODAY);
+        let mut second = first.clone();
+        second.set_note("x", "second", TODAY - A_YEAR);
+        first.merge(&second);
+        assert_eq!(first.note("x"), "second");
+        let mut action = PlanAction {
+            id: "act".into(),
+            what: "Before".into(),
+            by_when: String::new(),
+            capabilities: vec!["x".into()],
+            target: None,
+            status: ActionStatus::NotStarted,
+            updated_at: TODAY,
+            deleted: false,
+        };
+        let mut with_plan = sample();
+        with_plan.upsert_action(action.clone());
+        let before = with_plan.clone();
+        action.what = "After".into();
+        action.updated_at = TODAY - A_YEAR;
+        with_plan.upsert_action(action);
+        let mut merged = before;
+        merged.merge(&with_plan);
+        assert_eq!(
+            merged.live_plan().next().map(|a| a.what.as_str()),
+            Some("After")
+        );
+    }
+
+    #[test]
+    fn times_in_the_future_are_brought_back_to_now() {
+        let mut assessment = sample();
+        assessment.set_rating("x", Some(Rating::Level(2)), IN_2030);
+        assessment.set_rating("y", Some(Rating::Level(2)), TODAY);
+        assessment.set_rating("z", Some(Rating::Level(2)), TODAY + FUTURE_TOLERANCE);
+        assert_eq!(assessment.clamp_future(TODAY), 1);
+        assert_eq!(assessment.answers["x"].updated_at, TODAY);
+        assert_eq!(assessment.answers["z"].updated_at, TODAY + FUTURE_TOLERANCE);
+        assert_eq!(assessment.updated_at, TODAY);
+        assert_eq!(assessment.clamp_future(TODAY), 0);
     }
 
     #[test]

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::{collections::BTreeSet, fmt};
 
-/// Larger files are refused before parsing: a real backup of a full check
-/// with long notes is well under 1 MB.
-pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// Larger files are refused before parsing; any backup this app writes is
+/// smaller (see [`crate::core::limits`]).
+pub use crate::core::limits::MAX_IMPORT_BYTES;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Backup {
@@ -49,6 +49,25 @@ impl Record for Backup {
     }
 }
 
+/// How long after the last backup the app reminds the person to make
+/// another, in days.
+pub const BACKUP_REMINDER_DAYS: u64 = 30;
+
+/// Whether to remind the person to back up: they have given answers, and
+/// they have never backed up on this device or did so more than
+/// [`BACKUP_REMINDER_DAYS`] before `now`. Times are Unix milliseconds.
+pub fn backup_reminder_due(
+    assessments: &[Assessment],
+    last_backup_at: Option<Millis>,
+    now: Millis,
+) -> bool {
+    let has_answers = assessments
+        .iter()
+        .any(|assessment| !assessment.answers.is_empty());
+    let days_since = |then: Millis| now.saturating_sub(then) / (24 * 60 * 60 * 1000);
+    has_answers && last_backup_at.is_none_or(|then| days_since(then) > BACKUP_REMINDER_DAYS)
+}
+
 pub fn export(backup: &Backup) -> Result<String, String> {
     records::encode(backup)
 }
@@ -72,7 +91,7 @@ impl fmt::Display for ImportError {
             ImportError::Empty => write!(formatter, "The file is empty. Choose a backup file saved from this app."),
             ImportError::TooLarge { bytes } => write!(
                 formatter,
-                "The file is too large ({} MB). A backup from this app is smaller than {} MB: check you chose the right file.",
+                "The file is too large ({} MB). A backup from this app is never larger than {} MB: check you chose the right file.",
                 super::decimal::one_decimal(*bytes as f64 / 1_048_576.0),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
@@ -101,13 +120,24 @@ pub struct ImportPreview {
     /// Answers to capabilities this version of the content does not have:
     /// kept in the data, not shown in results.
     pub unknown_capabilities: Vec<String>,
+    /// Answers and plan actions dated after the import (more than
+    /// [`FUTURE_TOLERANCE`](crate::core::assessment::FUTURE_TOLERANCE)
+    /// ahead): the file came from a device whose clock was fast. They are
+    /// dated at the import instead, so later edits here win.
+    pub future_dated: usize,
 }
 
+/// Checks `text` as a backup file against what this device holds at `now`.
+///
+/// Errors: empty, larger than [`MAX_IMPORT_BYTES`] (counted in UTF-8 bytes),
+/// not a backup of this app, or from a newer release. Times after `now` are
+/// brought back to `now` and counted in `future_dated`.
 pub fn preview(
     text: &str,
     existing: &[Assessment],
     existing_profiles: &Profiles,
     framework: &Framework,
+    now: Millis,
 ) -> Result<ImportPreview, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -115,11 +145,16 @@ pub fn preview(
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let backup = match records::decode::<Backup>(text) {
+    let mut backup = match records::decode::<Backup>(text) {
         Decoded::Current(backup) | Decoded::Migrated(backup) => backup,
         Decoded::TooNew(version) => return Err(ImportError::TooNew { version }),
         Decoded::Unreadable(reason) => return Err(ImportError::NotABackup(reason)),
     };
+    let future_dated = backup
+        .assessments
+        .iter_mut()
+        .map(|assessment| assessment.clamp_future(now))
+        .sum();
     let (replaced, added): (Vec<String>, Vec<String>) = backup
         .assessments
         .iter()
@@ -151,6 +186,7 @@ pub fn preview(
         replaced,
         new_profiles,
         unknown_capabilities: unknown_capabilities.into_iter().collect(),
+        future_dated,
     })
 }
 
@@ -245,7 +281,7 @@ mod tests {
     fn an_exported_backup_previews_as_all_new_on_an_empty_device() {
         let framework = content::framework();
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
-        let preview = preview(&text, &[], &Profiles::default(), framework);
+        let preview = preview(&text, &[], &Profiles::default(), framework, NOW);
         let Ok(preview) = preview else {
             panic!("{preview:?}")
         };
@@ -257,12 +293,63 @@ mod tests {
     fn an_assessment_already_on_the_device_is_listed_as_replaced() {
         let framework = content::framework();
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
-        let Ok(preview) = preview(&text, &[assessment("a1")], &Profiles::default(), framework)
-        else {
+        let Ok(preview) = preview(
+            &text,
+            &[assessment("a1")],
+            &Profiles::default(),
+            framework,
+            NOW,
+        ) else {
             panic!("preview failed")
         };
         assert_eq!(preview.replaced, vec!["a1".to_string()]);
         assert!(preview.added.is_empty());
+    }
+
+    /// 30 November 2026, 12:00 UTC.
+    const NOW: Millis = 1_795_953_600_000;
+
+    #[test]
+    fn the_app_reads_back_a_backup_of_a_very_long_non_ascii_note() {
+        // Issue 16 item 3: a 1.8 million character note exported as 5.15 MB
+        // and was refused on import.
+        let framework = content::framework();
+        let mut long = assessment("a1");
+        long.set_note("pvb-01", &"中".repeat(1_800_000), 5);
+        let text = export(&backup_with(long)).unwrap_or_default();
+        assert!(text.len() > 5_150_000);
+        let preview = preview(&text, &[], &Profiles::default(), framework, NOW);
+        assert!(preview.is_ok(), "{:?}", preview.err());
+    }
+
+    #[test]
+    fn answers_from_a_fast_clock_are_dated_at_the_import() {
+        // Issue 16 item 2: a backup whose answer is stamped 1 January 2030.
+        let framework = content::framework();
+        let mut fast = assessment("a1");
+        fast.set_rating("pvb-01", Some(Rating::Level(2)), 1_893_456_000_000);
+        fast.set_rating("pvb-02", Some(Rating::Level(2)), NOW - 5);
+        let text = export(&backup_with(fast)).unwrap_or_default();
+        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework, NOW) else {
+            panic!("preview failed")
+        };
+        assert_eq!(preview.future_dated, 1);
+        let answers = &preview.backup.assessments[0].answers;
+        assert_eq!(answers["pvb-01"].updated_at, NOW);
+        assert_eq!(answers["pvb-02"].updated_at, NOW - 5);
+    }
+
+    #[test]
+    fn the_backup_reminder_shows_with_answers_and_no_recent_backup() {
+        const DAY: Millis = 24 * 60 * 60 * 1000;
+        let mut answered = assessment("a1");
+        let empty = [assessment("a2")];
+        assert!(!backup_reminder_due(&empty, None, NOW));
+        answered.set_rating("pvb-01", Some(Rating::Level(2)), 5);
+        let answered = [answered];
+        assert!(backup_reminder_due(&answered, None, NOW));
+        assert!(!backup_reminder_due(&answered, Some(NOW - 30 * DAY), NOW));
+        assert!(backup_reminder_due(&answered, Some(NOW - 31 * DAY), NOW));
     }
 
     #[test]
@@ -271,7 +358,7 @@ mod tests {
         let mut with_unknown = assessment("a1");
         with_unknown.set_rating("retired-99", Some(Rating::Level(2)), 5);
         let text = export(&backup_with(with_unknown)).unwrap_or_default();
-        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework) else {
+        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework, NOW) else {
             panic!("preview failed")
         };
         assert_eq!(preview.unknown_capabilities, vec!["retired-99".to_string()]);
@@ -281,7 +368,7 @@ mod tests {
     fn every_rejection_has_its_own_message() {
         let framework = content::framework();
         let profiles = Profiles::default();
-        let reject = |text: &str| preview(text, &[], &profiles, framework).err();
+        let reject = |text: &str| preview(text, &[], &profiles, framework, NOW).err();
         assert_eq!(reject("   "), Some(ImportError::Empty));
         assert!(matches!(
             reject("not json"),
@@ -312,7 +399,7 @@ mod tests {
         let framework = content::framework();
         let text = r#"{"app":"maps-capability-checker","kind":"backup","version":1,"data":{"assessments":[{"answers":{}},{"answers":{"pvb-01":{"rating":{"level":300},"updated_at":1}}}]}}"#;
         let Err(ImportError::NotABackup(reason)) =
-            preview(text, &[], &Profiles::default(), framework)
+            preview(text, &[], &Profiles::default(), framework, NOW)
         else {
             panic!("the damaged backup was not refused");
         };

@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod fields;
 pub mod framework;
 pub mod glossary;
+pub mod limits;
 pub mod personas;
 pub mod plan;
 pub mod qr;

@@ -59,7 +59,7 @@ pub fn problems(what: &str, by_when: &str) -> Vec<(&'static str, &'static str)> 
     let mut problems = Vec::new();
     if what.trim().is_empty() {
         problems.push(("action-what", "Enter what you will do"));
-    } else if what.chars().count() > 500 {
+    } else if crate::core::limits::char_count(what) > crate::core::limits::PLAN_TEXT_MAX_CHARS {
         problems.push((
             "action-what",
             "What you will do must be 500 characters or fewer",

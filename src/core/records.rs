@@ -305,6 +305,10 @@ pub struct Settings {
     /// The address the workshop QR code shows, when set in the app.
     #[serde(default)]
     pub app_address: String,
+    /// When a backup was last downloaded on this device, for the backup
+    /// reminder; `None` if never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_backup_at: Option<Millis>,
 }
 
 impl Record for Settings {

@@ -119,6 +119,7 @@ pub fn CheckStart() -> impl IntoView {
 
     view! {
         <h1 class="nhsuk-heading-l">"Check my capabilities"</h1>
+        <crate::components::backup_reminder::BackupReminder/>
         <p>"Rate yourself against each capability. Every answer is saved on this device as you go, so you can stop and come back at any time."</p>
         <MyAssessments/>
         {move || {

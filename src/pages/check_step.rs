@@ -1,9 +1,11 @@
 use crate::{
     browser,
+    components::character_count::CharacterCount,
     core::{
         assessment::{Assessment, Rating},
         content,
         framework::Capability,
+        limits,
     },
     navigation::use_navigation,
     state::use_app_state,
@@ -184,13 +186,22 @@ fn Item(
     let note_id = item.id.clone();
     let save_note = {
         let id = id.clone();
-        move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
+        Callback::new(move |text: String| {
             state.update_assessment(&id, |assessment| {
                 assessment.set_note(&note_id, &text, browser::now())
             });
-        }
+        })
     };
+    // A note over the limit is not saved: moving on would lose it, so the
+    // buttons refuse and take the person back to it.
+    let note_error = RwSignal::new(None::<String>);
+    let go_to = Callback::new(move |place: Place| {
+        if note_error.get_untracked().is_some() {
+            browser::focus("note");
+        } else {
+            go_to.run(place);
+        }
+    });
     let last = index + 1 == total;
     let next = if last {
         Place::Review
@@ -227,12 +238,10 @@ fn Item(
             </fieldset>
             <p class="nhsuk-u-visually-hidden" role="status">{move || saved.get()}</p>
         </div>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="note">"Notes or evidence (optional)"</label>
-            <div class="nhsuk-hint" id="note-hint">"For example, a case you could discuss at appraisal. Saved on this device only."</div>
-            <textarea class="nhsuk-textarea" id="note" name="note" rows="3" aria-describedby="note-hint"
-                prop:value=assessment.note(&item.id).to_owned() on:input=save_note></textarea>
-        </div>
+        <CharacterCount id="note" label="Notes or evidence (optional)"
+            hint="For example, a case you could discuss at appraisal. Saved on this device only."
+            what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned()
+            error=note_error on_save=save_note/>
         <div class="app-step-buttons">
             {(index > 0).then(|| view! {
                 <button class="nhsuk-button nhsuk-button--secondary" type="button"

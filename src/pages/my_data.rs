@@ -1,10 +1,7 @@
 use crate::{
     browser,
     components::storage_banner::describe,
-    core::{
-        backup::{self, Backup},
-        content, records,
-    },
+    core::{backup, content, limits, records},
     state::{use_app_state, Notice},
     storage::{self, Backend},
 };
@@ -19,6 +16,7 @@ pub fn MyData() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"My data"</h1>
         <p>"Everything you enter stays in this browser on this device. Nothing is sent anywhere. Back it up here, move it to another device, or remove it."</p>
         <ProfilesSection/>
+        <Keeping/>
         <Export/>
         <Import/>
         <SetAside/>
@@ -26,30 +24,31 @@ pub fn MyData() -> impl IntoView {
     }
 }
 
-pub fn current_backup() -> Backup {
+/// Whether the browser will keep the data, and what to do where it may not.
+#[component]
+fn Keeping() -> impl IntoView {
     let state = use_app_state();
-    Backup {
-        exported_at: browser::now(),
-        content_version: content::framework().version.clone(),
-        profiles: state.profiles.get_untracked(),
-        assessments: state.assessments.get_untracked(),
-    }
-}
-
-/// Downloads the backup file; returns false if the browser refused.
-pub fn download_backup() -> bool {
-    backup::export(&current_backup())
-        .map(|text| {
-            browser::download(
-                &format!(
-                    "maps-capability-checker-backup-{}.json",
-                    browser::today_iso()
-                ),
-                "application/json",
-                &text,
-            )
+    move || {
+        (state.backend.get() == Backend::Device).then(|| {
+            let used = limits::percent_used(state.storage_used.get());
+            view! {
+                <h2 class="nhsuk-heading-m" id="keeping">"How long this browser keeps your data"</h2>
+                <p>{match state.persisted.get() {
+                    Some(true) => "This browser has agreed to keep your data until you delete it.",
+                    Some(false) => "This browser has not agreed to keep your data for good: it may delete it if the device runs short of space. Keep a backup.",
+                    None => "This browser does not say whether it will keep your data. Keep a backup.",
+                }}</p>
+                <p>{format!("Your data uses about {used}% of the space this browser gives the app.")}</p>
+                {browser::webkit_deletes_unused_data().then(|| view! {
+                    <div class="nhsuk-inset-text">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"Safari, and every browser on an iPhone or iPad, deletes what a website has stored once the browser has been used for 7 days without the site being opened. Web apps added to the Home Screen are not affected. To keep your answers, open the Share menu and choose "<strong>"Add to Home Screen"</strong>", then use the app from there, and keep a backup. "
+                           <a href="https://webkit.org/blog/10218/full-third-party-cookie-blocking-and-more/">"WebKit's announcement of the 7-day limit"</a>" (checked 30 November 2026)."</p>
+                    </div>
+                })}
+            }
         })
-        .unwrap_or(false)
+    }
 }
 
 #[component]
@@ -58,7 +57,7 @@ fn Export() -> impl IntoView {
     view! {
         <h2 class="nhsuk-heading-m" id="export">"Back up my data"</h2>
         <p>"Download a file with all your profiles, assessments and plans. You can import it again here, on this or another device."</p>
-        <button class="nhsuk-button" type="button" on:click=move |_| failed.set(!download_backup())>"Download a backup (JSON)"</button>
+        <button class="nhsuk-button" type="button" on:click=move |_| failed.set(!use_app_state().download_backup())>"Download a backup (JSON)"</button>
         {move || failed.get().then(|| view! {
             <p class="nhsuk-error-message" role="alert">"The browser did not allow the download. Try again, or use another browser."</p>
         })}
@@ -108,6 +107,7 @@ fn Import() -> impl IntoView {
                 &state.assessments.get_untracked(),
                 &state.profiles.get_untracked(),
                 content::framework(),
+                browser::now(),
             ) {
                 Ok(found) => preview.set(Some(found)),
                 Err(problem) => error.set(Some(problem.to_string())),
@@ -118,12 +118,7 @@ fn Import() -> impl IntoView {
         let Some(found) = preview.get_untracked() else {
             return;
         };
-        state.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, &found));
-        for assessment in &found.backup.assessments {
-            storage::remove(&records::assessment_key(&assessment.id));
-            let _ = storage::save(&records::assessment_key(&assessment.id), assessment);
-        }
-        state.reload_from_storage();
+        state.import_backup(&found);
         done.set(Some(format!(
             "Imported: {} added, {} replaced.",
             found.added.len(),
@@ -153,6 +148,12 @@ fn Import() -> impl IntoView {
                         <li>{format!("{} assessment(s) will be added", found.added.len())}</li>
                         <li>{format!("{} assessment(s) already on this device will be replaced by the file's copy", found.replaced.len())}</li>
                         {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
+                        {(found.future_dated > 0).then(|| view! {
+                            <li>{format!(
+                                "{} answer(s) or plan action(s) are dated later than today, so the device that saved them had its clock set ahead. They will be dated today, so that changes you make here are kept",
+                                found.future_dated
+                            )}</li>
+                        })}
                         {(!found.unknown_capabilities.is_empty()).then(|| view! {
                             <li>{format!(
                                 "{} answer(s) are for capabilities this version does not have ({}); they will be kept but not scored",
@@ -182,7 +183,12 @@ fn SetAside() -> impl IntoView {
             .into_iter()
             .filter(|key| key.starts_with(records::QUARANTINE_PREFIX))
             .collect();
-        let notices: Vec<Notice> = state.notices.get();
+        let notices: Vec<Notice> = state
+            .notices
+            .get()
+            .into_iter()
+            .filter(|notice| !matches!(notice, Notice::FutureDated { .. }))
+            .collect();
         (!kept.is_empty() || !notices.is_empty()).then(|| view! {
             <h2 class="nhsuk-heading-m">"Data that could not be read"</h2>
             <ul>{notices.iter().map(|notice| view! { <li>{describe(notice)}</li> }).collect_view()}</ul>
@@ -219,7 +225,7 @@ fn ClearDevice() -> impl IntoView {
                     <h3 class="nhsuk-warning-callout__label" id="clear-title" tabindex="-1">"Remove everything?"</h3>
                     <p id="clear-text">"This removes every profile, assessment and plan this app stored in this browser. It cannot be undone. Download a backup first if you may want them again."</p>
                     <div class="app-inline-actions">
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { download_backup(); }>"Download a backup first"</button>
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { use_app_state().download_backup(); }>"Download a backup first"</button>
                         <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
                             state.clear_device();
                             confirming.set(false);
@@ -253,7 +259,7 @@ fn ProfilesSection() -> impl IntoView {
     let presenter = move || state.settings.with(|settings| settings.presenter);
     let add = move |_| {
         let name = new_name.get_untracked();
-        if name.trim().is_empty() || name.chars().count() > 60 {
+        if name.trim().is_empty() || limits::char_count(&name) > limits::PROFILE_NAME_MAX_CHARS {
             name_error.set(true);
             return;
         }
@@ -291,7 +297,9 @@ fn ProfilesSection() -> impl IntoView {
                                         <input class="nhsuk-input nhsuk-input--width-20" id=rename_id type="text" prop:value=profile.name.clone()
                                             on:change=move |event| {
                                                 let name = event_target_value(&event);
-                                                if !name.trim().is_empty() { state.rename_profile(&id.get_value(), &name); }
+                                                if !name.trim().is_empty() && limits::char_count(&name) <= limits::PROFILE_NAME_MAX_CHARS {
+                                                    state.rename_profile(&id.get_value(), &name);
+                                                }
                                             }/>
                                     </div>
                                 })}
@@ -314,7 +322,7 @@ fn ProfilesSection() -> impl IntoView {
                     <h3 class="nhsuk-warning-callout__label" id="delete-profile-title" tabindex="-1">"Delete this profile?"</h3>
                     <p>"Its assessments and plans are deleted too. Download a backup first if you may want them again."</p>
                     <div class="app-inline-actions">
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { download_backup(); }>"Download a backup first"</button>
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { use_app_state().download_backup(); }>"Download a backup first"</button>
                         <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
                             state.delete_profile(&id.get_value());
                             confirming_delete.set(None);
@@ -327,7 +335,7 @@ fn ProfilesSection() -> impl IntoView {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || name_error.get()>
             <label class="nhsuk-label" for="new-profile">"Add a profile"</label>
             {move || name_error.get().then(|| view! {
-                <span class="nhsuk-error-message" id="new-profile-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"Enter a name of 60 characters or fewer"</span>
+                <span class="nhsuk-error-message" id="new-profile-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{format!("Enter a name of {} characters or fewer", limits::PROFILE_NAME_MAX_CHARS)}</span>
             })}
             <input class="nhsuk-input nhsuk-input--width-20" id="new-profile" type="text" prop:value=move || new_name.get()
                 aria-describedby=move || name_error.get().then_some("new-profile-error")

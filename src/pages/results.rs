@@ -20,6 +20,7 @@ pub fn ResultsList() -> impl IntoView {
     let state = use_app_state();
     view! {
         <h1 class="nhsuk-heading-l">"Results"</h1>
+        <crate::components::backup_reminder::BackupReminder/>
         {move || {
             let mine = state.my_assessments();
             if mine.is_empty() {
@@ -125,6 +126,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     view! {
         <a href=crate::browser::href("/results") class="nhsuk-back-link app-no-print">"All results"</a>
         <h1 class="nhsuk-heading-l">"Your results"</h1>
+        <crate::components::backup_reminder::BackupReminder/>
         <dl class="nhsuk-summary-list">
             <SummaryRow key="Assessment" value=describe(&assessment)/>
             <SummaryRow key="Date" value=browser::format_date(assessment.finished_at.unwrap_or(assessment.created_at))/>
