@@ -18,14 +18,14 @@ PORT ?= 8080
 # BENCHMARKS.md for what is left to reach 150.
 SIZE_BUDGET_KB ?= 250
 
-.PHONY: run test tools browsers build build-sub-path serve lint unit web-test e2e size bench clean
+.PHONY: run test tools browsers build build-sub-path serve lint unit serve-test web-test e2e size bench clean
 
 ## Build the release and serve it on http://127.0.0.1:$(PORT)
 run: tools build
 	node tools/serve.mjs dist $(PORT)
 
 ## Every test tier, failing on the first problem; leaves the release in dist/
-test: tools browsers lint unit web-test build size e2e
+test: tools browsers lint unit serve-test web-test build size e2e
 
 tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed vendor/nhsuk-frontend.css
 
@@ -67,6 +67,10 @@ lint: tools
 
 unit:
 	cargo test
+
+# tools/serve.mjs against bad and fuzzed requests (it serves every browser tier).
+serve-test:
+	node --test tests/serve/
 
 web-test: tools browsers
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=180 \
