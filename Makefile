@@ -6,6 +6,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 TRUNK_VERSION := 0.21.14
+GECKODRIVER_VERSION := 0.37.1
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell grep -A1 '^name = "wasm-bindgen"$$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 CARGO_BIN := $(HOME)/.cargo/bin
@@ -17,14 +18,15 @@ PORT ?= 8080
 # What each feature costs is recorded in BENCHMARKS.md.
 SIZE_BUDGET_KB ?= 300
 
-.PHONY: run test tools browsers build build-sub-path serve lint unit web-test e2e size bench clean
+.PHONY: run test tools browsers build build-sub-path serve lint unit serve-test web-test e2e engines size bench clean
 
 ## Build the release and serve it on http://127.0.0.1:$(PORT)
 run: tools build
 	node tools/serve.mjs dist $(PORT)
 
-## Every test tier, failing on the first problem; leaves the release in dist/
-test: tools browsers lint unit web-test build size e2e
+## Every test tier, failing on the first problem; leaves the release in dist/.
+## Browser tiers run in three engines: Chromium, Firefox and WebKit.
+test: tools browsers lint unit serve-test web-test build size e2e engines
 
 tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed vendor/nhsuk-frontend.css
 
@@ -52,11 +54,26 @@ node_modules/.installed: package.json package-lock.json
 vendor/nhsuk-frontend.css: node_modules/.installed tools/vendor-nhsuk.mjs index.html $(shell find src -name "*.rs")
 	node tools/vendor-nhsuk.mjs
 
-browsers: .tools/browsers
+# The three engines: Chromium for Playwright, Firefox and WebKit (WebKitGTK
+# under Xvfb) for tests/engines and Firefox for tests/web.rs as well.
+browsers: .tools/browsers .tools/firefox-webkit .tools/geckodriver-$(GECKODRIVER_VERSION)
 .tools/browsers:
 	@mkdir -p .tools
 	command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null \
 		|| (apt-get update && apt-get install -y chromium chromium-driver brotli)
+	@touch $@
+
+.tools/firefox-webkit:
+	@mkdir -p .tools
+	command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null \
+		|| (apt-get update && apt-get install -y firefox-esr webkit2gtk-driver xvfb)
+	@touch $@
+
+# From crates.io: the GitHub release download is not reachable.
+.tools/geckodriver-$(GECKODRIVER_VERSION):
+	@mkdir -p .tools
+	geckodriver --version 2>/dev/null | grep -q '^geckodriver $(GECKODRIVER_VERSION)' \
+		|| cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked
 	@touch $@
 
 lint: tools
@@ -67,9 +84,19 @@ lint: tools
 unit:
 	cargo test
 
+# tools/serve.mjs against bad and fuzzed requests (it serves every browser tier).
+serve-test:
+	node --test tests/serve/
+
+# The runner picks geckodriver over chromedriver when GECKODRIVER is set;
+# webdriver.json carries each browser's options.
+WEB_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=180 \
+	cargo test --target wasm32-unknown-unknown --test web
 web-test: tools browsers
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=180 \
-		cargo test --target wasm32-unknown-unknown --test web
+	@echo "== tests/web.rs in Chromium"
+	$(WEB_TEST) || { echo "tests/web.rs FAILED in Chromium"; exit 1; }
+	@echo "== tests/web.rs in Firefox"
+	GECKODRIVER=$(CARGO_BIN)/geckodriver $(WEB_TEST) || { echo "tests/web.rs FAILED in Firefox"; exit 1; }
 
 build: tools
 	trunk build --release
@@ -83,8 +110,19 @@ size:
 	node tools/size-budget.mjs dist $(SIZE_BUDGET_KB)
 
 e2e: tools browsers build-sub-path
+	@echo "== Journeys in Chromium (Playwright)"
 	npx playwright test --config tests/e2e/playwright.config.mjs
 	npx playwright test --config tests/e2e/playwright.sub-path.config.mjs
+
+# The journeys of tests/engines in Firefox and WebKit against dist/: both
+# engines run, each printing its own counts, and a failure names its engine.
+engines: tools browsers
+	@failed=""; \
+	echo "== Journeys in Firefox (firefox-esr, geckodriver $(GECKODRIVER_VERSION))"; \
+	ENGINE=firefox node --test tests/engines/ || failed="$$failed Firefox"; \
+	echo "== Journeys in WebKit (WebKitGTK MiniBrowser, under Xvfb)"; \
+	ENGINE=webkit xvfb-run -a node --test tests/engines/ || failed="$$failed WebKit"; \
+	if [ -n "$$failed" ]; then echo "Journeys FAILED in:$$failed"; exit 1; fi
 
 ## Speed and size against the targets, as one table (not part of `make test`)
 bench: tools browsers build

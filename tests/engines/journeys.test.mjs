@@ -1,0 +1,300 @@
+// The user journeys of issue 20 in Firefox and WebKit, against the release
+// build in dist/ served by tools/serve.mjs. Chromium runs the fuller
+// Playwright suite (tests/e2e); this suite holds the other two engines to the
+// same journeys. Every test name starts with the engine's name, so a failure
+// says which engine it was.
+//
+//   ENGINE=firefox node --test tests/engines/
+//   ENGINE=webkit xvfb-run -a node --test tests/engines/
+// (`make engines` runs both.)
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { assessmentRecord, quickCheck } from '../e2e/seed.mjs';
+import { engine, openBrowser, startDriver, startServer } from './browser.mjs';
+
+const RATINGS = ['Not yet', 'With direct supervision', 'With indirect supervision', 'Independently within my scope'];
+const exact = { exact: true };
+
+async function startQuickCheck(browser, role, stage) {
+  await browser.open('/check');
+  await browser.check(role);
+  await browser.check(stage, exact);
+  await browser.check('Quick check');
+  await browser.click('button', 'Start the check');
+  await browser.expectText('Question 1 of 10');
+}
+
+/** Puts stored records into localStorage, as an earlier visit would have left them, then reloads. */
+async function seed(browser, records) {
+  await browser.open('/');
+  await browser.run((entries) => {
+    for (const [key, value] of entries) localStorage.setItem(key, value);
+  }, Object.entries(records));
+  await browser.reload();
+}
+
+describe(engine.name, () => {
+  let server;
+  let driver;
+  const open = [];
+
+  before(async () => {
+    server = await startServer();
+    driver = await startDriver();
+  });
+
+  after(async () => {
+    await Promise.all(open.splice(0).map((browser) => browser.close().catch(() => {})));
+    await driver?.stop();
+    await server?.stop();
+  });
+
+  /** A new browser with an empty profile, closed when the test ends. */
+  async function newBrowser(options, appUrl = server.url) {
+    const browser = await openBrowser(driver, appUrl, options);
+    open.push(browser);
+    return browser;
+  }
+
+  async function closeBrowser(browser) {
+    open.splice(open.indexOf(browser), 1);
+    await browser.close();
+  }
+
+  /** Runs `body` in a fresh browser that is closed afterwards, pass or fail. */
+  function journey(name, body, options) {
+    test(`${engine.name}: ${name}`, async () => {
+      const browser = await newBrowser(options);
+      try {
+        await body(browser);
+      } finally {
+        await closeBrowser(browser).catch(() => {});
+      }
+    });
+  }
+
+  journey('a quick check with a note in non-ASCII text is saved as typed', async (browser) => {
+    await startQuickCheck(browser, 'Physician associate (PA)', 'Newly qualified');
+    await browser.check('With direct supervision', exact);
+    await browser.expectText('Saved: 2 (with direct supervision)');
+    const note = 'Case review with Zoë – “théâtre” 12 cases, ✓';
+    await browser.fill('Notes or evidence (optional)', note);
+    await browser.expectText('· 1 answered');
+    await browser.click('button', 'Next');
+    await browser.expectText('Question 2 of 10');
+    await browser.click('button', 'Back');
+    await browser.expectText('Question 1 of 10');
+    await browser.expectChecked('With direct supervision', exact);
+    await browser.expectValue('Notes or evidence (optional)', note);
+    // Stored as typed, in this engine's real localStorage.
+    const stored = await browser.storedRecords();
+    const assessment = stored.find(([key]) => key.startsWith('mapscc/assessment/'));
+    assert.ok(assessment, `${engine.name}: no assessment in localStorage: ${JSON.stringify(stored)}`);
+    const answers = Object.values(JSON.parse(assessment[1]).data.answers);
+    assert.deepEqual(answers.map((answer) => [answer[0], answer[2]]), [[2, note]]);
+  });
+
+  journey('a reload part-way resumes at the same question with every answer intact', async (browser) => {
+    await startQuickCheck(browser, 'Surgical care practitioner (SCP)', 'Experienced');
+    await browser.check('With indirect supervision', exact);
+    await browser.click('button', 'Next');
+    await browser.expectText('Question 2 of 10');
+    await browser.check('Not applicable', exact);
+    await browser.fill('Notes or evidence (optional)', 'Logbook, 12 cases');
+    await browser.expectText('· 2 answered');
+    await browser.click('button', 'Next');
+    await browser.expectText('Question 3 of 10');
+    const third = await browser.headingText('#step-heading');
+
+    await browser.reload();
+    await browser.expectText('Question 3 of 10');
+    assert.equal(await browser.headingText('#step-heading'), third);
+    await browser.click('button', 'Back');
+    await browser.expectChecked('Not applicable', exact);
+    await browser.expectValue('Notes or evidence (optional)', 'Logbook, 12 cases');
+    await browser.click('button', 'Back');
+    await browser.expectChecked('With indirect supervision', exact);
+  });
+
+  journey('finishing a quick check shows the results page with its tables', async (browser) => {
+    await startQuickCheck(browser, 'Anaesthesia associate (AA)', 'Newly qualified');
+    for (let step = 1; step <= 10; step += 1) {
+      await browser.expectText(`Question ${step} of 10`);
+      await browser.check(RATINGS[step % 4], exact);
+      await browser.click('button', step === 10 ? 'Next: review' : 'Next');
+    }
+    await browser.expectText('You have answered 10 of 10 questions.');
+    await browser.click('button', 'Finish and see results');
+    await browser.until(async () => /\/results\//.test(await browser.driver.getCurrentUrl()), 'the results address');
+    // Each table has a caption, a header row and a row per domain or pillar, with figures.
+    const tables = await browser.until(async () => {
+      const found = await browser.run(() => [...document.querySelectorAll('table.app-results-table')].map((table) => ({
+        caption: table.caption?.textContent.trim() || '',
+        headers: table.querySelectorAll('thead th').length,
+        rows: [...table.querySelectorAll('tbody tr')].map((row) => row.textContent.replace(/\s+/g, ' ').trim()),
+      })));
+      return found.length > 0 ? found : null;
+    }, 'the results tables');
+    for (const table of tables) {
+      assert.ok(table.headers >= 2, `${engine.name}: a results table has no header row: ${JSON.stringify(table)}`);
+      assert.ok(table.rows.length >= 1, `${engine.name}: a results table has no rows: ${JSON.stringify(table)}`);
+    }
+    assert.ok(tables.flatMap((table) => table.rows).some((row) => /\d\.\d/.test(row)), `${engine.name}: no mean rating in the tables`);
+    assert.equal(await browser.run(() => document.querySelector('svg.app-chart__svg title')?.textContent), 'Your ratings by domain');
+  });
+
+  test(`${engine.name}: a backup exported here imports into a fresh profile with the same results`, async () => {
+    const items = quickCheck('pa');
+    const ratings = Object.fromEntries(items.map((c, i) => [c.id, i === 0 ? 'n/a' : 1]));
+    const gaps = items.slice(1).filter((c) => c.expected.pa.newly_qualified > 1).length;
+
+    const first = await newBrowser();
+    await seed(first, { 'mapscc/assessment/seeded': assessmentRecord({ id: 'seeded', role: 'pa', ratings }) });
+    await first.open('/my-data');
+    const backup = await first.download(/backup.*\.json$/, () => first.click('button', 'Download a backup (JSON)'));
+    assert.equal(JSON.parse(backup.text).kind, 'backup');
+    await closeBrowser(first);
+
+    const fresh = await newBrowser();
+    await fresh.open('/my-data');
+    assert.deepEqual(await fresh.storedRecords(), [], `${engine.name}: a new session did not start with an empty profile`);
+    await (await fresh.control('Backup file')).sendKeys(backup.path);
+    await fresh.expectText('1 assessment(s) will be added');
+    await fresh.click('button', 'Import');
+    await fresh.expectText('Imported: 1 added, 0 replaced.');
+    await fresh.open('/results/seeded');
+    await fresh.byRole('heading', `Gaps (${gaps})`);
+    await fresh.byRole('heading', 'Not applicable (1)');
+    await closeBrowser(fresh);
+  });
+
+  journey('a guest session leaves localStorage untouched', async (browser) => {
+    await seed(browser, { 'mapscc/assessment/mine': assessmentRecord({ id: 'mine', role: 'scp', ratings: {} }) });
+    const before = await browser.storedRecords();
+    assert.equal(before.filter(([key]) => key === 'mapscc/assessment/mine').length, 1);
+    await browser.open('/workshop');
+    await browser.click('button', 'Start a guest session');
+    await browser.expectText('You are in a guest session.');
+    await startQuickCheck(browser, 'Physician associate (PA)', 'Newly qualified');
+    await browser.check('With direct supervision', exact);
+    await browser.fill('Notes or evidence (optional)', 'Guest note');
+    await browser.expectText('Guest session: nothing is kept');
+    assert.ok(await browser.run(() => Object.keys(sessionStorage).some((key) => key.startsWith('mapscc/assessment/'))),
+      `${engine.name}: the guest's answers are not in sessionStorage`);
+    assert.deepEqual(await browser.storedRecords(), before, `${engine.name}: the guest session changed localStorage`);
+
+    // Closing the tab ends the session: a new tab has only what was there before.
+    const guestTab = await browser.driver.getWindowHandle();
+    await browser.driver.switchTo().newWindow('tab');
+    const newTab = await browser.driver.getWindowHandle();
+    await browser.driver.switchTo().window(guestTab);
+    await browser.driver.close();
+    await browser.driver.switchTo().window(newTab);
+    await browser.open('/check');
+    await browser.byRole('heading', 'Surgical care practitioner', { exact: false });
+    assert.equal((await browser.run(() => document.body.innerText)).includes('Physician associate, quick check'), false,
+      `${engine.name}: the guest's assessment outlived its tab`);
+    assert.deepEqual(await browser.storedRecords(), before);
+  });
+
+  journey('Back and Forward move between pages of the app', async (browser) => {
+    await browser.open('/');
+    const home = await browser.headingText();
+    await browser.click('link', 'Explore roles');
+    await browser.until(async () => (await browser.headingText()) !== home, 'the roles page');
+    const roles = await browser.headingText();
+    await browser.click('link', 'Capabilities');
+    await browser.until(async () => (await browser.headingText()) !== roles, 'the capabilities page');
+    const capabilities = await browser.headingText();
+    await browser.back();
+    await browser.until(async () => (await browser.headingText()) === roles, `"${roles}" after Back`);
+    await browser.back();
+    await browser.until(async () => (await browser.headingText()) === home, `"${home}" after Back`);
+    await browser.forward();
+    await browser.until(async () => (await browser.headingText()) === roles, `"${roles}" after Forward`);
+    await browser.forward();
+    await browser.until(async () => (await browser.headingText()) === capabilities, `"${capabilities}" after Forward`);
+  });
+
+  test(`${engine.name}: after one visit the app works offline, and an answer given offline is kept`, async () => {
+    // A server of its own, stopped to take the network away.
+    let own = await startServer();
+    const browser = await newBrowser({}, own.url);
+    try {
+      await browser.open('/');
+      const scope = await browser.run(async () => (await navigator.serviceWorker.ready).scope);
+      assert.equal(scope, `${own.url}/`);
+      const controlled = () => browser.run(() => navigator.serviceWorker.controller !== null);
+      if (!(await controlled())) await browser.reload();
+      await browser.until(controlled, 'the service worker to control the page');
+
+      await own.stop();
+      const reachable = await browser.run(() => fetch('precache-manifest.js', { cache: 'no-store' }).then(() => true, () => false));
+      assert.equal(reachable, false, `${engine.name}: the server still answers after being stopped`);
+      // A reload as F5 does it: geckodriver's Refresh command did not go
+      // through the service worker here (the offline page came up).
+      await browser.run(() => location.reload());
+      await browser.appReady();
+      for (const path of ['/roles', '/capabilities', '/check', '/my-data', '/about', '/roles/pa']) {
+        await browser.open(path);
+        assert.doesNotMatch(await browser.driver.getTitle(), /Page not found/, `${engine.name}: ${path} offline`);
+      }
+      await startQuickCheck(browser, 'Physician associate (PA)', 'Newly qualified');
+      await browser.check('With indirect supervision', exact);
+      const address = await browser.driver.getCurrentUrl();
+
+      own = await startServer(own.port);
+      await browser.reload();
+      assert.equal(await browser.driver.getCurrentUrl(), address);
+      await browser.expectChecked('With indirect supervision', exact);
+    } finally {
+      await closeBrowser(browser).catch(() => {});
+      await own.stop();
+    }
+  });
+
+  journey('blocked storage is reported on screen and the check still works', async (browser) => {
+    await browser.open('/');
+    assert.equal(await browser.storedRecords(), null, `${engine.name}: storage was not blocked`);
+    await browser.expectText('Nothing will be kept');
+    await startQuickCheck(browser, 'Advanced critical care practitioner (ACCP)', 'Newly qualified');
+    await browser.check('Independently within my scope', exact);
+    await browser.click('button', 'Next');
+    await browser.click('button', 'Back');
+    await browser.expectChecked('Independently within my scope', exact);
+    await browser.expectText('Nothing will be kept');
+  }, { blockStorage: true });
+
+  journey('full storage is reported on screen, and nothing is lost once there is room', async (browser) => {
+    await browser.open('/');
+    // Fill this origin's real localStorage to its quota.
+    const fillers = await browser.run(() => {
+      let count = 0;
+      for (let size = 1 << 20; size >= 8; size >>= 1) {
+        const value = 'x'.repeat(size);
+        for (;;) {
+          try {
+            localStorage.setItem(`engines-filler-${count}`, value);
+            count += 1;
+          } catch {
+            break;
+          }
+        }
+      }
+      return count;
+    });
+    assert.ok(fillers > 0);
+    await startQuickCheck(browser, 'Physician associate (PA)', 'Experienced');
+    await browser.check('With direct supervision', exact);
+    await browser.expectText('Storage full: not saved');
+    assert.deepEqual(await browser.storedRecords(), [], `${engine.name}: a write succeeded on a full store`);
+
+    await browser.run(() => Object.keys(localStorage).filter((key) => key.startsWith('engines-filler-')).forEach((key) => localStorage.removeItem(key)));
+    await browser.click('button', 'Try saving again');
+    await browser.until(async () => !(await browser.run(() => document.body.innerText.includes('Storage full: not saved'))), 'the storage-full warning to go');
+    const stored = await browser.storedRecords();
+    const assessment = stored.find(([key]) => key.startsWith('mapscc/assessment/'));
+    assert.ok(assessment, `${engine.name}: the answer was not saved once there was room`);
+    assert.deepEqual(Object.values(JSON.parse(assessment[1]).data.answers).map((answer) => answer[0]), [2]);
+  });
+});
