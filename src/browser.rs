@@ -134,7 +134,25 @@ pub fn jump_to(id: &str) {
 
 /// Focuses an element once the view has caught up with a state change.
 pub fn focus_after_render(id: &'static str) {
-    leptos::prelude::request_animation_frame(move || focus(id));
+    // The frame can come late (a slow device, a hidden window): if the
+    // person has already moved focus to a control by then, it stays there.
+    // Focus on <body>, or on the control they pressed, is moved as asked.
+    let before = active_element();
+    leptos::prelude::request_animation_frame(move || {
+        let now = active_element();
+        let moved_on = now.is_some() && now != before && !is_body(now.as_ref());
+        if !moved_on {
+            focus(id);
+        }
+    });
+}
+
+fn active_element() -> Option<web_sys::Element> {
+    document().and_then(|document| document.active_element())
+}
+
+fn is_body(element: Option<&web_sys::Element>) -> bool {
+    element.is_some_and(|element| element.tag_name().eq_ignore_ascii_case("body"))
 }
 
 /// Runs `work` in a task of its own, after whatever the browser has queued.

@@ -170,3 +170,19 @@ test('My data says whether the browser keeps the data, and a backup reminder off
   await expect(page.getByText(/This browser (has agreed|has not agreed|does not say)/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a late frame never moves focus away from a box the person is typing in', async ({ page }) => {
+  // WebKit lost keystrokes this way: the step heading took focus a few keys
+  // into a note. Frames are delayed here as on a slow or hidden window.
+  await page.addInitScript(() => {
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => setTimeout(() => request(callback), 600);
+  });
+  await seed(page, { 'mapscc/assessment/late': assessmentRecord({ id: 'late', role: 'pa', ratings: {} }) });
+  await page.goto('/check/late');
+  const note = page.getByLabel('Notes or evidence (optional)');
+  await note.click();
+  await page.keyboard.type('Case review, 12 cases', { delay: 60 });
+  await expect(note).toHaveValue('Case review, 12 cases');
+  await expect(note).toBeFocused();
+});

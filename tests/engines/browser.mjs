@@ -309,10 +309,12 @@ export class Browser {
   }
 
   /** Replaces the value of the text box labelled `text` by typing. */
+  /** Types `value` into the control and waits until it holds it, as Playwright's fill does: WebKitGTK's driver can return before the last keys reach the page. */
   async fill(text, value, options) {
     const control = await this.control(text, options);
     await control.clear();
     await control.sendKeys(value);
+    await this.expectValue(text, value, options);
   }
 
   async valueOf(text, options) {
