@@ -6,6 +6,7 @@ use crate::{
     components::{
         layout::{Footer, Header, SkipLink},
         storage_banner::StorageBanner,
+        sourced::StaleContentNotice,
     },
     core::content::LazyFile,
     navigation::Navigation,
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
         <Header/>
         <div class="nhsuk-width-container">
             <StorageBanner/>
+            <StaleContentNotice/>
             <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
                 <CurrentPage navigation first_page/>
             </main>

@@ -125,6 +125,27 @@ pub struct Fact {
     /// True where the honest answer is "no source we found says": the text
     /// then says so, and the sources are the places that were searched.
     pub unknown: bool,
+    /// Wording that replaces `text` from a known date, such as the end of
+    /// the PA and AA transition period, so the page stays right after it.
+    pub after: Option<DatedText>,
+}
+
+/// Wording that applies from `date` (ISO YYYY-MM-DD) on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DatedText {
+    pub date: String,
+    pub text: String,
+}
+
+impl Fact {
+    /// The wording for `today` (ISO YYYY-MM-DD): `after` from its date on,
+    /// `text` before it. ISO dates compare correctly as text.
+    pub fn text_on(&self, today: &str) -> &str {
+        match &self.after {
+            Some(after) if today >= after.date.as_str() => &after.text,
+            _ => &self.text,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +175,14 @@ impl RoleProfile {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleCatalogue {
+    /// The content version; the same as the framework's.
+    pub version: String,
+    /// ISO date the facts were last checked as a whole.
+    pub checked: String,
+    /// ISO date by which the content must be checked again: at most six
+    /// months after `checked`. After it every page says rules may have
+    /// changed (see [`RoleCatalogue::is_past_review`]).
+    pub review_by: String,
     pub sources: Vec<Source>,
     pub roles: Vec<RoleProfile>,
 }
@@ -166,13 +195,75 @@ impl RoleCatalogue {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
     }
+
+    /// Whether `today` (ISO YYYY-MM-DD) is after the review-by date, when
+    /// every page must say the content may be out of date. An installed app
+    /// can run offline for months without an update, so this is checked
+    /// against the device's clock, not the build.
+    pub fn is_past_review(&self, today: &str) -> bool {
+        !self.review_by.is_empty() && today > self.review_by.as_str()
+    }
+}
+
+/// One numbered entry in a role page's list of sources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference<'a> {
+    pub number: usize,
+    pub source: &'a Source,
+    /// The distinct dates the facts citing it were checked, oldest first.
+    pub checked: Vec<&'a str>,
+}
+
+/// Numbered references for a page of facts: each source gets a number the
+/// first time a fact cites it, in page order, and one list holds them all.
+/// Returns the list and, for each fact in page order, its source numbers.
+/// Source ids missing from the catalogue are skipped (validation reports
+/// them).
+pub fn references<'a>(
+    catalogue: &'a RoleCatalogue,
+    facts: impl IntoIterator<Item = &'a Fact>,
+) -> (Vec<Reference<'a>>, Vec<Vec<usize>>) {
+    let mut list: Vec<Reference<'a>> = Vec::new();
+    let mut numbers = Vec::new();
+    for fact in facts {
+        let mut mine = Vec::new();
+        for id in &fact.sources {
+            let Some(source) = catalogue.source(id) else {
+                continue;
+            };
+            let index = match list.iter().position(|entry| entry.source.id == *id) {
+                Some(index) => index,
+                None => {
+                    list.push(Reference {
+                        number: list.len() + 1,
+                        source,
+                        checked: Vec::new(),
+                    });
+                    list.len() - 1
+                }
+            };
+            let entry = &mut list[index];
+            if !entry.checked.contains(&fact.checked.as_str()) {
+                entry.checked.push(&fact.checked);
+                entry.checked.sort_unstable();
+            }
+            if !mine.contains(&entry.number) {
+                mine.push(entry.number);
+            }
+        }
+        numbers.push(mine);
+    }
+    (list, numbers)
 }
 
 impl RoleCatalogue {
     /// Reads `roles.json` (see `fields` for why this is not serde).
     pub fn read(fields: Fields) -> Result<RoleCatalogue, String> {
-        let fields = fields.only(&["sources", "roles"])?;
+        let fields = fields.only(&["version", "checked", "review_by", "sources", "roles"])?;
         Ok(RoleCatalogue {
+            version: fields.text("version")?,
+            checked: fields.text("checked")?,
+            review_by: fields.text("review_by")?,
             sources: fields.list("sources", |source| {
                 let source = source.only(&["id", "title", "publisher", "url"])?;
                 Ok(Source {
@@ -208,12 +299,23 @@ impl RoleProfile {
                 Ok(Section {
                     kind: section.code("kind", SectionKind::from_code)?,
                     facts: section.list("facts", |fact| {
-                        let fact = fact.only(&["text", "sources", "checked", "unknown"])?;
+                        let fact =
+                            fact.only(&["text", "sources", "checked", "unknown", "after"])?;
+                        let after = if fact.has("after") {
+                            let after = fact.object("after")?.only(&["date", "text"])?;
+                            Some(DatedText {
+                                date: after.text("date")?,
+                                text: after.text("text")?,
+                            })
+                        } else {
+                            None
+                        };
                         Ok(Fact {
                             text: fact.text("text")?,
                             sources: fact.texts("sources", true)?,
                             checked: fact.text("checked")?,
                             unknown: fact.flag("unknown")?,
+                            after,
                         })
                     })?,
                 })
