@@ -583,6 +583,95 @@ mod tests {
     }
 
     #[test]
+    fn a_source_must_be_the_page_not_the_site() {
+        for home in [
+            "https://www.gmc-uk.org",
+            "https://www.gmc-uk.org/",
+            "https://www.gov.uk/#main",
+            "https://www.rcsed.ac.uk/en/",
+            "https://example.org/en-gb",
+            "https://example.org/cy",
+            "https://bto.co.uk/?p=2113",
+            "http://www.gmc-uk.org/registration",
+            "https:///registration",
+        ] {
+            assert!(!is_deep_url(home), "{home} was accepted");
+        }
+        for page in [
+            "https://www.gmc-uk.org/registration",
+            "https://www.rcsed.ac.uk/en/news/2019",
+            "https://www.parliamenttoday.com/free/viewnews.html?id=166348",
+            "https://www.readkong.com/page/w-rks-critical-1082524",
+        ] {
+            assert!(is_deep_url(page), "{page} was rejected");
+        }
+    }
+
+    #[test]
+    fn validation_reports_a_home_page_source() {
+        let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        if let Some(source) = content.roles.sources.first_mut() {
+            source.url = "https://www.gmc-uk.org/".into();
+        }
+        assert!(validate(&content)
+            .iter()
+            .any(|problem| problem.contains("links to a home page")));
+    }
+
+    #[test]
+    fn every_role_has_at_least_45_capabilities() {
+        let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        for role in RoleId::ALL {
+            let count = content.framework.for_role(role).count();
+            assert!(count >= 45, "{role:?} has {count}");
+        }
+        let mut fewer = content;
+        fewer.framework.capabilities.retain(|capability| !capability.applies_to(RoleId::Scp) || capability.expected.len() > 1);
+        assert!(validate(&fewer).iter().any(|problem| problem.contains("Scp has")));
+    }
+
+    #[test]
+    fn the_review_by_date_is_at_most_six_months_after_checking() {
+        let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        assert_eq!(add_months(&content.roles.checked, 6).as_deref(), Some("2027-05-30"));
+        content.roles.review_by = "2027-05-31".into();
+        assert!(validate(&content).iter().any(|problem| problem.contains("review_by")));
+        assert_eq!(add_months("2026-08-31", 6).as_deref(), Some("2027-02-28"));
+        assert_eq!(add_months("2027-08-31", 6).as_deref(), Some("2028-02-29"));
+        assert_eq!(add_months("2026-13-01", 6), None);
+    }
+
+    #[test]
+    fn the_rating_scale_never_tells_a_pa_or_aa_they_work_on_their_own() {
+        let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        for role in ALWAYS_SUPERVISED {
+            let top = content.framework.scale_for(role).pop().map(|level| level.label).unwrap_or_default();
+            assert_eq!(top, "Consistently, within my supervision", "{role:?}");
+        }
+        let mut broken = content;
+        if let Some(level) = broken.framework.scale.last_mut() {
+            level.for_roles.remove(&RoleId::Aa);
+        }
+        assert!(validate(&broken).iter().any(|problem| problem.contains("Aa they work on their own")));
+    }
+
+    #[test]
+    fn a_replaced_id_must_lead_to_a_capability_and_never_be_reused() {
+        let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        assert_eq!(content.framework.current_id("accp-09"), "accp-11");
+        assert_eq!(content.framework.current_id("pvb-01"), "pvb-01");
+        if let Some(step) = content.framework.replaced.first_mut() {
+            step.to = "no-such-capability".into();
+        }
+        if let Some(step) = content.framework.replaced.get_mut(1) {
+            step.from = "pvb-01".into();
+        }
+        let problems = validate(&content).join("\n");
+        assert!(problems.contains("which is not a capability"), "{problems}");
+        assert!(problems.contains("never reused"), "{problems}");
+    }
+
+    #[test]
     fn dates_versions_and_ids_are_checked_strictly() {
         assert!(is_iso_date("2026-11-21"));
         assert!(!is_iso_date("21/11/2026"));

@@ -323,3 +323,74 @@ impl RoleProfile {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content;
+
+    fn transition_fact(role: RoleId) -> &'static Fact {
+        let fact = content::roles()
+            .role(role)
+            .and_then(|profile| profile.section(SectionKind::Regulation))
+            .and_then(|section| section.facts.iter().find(|fact| fact.after.is_some()));
+        match fact {
+            Some(fact) => fact,
+            None => panic!("{role:?} has no dated fact on the transition period"),
+        }
+    }
+
+    #[test]
+    fn the_transition_period_wording_changes_when_the_date_passes() {
+        for role in [RoleId::Pa, RoleId::Aa] {
+            let fact = transition_fact(role);
+            let switch = fact.after.as_ref().map_or("", |after| after.date.as_str());
+            // No source gives the exact day in December 2026, so the wording
+            // changes on the first day it has certainly ended.
+            assert_eq!(switch, "2027-01-01");
+            assert!(fact.text_on("2026-11-30").contains("will be an offence"));
+            assert!(fact.text_on("2026-12-31").contains("will be an offence"));
+            assert!(fact.text_on("2027-01-01").contains("is now an offence"));
+            assert!(fact.text_on("2028-06-01").contains("is now an offence"));
+            for text in [fact.text_on("2026-11-30"), fact.text_on("2027-01-01")] {
+                assert!(text.contains("no source we found gives the exact day"), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_stale_content_notice_starts_the_day_after_review_by() {
+        let roles = content::roles();
+        assert_eq!(roles.review_by, "2027-05-30");
+        assert!(!roles.is_past_review("2026-11-30"));
+        assert!(!roles.is_past_review("2027-05-30"));
+        assert!(roles.is_past_review("2027-05-31"));
+        assert!(roles.is_past_review("2030-01-01"));
+    }
+
+    #[test]
+    fn references_number_each_source_once_in_page_order() {
+        let roles = content::roles();
+        let Some(pa) = roles.role(RoleId::Pa) else {
+            panic!("no PA profile");
+        };
+        let facts: Vec<&Fact> = pa.sections.iter().flat_map(|section| &section.facts).collect();
+        let (list, numbers) = references(roles, facts.iter().copied());
+        assert_eq!(numbers.len(), facts.len());
+        let cited: std::collections::BTreeSet<&str> = facts
+            .iter()
+            .flat_map(|fact| fact.sources.iter().map(String::as_str))
+            .collect();
+        assert_eq!(list.len(), cited.len(), "each source listed once");
+        for (index, entry) in list.iter().enumerate() {
+            assert_eq!(entry.number, index + 1);
+            assert!(!entry.checked.is_empty());
+        }
+        for (fact, mine) in facts.iter().zip(&numbers) {
+            assert_eq!(mine.len(), fact.sources.len(), "{}", fact.text);
+            for (id, number) in fact.sources.iter().zip(mine) {
+                assert_eq!(&list[number - 1].source.id, id);
+            }
+        }
+    }
+}
