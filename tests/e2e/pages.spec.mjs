@@ -44,6 +44,7 @@ test('the static first paint names the app before the wasm runs', async ({ page 
   await page.goto('/');
   await expect(page.locator('#app-static h1')).toBeVisible();
   await expect(page.locator('#app-static')).toContainText('MAPs Capability Checker');
+  await expect(page.locator('#app-static')).toContainText('Not the official MAPs Core Capabilities Framework, and not an NHS service.');
   // Styled by the inline CSS, which needs no other request.
   await expect(page.locator('#app-static header')).toHaveCSS('background-color', 'rgb(0, 94, 184)');
 });
