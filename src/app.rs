@@ -5,8 +5,8 @@ use crate::{
     browser,
     components::{
         layout::{Footer, Header, SkipLink},
-        storage_banner::StorageBanner,
         sourced::StaleContentNotice,
+        storage_banner::StorageBanner,
     },
     core::content::LazyFile,
     navigation::Navigation,

@@ -192,7 +192,10 @@ impl AppState {
         self.assessments
             .with(|all| all.iter().find(|assessment| assessment.id == id).cloned())
             .map(|assessment| {
-                crate::core::content_versions::to_current(assessment, crate::core::content::framework())
+                crate::core::content_versions::to_current(
+                    assessment,
+                    crate::core::content::framework(),
+                )
             })
     }
 

@@ -626,16 +626,25 @@ mod tests {
             assert!(count >= 45, "{role:?} has {count}");
         }
         let mut fewer = content;
-        fewer.framework.capabilities.retain(|capability| !capability.applies_to(RoleId::Scp) || capability.expected.len() > 1);
-        assert!(validate(&fewer).iter().any(|problem| problem.contains("Scp has")));
+        fewer.framework.capabilities.retain(|capability| {
+            !capability.applies_to(RoleId::Scp) || capability.expected.len() > 1
+        });
+        assert!(validate(&fewer)
+            .iter()
+            .any(|problem| problem.contains("Scp has")));
     }
 
     #[test]
     fn the_review_by_date_is_at_most_six_months_after_checking() {
         let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
-        assert_eq!(add_months(&content.roles.checked, 6).as_deref(), Some("2027-05-30"));
+        assert_eq!(
+            add_months(&content.roles.checked, 6).as_deref(),
+            Some("2027-05-30")
+        );
         content.roles.review_by = "2027-05-31".into();
-        assert!(validate(&content).iter().any(|problem| problem.contains("review_by")));
+        assert!(validate(&content)
+            .iter()
+            .any(|problem| problem.contains("review_by")));
         assert_eq!(add_months("2026-08-31", 6).as_deref(), Some("2027-02-28"));
         assert_eq!(add_months("2027-08-31", 6).as_deref(), Some("2028-02-29"));
         assert_eq!(add_months("2026-13-01", 6), None);
@@ -645,14 +654,21 @@ mod tests {
     fn the_rating_scale_never_tells_a_pa_or_aa_they_work_on_their_own() {
         let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
         for role in ALWAYS_SUPERVISED {
-            let top = content.framework.scale_for(role).pop().map(|level| level.label).unwrap_or_default();
+            let top = content
+                .framework
+                .scale_for(role)
+                .pop()
+                .map(|level| level.label)
+                .unwrap_or_default();
             assert_eq!(top, "Consistently, within my supervision", "{role:?}");
         }
         let mut broken = content;
         if let Some(level) = broken.framework.scale.last_mut() {
             level.for_roles.remove(&RoleId::Aa);
         }
-        assert!(validate(&broken).iter().any(|problem| problem.contains("Aa they work on their own")));
+        assert!(validate(&broken)
+            .iter()
+            .any(|problem| problem.contains("Aa they work on their own")));
     }
 
     #[test]

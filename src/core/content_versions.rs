@@ -140,7 +140,8 @@ mod tests {
 
     /// A full ACCP assessment saved by content 1.0.1, with an answer and
     /// note on accp-09, which 1.1.0 split.
-    const FIXTURE_ACCP: &str = include_str!("../../tests/fixtures/assessment-content-1.0.1-accp.json");
+    const FIXTURE_ACCP: &str =
+        include_str!("../../tests/fixtures/assessment-content-1.0.1-accp.json");
     const FIXTURE_PA: &str = include_str!("../../tests/fixtures/assessment-content-1.0.1-pa.json");
 
     fn fixture(json: &str) -> Assessment {
@@ -161,14 +162,21 @@ mod tests {
             assert_eq!(after.answers.len(), before.answers.len(), "no answer lost");
             for (old_id, answer) in &before.answers {
                 let new_id = framework.current_id(old_id);
-                assert!(framework.capability(new_id).is_some(), "{old_id} has no home");
+                assert!(
+                    framework.capability(new_id).is_some(),
+                    "{old_id} has no home"
+                );
                 let moved = &after.answers[new_id];
                 assert_eq!(moved.rating, answer.rating, "{old_id}");
                 assert_eq!(moved.note, answer.note, "{old_id}");
                 assert_eq!(answered_under(&after, new_id), Some("1.0.1"));
             }
             // Every answer is now on an item the assessment asks about.
-            let items: Vec<&str> = after.items(framework).iter().map(|c| c.id.as_str()).collect();
+            let items: Vec<&str> = after
+                .items(framework)
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect();
             for id in after.answers.keys() {
                 assert!(items.contains(&id.as_str()), "{id} is not asked any more");
             }
@@ -181,7 +189,11 @@ mod tests {
         let accp = to_current(fixture(FIXTURE_ACCP), framework);
         assert_eq!(accp.rating("accp-11"), Some(Rating::Level(3)));
         assert!(accp.note("accp-11").contains("tracheostomy"));
-        assert_eq!(accp.rating("accp-12"), None, "the new optional item is not guessed");
+        assert_eq!(
+            accp.rating("accp-12"),
+            None,
+            "the new optional item is not guessed"
+        );
         assert_eq!(accp.plan[0].capabilities, vec!["accp-11".to_string()]);
         let pa = to_current(fixture(FIXTURE_PA), framework);
         assert!(pa.answers.contains_key("pa-11") && !pa.answers.contains_key("pa-09"));
@@ -194,7 +206,10 @@ mod tests {
         let mut accp = to_current(fixture(FIXTURE_ACCP), framework);
         let later = accp.updated_at + 1;
         accp.set_rating("accp-12", Some(Rating::NotApplicable), later);
-        assert_eq!(answered_under(&accp, "accp-12"), Some(framework.version.as_str()));
+        assert_eq!(
+            answered_under(&accp, "accp-12"),
+            Some(framework.version.as_str())
+        );
         assert_eq!(answered_under(&accp, "accp-11"), Some("1.0.1"));
         let counts = answers_by_version(&accp);
         assert_eq!(counts.first().map(|(v, _)| v.as_str()), Some("1.0.1"));
@@ -207,7 +222,13 @@ mod tests {
     fn an_old_and_a_new_answer_to_the_same_item_keep_the_later_rating_and_both_notes() {
         let framework = content::framework();
         let mut assessment = Assessment::new(
-            "a".into(), "p".into(), RoleId::Aa, Stage::Experienced, Scope::Full, "1.0.1".into(), 1,
+            "a".into(),
+            "p".into(),
+            RoleId::Aa,
+            Stage::Experienced,
+            Scope::Full,
+            "1.0.1".into(),
+            1,
         );
         assessment.set_rating("aa-07", Some(Rating::Level(2)), 10);
         assessment.set_note("aa-07", "theatre lists", 10);
@@ -215,7 +236,10 @@ mod tests {
         assessment.set_note("aa-11", "endoscopy", 20);
         let after = to_current(assessment, framework);
         assert_eq!(after.rating("aa-11"), Some(Rating::Level(3)));
-        assert!(after.note("aa-11").contains("endoscopy") && after.note("aa-11").contains("theatre lists"));
+        assert!(
+            after.note("aa-11").contains("endoscopy")
+                && after.note("aa-11").contains("theatre lists")
+        );
         assert!(!after.answers.contains_key("aa-07"));
     }
 

@@ -216,7 +216,10 @@ impl Framework {
     /// The rating scale as a person in `role` sees it (see
     /// [`ScaleLevel::for_roles`]).
     pub fn scale_for(&self, role: RoleId) -> Vec<ScaleLevel> {
-        self.scale.iter().map(|level| level.for_role(role)).collect()
+        self.scale
+            .iter()
+            .map(|level| level.for_role(role))
+            .collect()
     }
 
     /// The id that now carries answers given to `id`: `id` itself unless a

@@ -353,7 +353,10 @@ mod tests {
             assert!(fact.text_on("2027-01-01").contains("is now an offence"));
             assert!(fact.text_on("2028-06-01").contains("is now an offence"));
             for text in [fact.text_on("2026-11-30"), fact.text_on("2027-01-01")] {
-                assert!(text.contains("no source we found gives the exact day"), "{text}");
+                assert!(
+                    text.contains("no source we found gives the exact day"),
+                    "{text}"
+                );
             }
         }
     }
@@ -374,7 +377,11 @@ mod tests {
         let Some(pa) = roles.role(RoleId::Pa) else {
             panic!("no PA profile");
         };
-        let facts: Vec<&Fact> = pa.sections.iter().flat_map(|section| &section.facts).collect();
+        let facts: Vec<&Fact> = pa
+            .sections
+            .iter()
+            .flat_map(|section| &section.facts)
+            .collect();
         let (list, numbers) = references(roles, facts.iter().copied());
         assert_eq!(numbers.len(), facts.len());
         let cited: std::collections::BTreeSet<&str> = facts

@@ -328,7 +328,10 @@ fn transition(role: RoleId, lead: &str, today: &str) -> Reason {
         .and_then(|section| section.facts.iter().find(|fact| fact.after.is_some()));
     match fact {
         Some(fact) => Reason {
-            text: format!("{lead} {} Check that you are registered.", fact.text_on(today)),
+            text: format!(
+                "{lead} {} Check that you are registered.",
+                fact.text_on(today)
+            ),
             sources: fact.sources.clone(),
         },
         None => Reason::new(
@@ -833,7 +836,10 @@ mod tests {
     #[test]
     fn every_role_appears_exactly_once_whatever_the_answers() {
         for (who, answers, _) in table() {
-            let mut roles: Vec<RoleId> = routes(&answers, TODAY).iter().map(|route| route.role).collect();
+            let mut roles: Vec<RoleId> = routes(&answers, TODAY)
+                .iter()
+                .map(|route| route.role)
+                .collect();
             roles.sort();
             assert_eq!(roles, RoleId::ALL.to_vec(), "{who}");
         }
@@ -909,7 +915,10 @@ mod tests {
             interests: [Interest::CriticalCare].into(),
             ..person(Background::SchoolLeaver)
         };
-        let order: Vec<RoleId> = routes(&answers, TODAY).iter().map(|route| route.role).collect();
+        let order: Vec<RoleId> = routes(&answers, TODAY)
+            .iter()
+            .map(|route| route.role)
+            .collect();
         assert_eq!(order, [RoleId::Pa, RoleId::Aa, RoleId::Accp, RoleId::Scp]);
     }
 
@@ -985,14 +994,19 @@ mod tests {
     #[test]
     fn every_aa_verdict_reports_the_conflicting_sources_on_recruitment() {
         for (who, answers, _) in table() {
-            let Some(aa) = routes(&answers, TODAY).into_iter().find(|route| route.role == RoleId::Aa) else {
+            let Some(aa) = routes(&answers, TODAY)
+                .into_iter()
+                .find(|route| route.role == RoleId::Aa)
+            else {
                 panic!("{who}: no AA route");
             };
             if answers.current_role == Some(RoleId::Aa) {
                 continue;
             }
             assert!(
-                aa.reasons.iter().any(|reason| reason.text.contains("remains paused")),
+                aa.reasons
+                    .iter()
+                    .any(|reason| reason.text.contains("remains paused")),
                 "{who}"
             );
         }
@@ -1017,13 +1031,19 @@ mod tests {
             ..person(Background::LifeOrHealthScienceDegree)
         };
         answers.set_background(Some(Background::RegisteredNurse));
-        assert!(!answers.good_science_degree, "the 2:1 tick must not carry over");
+        assert!(
+            !answers.good_science_degree,
+            "the 2:1 tick must not carry over"
+        );
         assert!(answers.interests.contains(&Interest::Theatres));
         // A nurse without years answered cannot be told the AA route is met.
         assert_eq!(openness_of(&answers, RoleId::Aa), Some(Step));
         let before = answers.clone();
         answers.set_background(Some(Background::RegisteredNurse));
-        assert_eq!(answers, before, "choosing the same background again keeps answers");
+        assert_eq!(
+            answers, before,
+            "choosing the same background again keeps answers"
+        );
     }
 
     #[test]

@@ -84,13 +84,23 @@ test('a link focused on the static first page keeps the focus when the app takes
   await expect(page.getByRole('link', { name: 'Explore roles', exact: true })).toBeFocused();
 });
 
-test('every role page shows a source and a checked date in every section', async ({ page }) => {
+test('every fact on every role page points to a listed source with its checked date', async ({ page }) => {
   for (const role of ['pa', 'aa', 'scp', 'accp']) {
     await openApp(page, `/roles/${role}`);
-    const sections = page.locator('section.app-role-section');
-    await expect(sections).toHaveCount(11);
-    for (const section of await sections.all()) {
-      await expect(section.locator('.app-fact__source').first()).toContainText(/Source: .+Checked \d{1,2} \w+ \d{4}\./);
+    await expect(page.locator('section.app-role-section')).toHaveCount(11);
+    const facts = page.locator('.app-fact');
+    const count = await facts.count();
+    expect(count).toBeGreaterThan(20);
+    for (const fact of await facts.all()) {
+      const links = fact.locator('.app-refs a');
+      expect(await links.count(), await fact.innerText()).toBeGreaterThan(0);
+      for (const link of await links.all()) {
+        const target = await link.getAttribute('href');
+        const entry = page.locator(`#sources ${target}`);
+        await expect(entry).toHaveCount(1);
+        await expect(entry.locator('a')).toHaveAttribute('href', /^https:\/\/[^/]+\/[^?#]+/);
+        await expect(entry).toContainText(/Checked \d{1,2} \w+ \d{4}\./);
+      }
     }
   }
 });
