@@ -48,7 +48,7 @@ pub fn ReferenceList(references: Vec<Reference<'static>>) -> impl IntoView {
                 <p class="nhsuk-body-s">"The numbers in square brackets after each fact point to this list. Each source is the page that says the fact, with the date we checked it."</p>
                 <ol class="nhsuk-list nhsuk-list--number nhsuk-body-s">
                     {references.into_iter().map(|reference| view! {
-                        <li id=format!("ref-{}", reference.number)>
+                        <li id=format!("ref-{}", reference.number) tabindex="-1">
                             <a href=reference.source.url.clone() rel="noreferrer">{reference.source.title.clone()}</a>
                             {format!(" ({}). Checked {}.", reference.source.publisher,
                                 reference.checked.iter().map(|date| human_date(date)).collect::<Vec<_>>().join(" and "))}

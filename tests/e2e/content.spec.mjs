@@ -30,7 +30,10 @@ test('the Leng Review is explained once on a PA page and links to its report', a
   await expect(page.getByRole('link', { name: 'Read the Leng Review final report (GOV.UK)' }))
     .toHaveAttribute('href', /gov\.uk\/government\/publications\/independent-review/);
   await expectNoAxeViolations(page);
-  await page.locator('#sources summary').click();
+  // A reference number unfolds the list and moves to its source.
+  await page.locator('.app-refs a').first().click();
+  await expect(page.locator('#sources')).toHaveAttribute('open', '');
+  await expect(page.locator('#ref-1')).toBeFocused();
   await expectNoAxeViolations(page);
 });
 
