@@ -39,16 +39,20 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
                     "Proposed new title: " <strong>{title}</strong> " (not yet in law; the current legal title is used in this app)"
                 </p>
             })}
-            <p class="nhsuk-body-s">"Words such as Agenda for Change are explained in the "
+            <p class="nhsuk-body-s">"Terms are explained in the "
                 <a href=crate::browser::href("/glossary")>"glossary"</a>
-                ". The numbers in square brackets lead to the "<a href="#sources">"sources"</a>"."</p>
+                "; numbers in brackets lead to the "<a href="#sources">"sources"</a>"."</p>
             <nav aria-label="On this page" class="app-contents">
-                <h2 class="nhsuk-heading-s">"On this page"</h2>
-                <ul class="app-contents__list">
-                    {role.sections.iter().map(|section| view! {
-                        <li><a href=format!("#{}", section_id(section.kind))>{section.kind.heading()}</a></li>
-                    }).collect_view()}
-                </ul>
+                <details class="nhsuk-details">
+                    <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"On this page"</span></summary>
+                    <div class="nhsuk-details__text">
+                        <ul class="app-contents__list">
+                            {role.sections.iter().map(|section| view! {
+                                <li><a href=format!("#{}", section_id(section.kind))>{section.kind.heading()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </details>
             </nav>
             {role.sections.iter().map(|section| {
                 let facts: Vec<_> = section.facts.iter().map(|fact| {
@@ -67,8 +71,7 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
                 }
             }).collect_view()}
             <ReferenceList references=list/>
-            <h2 class="nhsuk-heading-m">"Capabilities for this role"</h2>
-            <p>{format!("Our framework lists {capability_count} capabilities for this role.")}</p>
+            <h2 class="nhsuk-heading-s">{format!("Capabilities for this role ({capability_count} in our framework)")}</h2>
             <ul class="nhsuk-list">
                 <li><a href=crate::browser::href(&format!("/capabilities?role={}", role.id.code()))>"Browse this role's capabilities"</a></li>
                 <li><a href=crate::browser::href(&format!("/check?role={}", role.id.code()))>"Check my readiness for this role"</a></li>
