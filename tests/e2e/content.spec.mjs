@@ -25,6 +25,8 @@ test('a role page is at most six screens tall at 390 by 844', async ({ page }, t
 });
 
 test('the Leng Review is explained once on a PA page and links to its report', async ({ page }) => {
+  // axe runs twice over the longest role page.
+  test.setTimeout(60_000);
   await openApp(page, '/roles/pa');
   await expect(page.getByText('The Leng Review, an independent review of the PA and AA roles')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Read the Leng Review final report (GOV.UK)' }))

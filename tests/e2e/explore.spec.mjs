@@ -153,6 +153,11 @@ test('the route finder works by keyboard alone, and its answers survive a reload
   await expect(page.getByLabel('Operating department practitioner (ODP)')).toBeChecked();
   for (let step = 0; step < 5; step += 1) await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('Registered nurse')).toBeChecked();
+  // A new background clears the answers that belonged to the old one, so
+  // the critical care box is empty again and is ticked once more.
+  await expect(page.locator('#experience')).not.toBeChecked();
+  await page.locator('#experience').focus();
+  await page.keyboard.press('Space');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find your route into a role');

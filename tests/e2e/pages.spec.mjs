@@ -88,31 +88,24 @@ test('every fact on every role page points to a listed source with its checked d
   for (const role of ['pa', 'aa', 'scp', 'accp']) {
     await openApp(page, `/roles/${role}`);
     await expect(page.locator('section.app-role-section')).toHaveCount(11);
-    const facts = page.locator('.app-fact');
-    const count = await facts.count();
-    expect(count).toBeGreaterThan(20);
-    for (const fact of await facts.all()) {
-      const links = fact.locator('.app-refs a');
-      expect(await links.count(), await fact.innerText()).toBeGreaterThan(0);
-      for (const link of await links.all()) {
-        const target = await link.getAttribute('href');
-        const entry = page.locator(`#sources ${target}`);
-        await expect(entry).toHaveCount(1);
-        await expect(entry.locator('a')).toHaveAttribute('href', /^https:\/\/[^/]+\/[^?#]+/);
-        await expect(entry).toContainText(/Checked \d{1,2} \w+ \d{4}\./);
+    const problems = await page.evaluate(() => {
+      const found = [];
+      const facts = [...document.querySelectorAll('.app-fact')];
+      if (facts.length < 20) found.push(`only ${facts.length} facts`);
+      for (const fact of facts) {
+        const links = [...fact.querySelectorAll('.app-refs a')];
+        if (links.length === 0) found.push(`no source: ${fact.innerText}`);
+        for (const link of links) {
+          const entry = document.querySelector(`#sources ${link.getAttribute('href')}`);
+          const address = entry?.querySelector('a')?.getAttribute('href') ?? '';
+          if (!/^https:\/\/[^/]+\/[^?#]+/.test(address)) found.push(`not a page: ${address}`);
+          if (!/Checked \d{1,2} \w+ \d{4}\./.test(entry?.textContent ?? '')) found.push(`no date: ${link.textContent}`);
+        }
       }
-    }
+      return found;
+    });
+    expect(problems, role).toEqual([]);
   }
-});
-
-test('the browse page lists every capability of the chosen role', async ({ page }) => {
-  await openApp(page, '/capabilities?role=aa');
-  const count = await page.locator('details.app-capability').count();
-  expect(count).toBeGreaterThanOrEqual(40);
-  await expect(page.locator('.app-count')).toHaveText(`${count} capabilities`);
-  await page.getByLabel('Show capabilities for').selectOption('scp');
-  await expect(page).toHaveURL(/role=scp/);
-  await expectNoAxeViolations(page);
 });
 
 test('the sources page links every source', async ({ page }) => {
