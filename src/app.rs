@@ -5,6 +5,7 @@ use crate::{
     browser,
     components::{
         layout::{Footer, Header, SkipLink},
+        sourced::StaleContentNotice,
         storage_banner::StorageBanner,
     },
     core::content::LazyFile,
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
         <Header/>
         <div class="nhsuk-width-container">
             <StorageBanner/>
+            <StaleContentNotice/>
             <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
                 <CurrentPage navigation first_page/>
             </main>

@@ -127,6 +127,11 @@ pub fn base_path() -> String {
 pub fn jump_to(id: &str) {
     let element = document().and_then(|document| document.get_element_by_id(id));
     if let Some(element) = element {
+        // A place inside folded content (a numbered source in the folded
+        // list) is unfolded first, as the browser does for a fragment.
+        if let Some(details) = element.closest("details").ok().flatten() {
+            let _ = details.set_attribute("open", "");
+        }
         element.scroll_into_view();
     }
     focus(id);

@@ -242,9 +242,18 @@ impl AppState {
         })
     }
 
+    /// One assessment, brought up to the current content version (answers
+    /// to replaced capabilities moved to their new ids; saved so on the
+    /// next change). See `core::content_versions`.
     pub fn assessment(&self, id: &str) -> Option<Assessment> {
         self.assessments
             .with(|all| all.iter().find(|assessment| assessment.id == id).cloned())
+            .map(|assessment| {
+                crate::core::content_versions::to_current(
+                    assessment,
+                    crate::core::content::framework(),
+                )
+            })
     }
 
     pub fn add_assessment(&self, assessment: Assessment) {

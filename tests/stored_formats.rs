@@ -157,3 +157,17 @@ fn every_assessment_and_profiles_fixture_decodes() {
         Decoded::Current(_)
     ));
 }
+
+#[test]
+fn assessments_saved_by_content_1_0_1_decode_as_current() {
+    for json in [
+        include_str!("fixtures/assessment-content-1.0.1-accp.json"),
+        include_str!("fixtures/assessment-content-1.0.1-pa.json"),
+    ] {
+        let Decoded::Current(assessment) = records::decode::<Assessment>(json) else {
+            panic!("a content 1.0.1 assessment did not decode");
+        };
+        assert_eq!(assessment.content_version, "1.0.1");
+        assert!(assessment.earlier_content.is_empty());
+    }
+}

@@ -329,6 +329,11 @@ pub struct Assessment {
     /// Whether the appraisal summary prints the notes.
     #[serde(default)]
     pub print_notes: bool,
+    /// Content versions this assessment was used under before
+    /// `content_version`, so each answer can say which version it was
+    /// given under (see `core::content_versions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_content: Vec<crate::core::content_versions::EarlierContent>,
 }
 
 impl Assessment {
@@ -356,6 +361,7 @@ impl Assessment {
             answers: BTreeMap::new(),
             plan: Vec::new(),
             print_notes: false,
+            earlier_content: Vec::new(),
         }
     }
 
@@ -521,6 +527,11 @@ impl Assessment {
             self.current = other.current.clone();
             self.print_notes = other.print_notes;
             self.updated_at = other.updated_at;
+        }
+        for earlier in &other.earlier_content {
+            if !self.earlier_content.contains(earlier) {
+                self.earlier_content.push(earlier.clone());
+            }
         }
         self.finished_at = match (self.finished_at, other.finished_at) {
             (Some(mine), Some(theirs)) => Some(mine.min(theirs)),

@@ -21,11 +21,16 @@ const FRAMEWORK_JSON: &str = include_str!("../content/framework.json");
 const ROLES_JSON: &str = include_str!("../content/roles.json");
 
 /// Minimum capabilities in each role's full check.
-pub const MIN_CAPABILITIES_PER_ROLE: usize = 40;
+pub const MIN_CAPABILITIES_PER_ROLE: usize = 45;
 /// Minimum distinct capabilities across all roles.
 pub const MIN_CAPABILITIES_IN_ALL: usize = 70;
 /// The GMC Generic Professional Capabilities framework has nine domains.
 pub const DOMAIN_COUNT: usize = 9;
+/// Roles that always work under supervision (GMC; RCP; RCoA), so the
+/// rating scale must never tell them they work "on your own".
+pub const ALWAYS_SUPERVISED: [RoleId; 2] = [RoleId::Pa, RoleId::Aa];
+/// The content must be checked again within this many months.
+pub const MAX_REVIEW_MONTHS: u32 = 6;
 
 /// A content file the browser fetches when a page first needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,11 +142,15 @@ fn no_framework() -> Framework {
         },
         domains: Vec::new(),
         capabilities: Vec::new(),
+        replaced: Vec::new(),
     }
 }
 
 fn no_roles() -> RoleCatalogue {
     RoleCatalogue {
+        version: String::new(),
+        checked: String::new(),
+        review_by: String::new(),
         sources: Vec::new(),
         roles: Vec::new(),
     }
@@ -152,7 +161,65 @@ pub fn validate(content: &Content) -> Vec<String> {
     let mut problems = Vec::new();
     validate_framework(&content.framework, &mut problems);
     validate_roles(&content.roles, &mut problems);
+    if content.roles.version != content.framework.version {
+        problems.push(format!(
+            "roles.json is version {:?} but framework.json is {:?}",
+            content.roles.version, content.framework.version
+        ));
+    }
     problems
+}
+
+/// Whether `url` points at a page rather than a site: `https://`, a host,
+/// and a path that is not empty, `/`, or only a language root such as
+/// `/en/` or `/en-gb`. A query alone (`/?p=12`) does not count as a page.
+pub fn is_deep_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segments: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+    let language_root = segments.len() == 1 && is_language_tag(segments[0]);
+    !host.is_empty() && !segments.is_empty() && !language_root
+}
+
+/// `en`, `cy`, `en-gb`, `en_GB`: a two-letter language, with or without a
+/// two-letter region.
+fn is_language_tag(segment: &str) -> bool {
+    let bytes = segment.as_bytes();
+    let letters = |part: &[u8]| part.len() == 2 && part.iter().all(u8::is_ascii_alphabetic);
+    match bytes.len() {
+        2 => letters(bytes),
+        5 => letters(&bytes[..2]) && matches!(bytes[2], b'-' | b'_') && letters(&bytes[3..]),
+        _ => false,
+    }
+}
+
+/// The ISO date `months` months after `date`, with the day kept where the
+/// month has it and moved back to the month's last day where it has not
+/// (31 August plus six months is 28 or 29 February). `None` if `date` is
+/// not an ISO date.
+pub fn add_months(date: &str, months: u32) -> Option<String> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let year: u32 = date.get(0..4)?.parse().ok()?;
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    let day: u32 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let index = year * 12 + (month - 1) + months;
+    let (year, month) = (index / 12, index % 12 + 1);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let last = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
 }
 
 fn is_iso_date(text: &str) -> bool {
@@ -303,6 +370,38 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
             problems.push(format!("{role:?}'s quick check misses a domain"));
         }
     }
+    let mut replaced_from = BTreeSet::new();
+    for step in &framework.replaced {
+        if !replaced_from.insert(step.from.as_str()) {
+            problems.push(format!("{} is replaced twice", step.from));
+        }
+        if capability_ids.contains(step.from.as_str()) {
+            problems.push(format!(
+                "{} is replaced but is still a capability: a retired id is never reused",
+                step.from
+            ));
+        }
+        if !capability_ids.contains(framework.current_id(&step.from)) {
+            problems.push(format!(
+                "{} is replaced by {}, which is not a capability",
+                step.from, step.to
+            ));
+        }
+        if step.why.trim().is_empty() {
+            problems.push(format!("the replacement of {} gives no reason", step.from));
+        }
+    }
+    for role in ALWAYS_SUPERVISED {
+        for level in framework.scale_for(role) {
+            let words = format!("{} {}", level.label, level.wording).to_lowercase();
+            if words.contains("on your own") || words.contains("independent") {
+                problems.push(format!(
+                    "scale level {} tells a {role:?} they work on their own, but they always work under supervision",
+                    level.level
+                ));
+            }
+        }
+    }
     if framework.capabilities.len() < MIN_CAPABILITIES_IN_ALL {
         problems.push(format!(
             "{} capabilities in all, fewer than {MIN_CAPABILITIES_IN_ALL}",
@@ -312,6 +411,20 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
 }
 
 fn validate_roles(catalogue: &RoleCatalogue, problems: &mut Vec<String>) {
+    if !is_iso_date(&catalogue.checked) || !is_iso_date(&catalogue.review_by) {
+        problems.push(format!(
+            "checked {:?} and review_by {:?} must be YYYY-MM-DD",
+            catalogue.checked, catalogue.review_by
+        ));
+    } else if add_months(&catalogue.checked, MAX_REVIEW_MONTHS)
+        .is_none_or(|latest| catalogue.review_by > latest)
+        || catalogue.review_by <= catalogue.checked
+    {
+        problems.push(format!(
+            "review_by {} must be after checked {} and at most {MAX_REVIEW_MONTHS} months later",
+            catalogue.review_by, catalogue.checked
+        ));
+    }
     let mut source_ids = BTreeSet::new();
     for source in &catalogue.sources {
         if !source_ids.insert(source.id.as_str()) {
@@ -319,6 +432,11 @@ fn validate_roles(catalogue: &RoleCatalogue, problems: &mut Vec<String>) {
         }
         if !source.url.starts_with("https://") {
             problems.push(format!("source {} has no https address", source.id));
+        } else if !is_deep_url(&source.url) {
+            problems.push(format!(
+                "source {} links to a home page ({}), not the page that says the fact",
+                source.id, source.url
+            ));
         }
         if source.title.trim().is_empty() || source.publisher.trim().is_empty() {
             problems.push(format!("source {} has no title or publisher", source.id));
@@ -347,6 +465,18 @@ fn validate_roles(catalogue: &RoleCatalogue, problems: &mut Vec<String>) {
                         "{role:?} {kind:?}: checked date {:?}",
                         fact.checked
                     ));
+                } else if fact.checked > catalogue.checked {
+                    problems.push(format!(
+                        "{role:?} {kind:?}: a fact checked {} after the content's checked date",
+                        fact.checked
+                    ));
+                }
+                if let Some(after) = &fact.after {
+                    if !is_iso_date(&after.date) || after.text.trim().is_empty() {
+                        problems.push(format!(
+                            "{role:?} {kind:?}: dated wording needs a YYYY-MM-DD date and a text"
+                        ));
+                    }
                 }
                 for source in &fact.sources {
                     cited.insert(source.as_str());
@@ -450,6 +580,111 @@ mod tests {
         assert!(problems
             .iter()
             .any(|problem| problem.contains("capabilities in all")));
+    }
+
+    #[test]
+    fn a_source_must_be_the_page_not_the_site() {
+        for home in [
+            "https://www.gmc-uk.org",
+            "https://www.gmc-uk.org/",
+            "https://www.gov.uk/#main",
+            "https://www.rcsed.ac.uk/en/",
+            "https://example.org/en-gb",
+            "https://example.org/cy",
+            "https://bto.co.uk/?p=2113",
+            "http://www.gmc-uk.org/registration",
+            "https:///registration",
+        ] {
+            assert!(!is_deep_url(home), "{home} was accepted");
+        }
+        for page in [
+            "https://www.gmc-uk.org/registration",
+            "https://www.rcsed.ac.uk/en/news/2019",
+            "https://www.parliamenttoday.com/free/viewnews.html?id=166348",
+            "https://www.readkong.com/page/w-rks-critical-1082524",
+        ] {
+            assert!(is_deep_url(page), "{page} was rejected");
+        }
+    }
+
+    #[test]
+    fn validation_reports_a_home_page_source() {
+        let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        if let Some(source) = content.roles.sources.first_mut() {
+            source.url = "https://www.gmc-uk.org/".into();
+        }
+        assert!(validate(&content)
+            .iter()
+            .any(|problem| problem.contains("links to a home page")));
+    }
+
+    #[test]
+    fn every_role_has_at_least_45_capabilities() {
+        let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        for role in RoleId::ALL {
+            let count = content.framework.for_role(role).count();
+            assert!(count >= 45, "{role:?} has {count}");
+        }
+        let mut fewer = content;
+        fewer.framework.capabilities.retain(|capability| {
+            !capability.applies_to(RoleId::Scp) || capability.expected.len() > 1
+        });
+        assert!(validate(&fewer)
+            .iter()
+            .any(|problem| problem.contains("Scp has")));
+    }
+
+    #[test]
+    fn the_review_by_date_is_at_most_six_months_after_checking() {
+        let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        assert_eq!(
+            add_months(&content.roles.checked, 6).as_deref(),
+            Some("2027-05-30")
+        );
+        content.roles.review_by = "2027-05-31".into();
+        assert!(validate(&content)
+            .iter()
+            .any(|problem| problem.contains("review_by")));
+        assert_eq!(add_months("2026-08-31", 6).as_deref(), Some("2027-02-28"));
+        assert_eq!(add_months("2027-08-31", 6).as_deref(), Some("2028-02-29"));
+        assert_eq!(add_months("2026-13-01", 6), None);
+    }
+
+    #[test]
+    fn the_rating_scale_never_tells_a_pa_or_aa_they_work_on_their_own() {
+        let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        for role in ALWAYS_SUPERVISED {
+            let top = content
+                .framework
+                .scale_for(role)
+                .pop()
+                .map(|level| level.label)
+                .unwrap_or_default();
+            assert_eq!(top, "Consistently, within my supervision", "{role:?}");
+        }
+        let mut broken = content;
+        if let Some(level) = broken.framework.scale.last_mut() {
+            level.for_roles.remove(&RoleId::Aa);
+        }
+        assert!(validate(&broken)
+            .iter()
+            .any(|problem| problem.contains("Aa they work on their own")));
+    }
+
+    #[test]
+    fn a_replaced_id_must_lead_to_a_capability_and_never_be_reused() {
+        let mut content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        assert_eq!(content.framework.current_id("accp-09"), "accp-11");
+        assert_eq!(content.framework.current_id("pvb-01"), "pvb-01");
+        if let Some(step) = content.framework.replaced.first_mut() {
+            step.to = "no-such-capability".into();
+        }
+        if let Some(step) = content.framework.replaced.get_mut(1) {
+            step.from = "pvb-01".into();
+        }
+        let problems = validate(&content).join("\n");
+        assert!(problems.contains("which is not a capability"), "{problems}");
+        assert!(problems.contains("never reused"), "{problems}");
     }
 
     #[test]

@@ -76,6 +76,11 @@ impl<'a> Fields<'a> {
         format!("{}: field \"{key}\" should be {expected}", self.place)
     }
 
+    /// Whether the field is present (and not `null`), for optional parts.
+    pub fn has(&self, key: &str) -> bool {
+        self.object.get(key).is_some_and(|value| !value.is_null())
+    }
+
     pub fn text(&self, key: &str) -> Result<String, String> {
         self.required(key)?
             .as_str()

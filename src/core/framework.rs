@@ -65,6 +65,38 @@ pub struct ScaleLevel {
     pub label: String,
     /// What choosing this level means, shown beside the radio while rating.
     pub wording: String,
+    /// Role-specific label and wording, replacing the general ones for
+    /// that role. Physician associates and anaesthesia associates always
+    /// work under supervision (GMC; RCP; RCoA), so the top level is worded
+    /// for them without "on your own".
+    pub for_roles: BTreeMap<RoleId, (String, String)>,
+}
+
+impl ScaleLevel {
+    /// This level as a person in `role` sees it.
+    pub fn for_role(&self, role: RoleId) -> ScaleLevel {
+        let (label, wording) = self
+            .for_roles
+            .get(&role)
+            .cloned()
+            .unwrap_or_else(|| (self.label.clone(), self.wording.clone()));
+        ScaleLevel {
+            level: self.level,
+            label,
+            wording,
+            for_roles: BTreeMap::new(),
+        }
+    }
+}
+
+/// A capability id that is no longer used, and the one that took its
+/// answers: a capability that was renamed, reframed or split.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replacement {
+    pub from: String,
+    pub to: String,
+    /// Why, in a sentence, for the changelog and the results page.
+    pub why: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -176,9 +208,34 @@ pub struct Framework {
     pub not_applicable: NotApplicable,
     pub domains: Vec<Domain>,
     pub capabilities: Vec<Capability>,
+    /// Old capability ids mapped to the ids that carry their answers.
+    pub replaced: Vec<Replacement>,
 }
 
 impl Framework {
+    /// The rating scale as a person in `role` sees it (see
+    /// [`ScaleLevel::for_roles`]).
+    pub fn scale_for(&self, role: RoleId) -> Vec<ScaleLevel> {
+        self.scale
+            .iter()
+            .map(|level| level.for_role(role))
+            .collect()
+    }
+
+    /// The id that now carries answers given to `id`: `id` itself unless a
+    /// later content version replaced it. Follows chains (a to b to c).
+    pub fn current_id<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut current = id;
+        // A chain can be no longer than the list; this also stops a cycle.
+        for _ in 0..=self.replaced.len() {
+            match self.replaced.iter().find(|step| step.from == current) {
+                Some(step) => current = &step.to,
+                None => break,
+            }
+        }
+        current
+    }
+
     pub fn capability(&self, id: &str) -> Option<&Capability> {
         self.capabilities
             .iter()
@@ -219,6 +276,7 @@ impl Framework {
             "not_applicable",
             "domains",
             "capabilities",
+            "replaced",
         ])?;
         let not_applicable = fields
             .object("not_applicable")?
@@ -235,11 +293,21 @@ impl Framework {
                 })
             })?,
             scale: fields.list("scale", |level| {
-                let level = level.only(&["level", "label", "wording"])?;
+                let level = level.only(&["level", "label", "wording", "for_roles"])?;
+                let mut for_roles = BTreeMap::new();
+                if level.has("for_roles") {
+                    for (code, wording) in level.entries("for_roles")? {
+                        let role = RoleId::from_code(code)
+                            .ok_or_else(|| format!("\"{code}\" in \"for_roles\" is not a role"))?;
+                        let wording = wording.only(&["label", "wording"])?;
+                        for_roles.insert(role, (wording.text("label")?, wording.text("wording")?));
+                    }
+                }
                 Ok(ScaleLevel {
                     level: level.small_number("level")?,
                     label: level.text("label")?,
                     wording: level.text("wording")?,
+                    for_roles,
                 })
             })?,
             not_applicable: NotApplicable {
@@ -256,6 +324,18 @@ impl Framework {
                 })
             })?,
             capabilities: fields.list("capabilities", Capability::read)?,
+            replaced: if fields.has("replaced") {
+                fields.list("replaced", |step| {
+                    let step = step.only(&["from", "to", "why"])?;
+                    Ok(Replacement {
+                        from: step.text("from")?,
+                        to: step.text("to")?,
+                        why: step.text("why")?,
+                    })
+                })?
+            } else {
+                Vec::new()
+            },
         })
     }
 }

@@ -5,6 +5,7 @@
 pub mod assessment;
 pub mod backup;
 pub mod content;
+pub mod content_versions;
 pub mod decimal;
 pub mod fields;
 pub mod framework;

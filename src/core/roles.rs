@@ -125,6 +125,27 @@ pub struct Fact {
     /// True where the honest answer is "no source we found says": the text
     /// then says so, and the sources are the places that were searched.
     pub unknown: bool,
+    /// Wording that replaces `text` from a known date, such as the end of
+    /// the PA and AA transition period, so the page stays right after it.
+    pub after: Option<DatedText>,
+}
+
+/// Wording that applies from `date` (ISO YYYY-MM-DD) on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DatedText {
+    pub date: String,
+    pub text: String,
+}
+
+impl Fact {
+    /// The wording for `today` (ISO YYYY-MM-DD): `after` from its date on,
+    /// `text` before it. ISO dates compare correctly as text.
+    pub fn text_on(&self, today: &str) -> &str {
+        match &self.after {
+            Some(after) if today >= after.date.as_str() => &after.text,
+            _ => &self.text,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +175,14 @@ impl RoleProfile {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleCatalogue {
+    /// The content version; the same as the framework's.
+    pub version: String,
+    /// ISO date the facts were last checked as a whole.
+    pub checked: String,
+    /// ISO date by which the content must be checked again: at most six
+    /// months after `checked`. After it every page says rules may have
+    /// changed (see [`RoleCatalogue::is_past_review`]).
+    pub review_by: String,
     pub sources: Vec<Source>,
     pub roles: Vec<RoleProfile>,
 }
@@ -166,13 +195,75 @@ impl RoleCatalogue {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
     }
+
+    /// Whether `today` (ISO YYYY-MM-DD) is after the review-by date, when
+    /// every page must say the content may be out of date. An installed app
+    /// can run offline for months without an update, so this is checked
+    /// against the device's clock, not the build.
+    pub fn is_past_review(&self, today: &str) -> bool {
+        !self.review_by.is_empty() && today > self.review_by.as_str()
+    }
+}
+
+/// One numbered entry in a role page's list of sources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference<'a> {
+    pub number: usize,
+    pub source: &'a Source,
+    /// The distinct dates the facts citing it were checked, oldest first.
+    pub checked: Vec<&'a str>,
+}
+
+/// Numbered references for a page of facts: each source gets a number the
+/// first time a fact cites it, in page order, and one list holds them all.
+/// Returns the list and, for each fact in page order, its source numbers.
+/// Source ids missing from the catalogue are skipped (validation reports
+/// them).
+pub fn references<'a>(
+    catalogue: &'a RoleCatalogue,
+    facts: impl IntoIterator<Item = &'a Fact>,
+) -> (Vec<Reference<'a>>, Vec<Vec<usize>>) {
+    let mut list: Vec<Reference<'a>> = Vec::new();
+    let mut numbers = Vec::new();
+    for fact in facts {
+        let mut mine = Vec::new();
+        for id in &fact.sources {
+            let Some(source) = catalogue.source(id) else {
+                continue;
+            };
+            let index = match list.iter().position(|entry| entry.source.id == *id) {
+                Some(index) => index,
+                None => {
+                    list.push(Reference {
+                        number: list.len() + 1,
+                        source,
+                        checked: Vec::new(),
+                    });
+                    list.len() - 1
+                }
+            };
+            let entry = &mut list[index];
+            if !entry.checked.contains(&fact.checked.as_str()) {
+                entry.checked.push(&fact.checked);
+                entry.checked.sort_unstable();
+            }
+            if !mine.contains(&entry.number) {
+                mine.push(entry.number);
+            }
+        }
+        numbers.push(mine);
+    }
+    (list, numbers)
 }
 
 impl RoleCatalogue {
     /// Reads `roles.json` (see `fields` for why this is not serde).
     pub fn read(fields: Fields) -> Result<RoleCatalogue, String> {
-        let fields = fields.only(&["sources", "roles"])?;
+        let fields = fields.only(&["version", "checked", "review_by", "sources", "roles"])?;
         Ok(RoleCatalogue {
+            version: fields.text("version")?,
+            checked: fields.text("checked")?,
+            review_by: fields.text("review_by")?,
             sources: fields.list("sources", |source| {
                 let source = source.only(&["id", "title", "publisher", "url"])?;
                 Ok(Source {
@@ -208,16 +299,105 @@ impl RoleProfile {
                 Ok(Section {
                     kind: section.code("kind", SectionKind::from_code)?,
                     facts: section.list("facts", |fact| {
-                        let fact = fact.only(&["text", "sources", "checked", "unknown"])?;
+                        let fact =
+                            fact.only(&["text", "sources", "checked", "unknown", "after"])?;
+                        let after = if fact.has("after") {
+                            let after = fact.object("after")?.only(&["date", "text"])?;
+                            Some(DatedText {
+                                date: after.text("date")?,
+                                text: after.text("text")?,
+                            })
+                        } else {
+                            None
+                        };
                         Ok(Fact {
                             text: fact.text("text")?,
                             sources: fact.texts("sources", true)?,
                             checked: fact.text("checked")?,
                             unknown: fact.flag("unknown")?,
+                            after,
                         })
                     })?,
                 })
             })?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content;
+
+    fn transition_fact(role: RoleId) -> &'static Fact {
+        let fact = content::roles()
+            .role(role)
+            .and_then(|profile| profile.section(SectionKind::Regulation))
+            .and_then(|section| section.facts.iter().find(|fact| fact.after.is_some()));
+        match fact {
+            Some(fact) => fact,
+            None => panic!("{role:?} has no dated fact on the transition period"),
+        }
+    }
+
+    #[test]
+    fn the_transition_period_wording_changes_when_the_date_passes() {
+        for role in [RoleId::Pa, RoleId::Aa] {
+            let fact = transition_fact(role);
+            let switch = fact.after.as_ref().map_or("", |after| after.date.as_str());
+            // No source gives the exact day in December 2026, so the wording
+            // changes on the first day it has certainly ended.
+            assert_eq!(switch, "2027-01-01");
+            assert!(fact.text_on("2026-11-30").contains("will be an offence"));
+            assert!(fact.text_on("2026-12-31").contains("will be an offence"));
+            assert!(fact.text_on("2027-01-01").contains("is now an offence"));
+            assert!(fact.text_on("2028-06-01").contains("is now an offence"));
+            for text in [fact.text_on("2026-11-30"), fact.text_on("2027-01-01")] {
+                assert!(
+                    text.contains("no source we found gives the exact day"),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_stale_content_notice_starts_the_day_after_review_by() {
+        let roles = content::roles();
+        assert_eq!(roles.review_by, "2027-05-30");
+        assert!(!roles.is_past_review("2026-11-30"));
+        assert!(!roles.is_past_review("2027-05-30"));
+        assert!(roles.is_past_review("2027-05-31"));
+        assert!(roles.is_past_review("2030-01-01"));
+    }
+
+    #[test]
+    fn references_number_each_source_once_in_page_order() {
+        let roles = content::roles();
+        let Some(pa) = roles.role(RoleId::Pa) else {
+            panic!("no PA profile");
+        };
+        let facts: Vec<&Fact> = pa
+            .sections
+            .iter()
+            .flat_map(|section| &section.facts)
+            .collect();
+        let (list, numbers) = references(roles, facts.iter().copied());
+        assert_eq!(numbers.len(), facts.len());
+        let cited: std::collections::BTreeSet<&str> = facts
+            .iter()
+            .flat_map(|fact| fact.sources.iter().map(String::as_str))
+            .collect();
+        assert_eq!(list.len(), cited.len(), "each source listed once");
+        for (index, entry) in list.iter().enumerate() {
+            assert_eq!(entry.number, index + 1);
+            assert!(!entry.checked.is_empty());
+        }
+        for (fact, mine) in facts.iter().zip(&numbers) {
+            assert_eq!(mine.len(), fact.sources.len(), "{}", fact.text);
+            for (id, number) in fact.sources.iter().zip(mine) {
+                assert_eq!(&list[number - 1].source.id, id);
+            }
+        }
     }
 }

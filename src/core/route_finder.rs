@@ -6,9 +6,17 @@
 //! every reason cites the sources those facts cite. Where the answers cannot
 //! settle a requirement (whether a nurse holds a degree, say), the reason
 //! says what to check instead of guessing. A requirement the person has not
-//! yet answered counts as not met, so "Open now" always rests on an answer.
+//! yet answered counts as not met, so "You meet the entry requirements"
+//! always rests on an answer. Meeting the requirements is all it says: no
+//! route is called open, because our sources do not say which courses or
+//! training posts are recruiting; where a source reports a pause (student
+//! anaesthesia associates), every answer about that role says so.
 
-use crate::core::{records::Record, roles::RoleId};
+use crate::core::{
+    content,
+    records::Record,
+    roles::{RoleId, SectionKind},
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -142,6 +150,20 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// Sets the background. A different background clears the answers that
+    /// belong to the old one (years registered, critical care experience,
+    /// the 2:1 degree, the current role), so an answer given for one
+    /// background is never read as true of another. Interests stay.
+    pub fn set_background(&mut self, background: Option<Background>) {
+        if self.background != background {
+            *self = Answers {
+                background,
+                interests: std::mem::take(&mut self.interests),
+                ..Answers::default()
+            };
+        }
+    }
+
     /// Whether enough is answered to say anything about this person: a
     /// background and, for someone already in one of the roles, which one.
     pub fn is_enough_to_judge(&self) -> bool {
@@ -166,9 +188,9 @@ pub enum Openness {
 impl Openness {
     pub fn label(self) -> &'static str {
         match self {
-            Openness::OpenNow => "Open now",
+            Openness::OpenNow => "You meet the entry requirements",
             Openness::AnotherStepFirst => "Another step first",
-            Openness::NotOpen => "Not open",
+            Openness::NotOpen => "Entry requirements not met",
         }
     }
 }
@@ -199,21 +221,33 @@ pub struct RoleRoute {
     pub matches_interests: bool,
 }
 
-/// Every role, open ones first; within each group, roles in the person's
-/// areas of interest come first.
-pub fn routes(answers: &Answers) -> Vec<RoleRoute> {
+/// Every role, those whose entry requirements the person meets first;
+/// within each group, roles in the person's areas of interest come first.
+/// `today` (ISO YYYY-MM-DD) picks dated wording, such as the end of the PA
+/// and AA transition period.
+pub fn routes(answers: &Answers, today: &str) -> Vec<RoleRoute> {
     let standing = Standing::of(answers);
     let mut routes: Vec<RoleRoute> = RoleId::ALL
         .into_iter()
         .map(|role| {
             let (openness, reasons) = match standing {
-                Standing::Unknown => (Openness::AnotherStepFirst, entry_in_general(role)),
+                Standing::Unknown => {
+                    let mut reasons = entry_in_general(role);
+                    if role == RoleId::Aa {
+                        reasons.push(aa_recruitment());
+                    }
+                    (Openness::AnotherStepFirst, reasons)
+                }
                 Standing::Map(current) if current == role => {
-                    (Openness::OpenNow, vec![already_in_role(role)])
+                    (Openness::OpenNow, vec![already_in_role(role, today)])
                 }
                 _ => match role {
                     RoleId::Pa => pa(standing),
-                    RoleId::Aa => aa(standing, answers),
+                    RoleId::Aa => {
+                        let (openness, mut reasons) = aa(standing, answers);
+                        reasons.push(aa_recruitment());
+                        (openness, reasons)
+                    }
                     RoleId::Scp => scp(standing),
                     RoleId::Accp => accp(standing, answers),
                 },
@@ -275,7 +309,7 @@ impl Standing {
 
 fn entry_in_general(role: RoleId) -> Vec<Reason> {
     match role {
-        RoleId::Pa => vec![pa_postgraduate_route(), pa_undergraduate_routes()],
+        RoleId::Pa => vec![pa_postgraduate_route(), pa_apprenticeship()],
         RoleId::Aa => vec![Reason::new(
             "You can apply as a healthcare professional registered for three or more years since qualifying, or with a biomedical or biological science degree at 2:1 or above.",
             &["hee-aa"],
@@ -285,16 +319,41 @@ fn entry_in_general(role: RoleId) -> Vec<Reason> {
     }
 }
 
-fn already_in_role(role: RoleId) -> Reason {
+/// The role page's dated fact on the end of the transition period, in the
+/// wording for `today`, so the route finder and the role page agree.
+fn transition(role: RoleId, lead: &str, today: &str) -> Reason {
+    let fact = content::roles()
+        .role(role)
+        .and_then(|profile| profile.section(SectionKind::Regulation))
+        .and_then(|section| section.facts.iter().find(|fact| fact.after.is_some()));
+    match fact {
+        Some(fact) => Reason {
+            text: format!(
+                "{lead} {} Check that you are registered.",
+                fact.text_on(today)
+            ),
+            sources: fact.sources.clone(),
+        },
+        None => Reason::new(
+            format!("{lead} Check that you are on the GMC register."),
+            &["gmc-registration"],
+        ),
+    }
+}
+
+/// The sources conflict on whether student AAs are being recruited, and
+/// the app says so wherever it talks about applying.
+fn aa_recruitment() -> Reason {
+    Reason::new(
+        "Sources conflict on whether training posts are recruiting: the Royal College of Anaesthetists says recruitment of new student AAs remains paused, while Anaesthetists United reports that the College considers the conditions for the pause met. Check with the university and employer before you apply.",
+        &["rcoa-paa", "au-pause"],
+    )
+}
+
+fn already_in_role(role: RoleId, today: &str) -> Reason {
     match role {
-        RoleId::Pa => Reason::new(
-            "You already work as a physician associate. From December 2026, working as a PA without being on the GMC register will be an offence, so check that you are registered.",
-            &["gmc-registration"],
-        ),
-        RoleId::Aa => Reason::new(
-            "You already work as an anaesthesia associate. From December 2026, working as an AA without being on the GMC register will be an offence, so check that you are registered.",
-            &["gmc-registration"],
-        ),
+        RoleId::Pa => transition(role, "You already work as a physician associate.", today),
+        RoleId::Aa => transition(role, "You already work as an anaesthesia associate.", today),
         RoleId::Scp => Reason::new(
             "You already work as a surgical care practitioner. The role is regulated through your first profession, so keep your NMC or HCPC registration.",
             &["scp-register-why", "rcseng-scp-regulation"],
@@ -309,21 +368,21 @@ fn already_in_role(role: RoleId) -> Reason {
 fn pa_postgraduate_route() -> Reason {
     Reason::new(
         "Most people qualify through a two-year postgraduate PA course, which they start after a degree in a life or health science or after working in healthcare.",
-        &["gmc-more-info", "brunel-pa"],
+        &["gmc-more-info"],
     )
 }
 
-fn pa_undergraduate_routes() -> Reason {
+fn pa_apprenticeship() -> Reason {
     Reason::new(
-        "The other ways in are a four-year undergraduate course leading to an integrated master's (MPAS), and a degree apprenticeship at level 7.",
-        &["brunel-pa", "youth-employment-pa", "fenews-st0518"],
+        "The other way in is a level 7 degree apprenticeship, in which you are employed while you train.",
+        &["apprenticeship-pa"],
     )
 }
 
 fn pa_exam() -> Reason {
     Reason::new(
-        "To qualify you must pass a national exam: the GMC's PA registration assessment (PARA) is replacing the old exam, PANE.",
-        &["pa-per-recertification", "rcp-para-statement"],
+        "To join the GMC register you must pass a national exam: since September 2025 it is the PA registration assessment (PARA), which replaced the PANE.",
+        &["gmc-para"],
     )
 }
 
@@ -333,8 +392,8 @@ fn pa(standing: Standing) -> (Openness, Vec<Reason>) {
             Openness::OpenNow,
             vec![
                 Reason::new(
-                    "With your degree in a life or health science you can start a two-year postgraduate PA course.",
-                    &["gmc-more-info", "brunel-pa"],
+                    "With your degree in a life or health science you meet the usual entry requirement for a two-year postgraduate PA course. We have no source on which courses are taking students now, so check with each university.",
+                    &["gmc-more-info"],
                 ),
                 pa_exam(),
             ],
@@ -343,12 +402,12 @@ fn pa(standing: Standing) -> (Openness, Vec<Reason>) {
             Openness::AnotherStepFirst,
             vec![
                 Reason::new(
-                    "You could apply for a four-year undergraduate course leading to an integrated master's (MPAS), or for a degree apprenticeship at level 7. Check each one's entry requirements first.",
-                    &["brunel-pa", "youth-employment-pa", "fenews-st0518"],
+                    "You could take a degree in a life or health science first, then a two-year postgraduate PA course.",
+                    &["gmc-more-info"],
                 ),
                 Reason::new(
-                    "Or take a degree in a life or health science first, then a two-year postgraduate PA course.",
-                    &["gmc-more-info", "brunel-pa"],
+                    "A level 7 degree apprenticeship is another way in: level 7 is master's level, so check its entry requirements with the employer and university first.",
+                    &["apprenticeship-pa"],
                 ),
             ],
         ),
@@ -358,11 +417,11 @@ fn pa(standing: Standing) -> (Openness, Vec<Reason>) {
             vec![
                 Reason::new(
                     "You work in healthcare, and people can start the two-year postgraduate PA course after working in healthcare.",
-                    &["gmc-more-info", "brunel-pa"],
+                    &["gmc-more-info"],
                 ),
                 Reason::new(
-                    "The course is postgraduate, so check with each university whether it asks for a degree as well as your healthcare experience.",
-                    &["gmc-more-info", "brunel-pa"],
+                    "The course is postgraduate, so check with each university whether it asks for a degree as well as your healthcare experience, and whether it is taking students now.",
+                    &["gmc-more-info"],
                 ),
                 pa_exam(),
             ],
@@ -397,10 +456,13 @@ fn aa(standing: Standing, answers: &Answers) -> (Openness, Vec<Reason>) {
         Standing::LifeOrHealthScienceGraduate if answers.good_science_degree => {
             (Openness::OpenNow, vec![degree_route, aa_training()])
         }
+        // Not ticking the box may only mean not yet answered: the verdict
+        // depends on the degree, and the text says so (no "not open" beside
+        // "open to you").
         Standing::LifeOrHealthScienceGraduate => (
-            Openness::NotOpen,
+            Openness::AnotherStepFirst,
             vec![Reason::new(
-                "The ways in are a biomedical or biological science degree at 2:1 or above, or three or more years as a registered healthcare professional. If your degree is a biomedical or biological science at 2:1 or above, this route is open to you.",
+                "It depends on your degree. You meet the entry requirement with a biomedical or biological science degree at 2:1 or above: if you have one, tick it above. Otherwise the way in is three or more years as a registered healthcare professional.",
                 &["hee-aa"],
             )],
         ),
@@ -446,14 +508,14 @@ fn aa(standing: Standing, answers: &Answers) -> (Openness, Vec<Reason>) {
 
 fn scp_must_be_registered() -> Reason {
     Reason::new(
-        "SCPs must already be registered professionals, usually theatre nurses or operating department practitioners and sometimes physiotherapists.",
+        "SCPs must already be registered professionals, usually theatre nurses or operating department practitioners.",
         &["rcs-accreditation-scp", "healthcareers-scp"],
     )
 }
 
 fn scp_course() -> Reason {
     Reason::new(
-        "Training is a two-year, part-time postgraduate course based in clinical practice, leading to an MSc in Surgical Care Practice.",
+        "Training is a two-year postgraduate course based in clinical practice, leading to an MSc in Surgical Care Practice.",
         &["rcs-accreditation-scp", "healthcareers-scp", "scp-register-curriculum"],
     )
 }
@@ -465,7 +527,7 @@ fn scp(standing: Standing) -> (Openness, Vec<Reason>) {
             return (
                 Openness::NotOpen,
                 vec![Reason::new(
-                    "SCPs must already be registered professionals, usually theatre nurses or operating department practitioners and sometimes physiotherapists. You would need to qualify and register in one of those professions first.",
+                    "SCPs must already be registered professionals, usually theatre nurses or operating department practitioners. You would need to qualify and register in one of those professions first.",
                     &["rcs-accreditation-scp", "healthcareers-scp"],
                 )],
             );
@@ -479,7 +541,7 @@ fn scp(standing: Standing) -> (Openness, Vec<Reason>) {
             &["rcs-accreditation-scp", "healthcareers-scp"],
         ),
         Standing::OtherRegistered | Standing::Map(_) => Reason::new(
-            "You are a registered professional, which SCPs must be. They are usually theatre nurses or operating department practitioners and sometimes physiotherapists, so check with a course that it accepts your profession.",
+            "You are a registered professional, which SCPs must be. They are usually theatre nurses or operating department practitioners, so check with a course that it accepts your profession.",
             &["rcs-accreditation-scp", "healthcareers-scp"],
         ),
     };
@@ -495,7 +557,7 @@ fn accp_must_be_registered() -> Reason {
 
 fn accp_degree_and_prescribing() -> Reason {
     Reason::new(
-        "You also need a bachelor's degree and must be eligible to train as a non-medical prescriber: check that you meet both.",
+        "You must also be eligible to train as a non-medical prescriber: check that you are.",
         &["ficm-careers"],
     )
 }
@@ -563,8 +625,11 @@ mod tests {
     };
     use Openness::{AnotherStepFirst as Step, NotOpen as Closed, OpenNow as Open};
 
+    /// The day the content was checked: before the end of the transition.
+    const TODAY: &str = "2026-11-30";
+
     fn openness_of(answers: &Answers, role: RoleId) -> Option<Openness> {
-        routes(answers)
+        routes(answers, TODAY)
             .into_iter()
             .find(|route| route.role == role)
             .map(|route| route.openness)
@@ -655,9 +720,9 @@ mod tests {
                 [Open, Open, Closed, Closed],
             ),
             (
-                "a life science graduate without a 2:1 in biomedical or biological science",
+                "a life science graduate who has not ticked the 2:1 in biomedical or biological science",
                 person(LifeOrHealthScienceDegree),
-                [Open, Closed, Closed, Closed],
+                [Open, Step, Closed, Closed],
             ),
             (
                 "a school leaver",
@@ -758,23 +823,23 @@ mod tests {
             ..person(Background::RegisteredNurse)
         };
         assert_eq!(openness_of(&answers, RoleId::Accp), Some(Open));
-        let accp = routes(&answers)
+        let accp = routes(&answers, TODAY)
             .into_iter()
             .find(|route| route.role == RoleId::Accp);
-        // The form does not ask about a nurse's degree, so the result must
-        // tell her to check it rather than assume it.
-        assert!(accp.is_some_and(|route| route
-            .reasons
-            .iter()
-            .any(
-                |reason| reason.text.contains("bachelor's degree") && reason.text.contains("check")
-            )));
+        // The form does not ask about prescribing eligibility, so the
+        // result must tell her to check it rather than assume it.
+        assert!(accp.is_some_and(|route| route.reasons.iter().any(|reason| {
+            reason.text.contains("non-medical prescriber") && reason.text.contains("check")
+        })));
     }
 
     #[test]
     fn every_role_appears_exactly_once_whatever_the_answers() {
         for (who, answers, _) in table() {
-            let mut roles: Vec<RoleId> = routes(&answers).iter().map(|route| route.role).collect();
+            let mut roles: Vec<RoleId> = routes(&answers, TODAY)
+                .iter()
+                .map(|route| route.role)
+                .collect();
             roles.sort();
             assert_eq!(roles, RoleId::ALL.to_vec(), "{who}");
         }
@@ -784,7 +849,7 @@ mod tests {
     fn every_reason_cites_a_source_in_the_roles_catalogue() {
         let catalogue = content::roles();
         for (who, answers, _) in table() {
-            for route in routes(&answers) {
+            for route in routes(&answers, TODAY) {
                 assert!(
                     !route.reasons.is_empty(),
                     "{who}: {} has no reason",
@@ -811,7 +876,7 @@ mod tests {
     #[test]
     fn open_routes_come_before_other_steps_and_those_before_closed_ones() {
         for (who, answers, _) in table() {
-            let order: Vec<Openness> = routes(&answers)
+            let order: Vec<Openness> = routes(&answers, TODAY)
                 .iter()
                 .map(|route| route.openness)
                 .collect();
@@ -829,7 +894,7 @@ mod tests {
             interests: [Interest::CriticalCare, Interest::Surgery].into(),
             ..person(Background::RegisteredNurse)
         };
-        let order: Vec<(RoleId, bool)> = routes(&answers)
+        let order: Vec<(RoleId, bool)> = routes(&answers, TODAY)
             .iter()
             .map(|route| (route.role, route.matches_interests))
             .collect();
@@ -850,7 +915,10 @@ mod tests {
             interests: [Interest::CriticalCare].into(),
             ..person(Background::SchoolLeaver)
         };
-        let order: Vec<RoleId> = routes(&answers).iter().map(|route| route.role).collect();
+        let order: Vec<RoleId> = routes(&answers, TODAY)
+            .iter()
+            .map(|route| route.role)
+            .collect();
         assert_eq!(order, [RoleId::Pa, RoleId::Aa, RoleId::Accp, RoleId::Scp]);
     }
 
@@ -860,7 +928,7 @@ mod tests {
             interests: [Interest::Theatres].into(),
             ..person(Background::OperatingDepartmentPractitioner)
         };
-        let matching: BTreeSet<RoleId> = routes(&answers)
+        let matching: BTreeSet<RoleId> = routes(&answers, TODAY)
             .into_iter()
             .filter(|route| route.matches_interests)
             .map(|route| route.role)
@@ -903,6 +971,96 @@ mod tests {
         }
         .is_enough_to_judge());
         assert!(person(Background::SchoolLeaver).is_enough_to_judge());
+    }
+
+    #[test]
+    fn no_verdict_or_reason_calls_a_route_open() {
+        // "Open" would claim courses are recruiting, which no source says.
+        for (who, answers, _) in table() {
+            for route in routes(&answers, TODAY) {
+                let label = route.openness.label().to_lowercase();
+                assert!(!label.contains("open"), "{who}: {label}");
+                for reason in &route.reasons {
+                    let text = reason.text.to_lowercase();
+                    assert!(
+                        !text.contains("is open") && !text.contains("open to you"),
+                        "{who}: {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_aa_verdict_reports_the_conflicting_sources_on_recruitment() {
+        for (who, answers, _) in table() {
+            let Some(aa) = routes(&answers, TODAY)
+                .into_iter()
+                .find(|route| route.role == RoleId::Aa)
+            else {
+                panic!("{who}: no AA route");
+            };
+            if answers.current_role == Some(RoleId::Aa) {
+                continue;
+            }
+            assert!(
+                aa.reasons
+                    .iter()
+                    .any(|reason| reason.text.contains("remains paused")),
+                "{who}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_graduate_is_told_it_depends_on_the_degree_not_both_closed_and_open() {
+        let graduate = person(Background::LifeOrHealthScienceDegree);
+        assert_eq!(openness_of(&graduate, RoleId::Aa), Some(Step));
+        let ticked = Answers {
+            good_science_degree: true,
+            ..graduate
+        };
+        assert_eq!(openness_of(&ticked, RoleId::Aa), Some(Open));
+    }
+
+    #[test]
+    fn changing_the_background_clears_the_answers_that_belonged_to_the_old_one() {
+        let mut answers = Answers {
+            good_science_degree: true,
+            interests: BTreeSet::from([Interest::Theatres]),
+            ..person(Background::LifeOrHealthScienceDegree)
+        };
+        answers.set_background(Some(Background::RegisteredNurse));
+        assert!(
+            !answers.good_science_degree,
+            "the 2:1 tick must not carry over"
+        );
+        assert!(answers.interests.contains(&Interest::Theatres));
+        // A nurse without years answered cannot be told the AA route is met.
+        assert_eq!(openness_of(&answers, RoleId::Aa), Some(Step));
+        let before = answers.clone();
+        answers.set_background(Some(Background::RegisteredNurse));
+        assert_eq!(
+            answers, before,
+            "choosing the same background again keeps answers"
+        );
+    }
+
+    #[test]
+    fn someone_in_post_gets_the_transition_wording_for_the_day() {
+        let pa = Answers {
+            current_role: Some(RoleId::Pa),
+            ..person(Background::AlreadyAMap)
+        };
+        let text_on = |today: &str| {
+            routes(&pa, today)
+                .into_iter()
+                .find(|route| route.role == RoleId::Pa)
+                .and_then(|route| route.reasons.first().map(|reason| reason.text.clone()))
+                .unwrap_or_default()
+        };
+        assert!(text_on("2026-12-31").contains("will be an offence"));
+        assert!(text_on("2027-01-01").contains("is now an offence"));
     }
 
     #[test]

@@ -227,7 +227,7 @@ fn Item(
             <fieldset class="nhsuk-fieldset">
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"How well can you do this now?"</legend>
                 <div class="nhsuk-radios">
-                    {framework.scale.iter().map(|level| {
+                    {framework.scale_for(assessment.role).into_iter().map(|level| {
                         let value = level.level.to_string();
                         view! { <RatingRadio value=value label=level.label.clone() hint=level.wording.clone() selected=selected.clone() on_select=rate.clone()/> }
                     }).collect_view()}

@@ -160,7 +160,7 @@ fn first_fact(role: &RoleProfile, kind: SectionKind) -> AnyView {
     };
     view! {
         {fact.unknown.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--grey app-tag">"Not known"</strong> " " })}
-        {fact.text.clone()}
+        {fact.text_on(&crate::browser::today_iso()).to_owned()}
         <span class="nhsuk-body-s app-compare-table__note">
             "Source: "
             {fact.sources.iter().enumerate().map(|(index, id)| view! {

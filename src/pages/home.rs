@@ -11,6 +11,7 @@ pub fn Home() -> impl IntoView {
         <p class="nhsuk-body-l">
             "For physician associates, anaesthesia associates, surgical care practitioners and advanced critical care practitioners, and anyone thinking of becoming one. Your answers stay on this device."
         </p>
+        <p class="nhsuk-body-s">"Not the official MAPs Core Capabilities Framework, and not an NHS service."</p>
         <ul class="nhsuk-grid-row nhsuk-card-group">
             <HomeCard href="/roles" title="Explore the roles"
                 text="What each role does, how to get in, training, pay and regulation, with sources."/>

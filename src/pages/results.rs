@@ -7,6 +7,7 @@ use crate::{
     core::{
         assessment::{Assessment, Rating},
         backup, content,
+        framework::Stage,
         scoring::{self, ItemResult},
     },
     state::use_app_state,
@@ -131,8 +132,11 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <SummaryRow key="Assessment" value=describe(&assessment)/>
             <SummaryRow key="Date" value=browser::format_date(assessment.finished_at.unwrap_or(assessment.created_at))/>
             <SummaryRow key="Answered" value=format!("{answered} of {}", items.len())/>
-            <SummaryRow key="Content version" value=assessment.content_version.clone()/>
+            <SummaryRow key="Content version" value=answers_by_version_text(&assessment)/>
         </dl>
+        {(assessment.stage == Stage::StudentOrTrainee).then(|| view! {
+            <p><strong>"You are a student or trainee, so each gap is measured against the level expected of a newly qualified practitioner: where your training is heading, not where you should be today."</strong></p>
+        })}
         <div class="nhsuk-inset-text">
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             <p>"These results are a conversation aid for supervision and appraisal, not a sign-off. Expected levels are indicative, written by this project, and not the official MAPs Core Capabilities Framework."</p>
@@ -300,4 +304,23 @@ fn ChangesSince(assessment: Assessment) -> impl IntoView {
             }.into_any()
         }}
     }.into_any()
+}
+
+/// Which content version the answers were given under, for example
+/// "1.1.0 (12 answers given under 1.0.1, 3 under 1.1.0)".
+fn answers_by_version_text(assessment: &Assessment) -> String {
+    let counts = crate::core::content_versions::answers_by_version(assessment);
+    match counts.as_slice() {
+        [] => assessment.content_version.clone(),
+        [(version, _)] if *version == assessment.content_version => version.clone(),
+        _ => format!(
+            "{} (answers given under {})",
+            assessment.content_version,
+            counts
+                .iter()
+                .map(|(version, count)| format!("{version}: {count}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }

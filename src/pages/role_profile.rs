@@ -1,14 +1,19 @@
 use crate::{
     browser,
-    components::sourced::SourcedFacts,
+    components::sourced::{NumberedFact, ReferenceList},
     core::{
         content,
-        roles::{RoleId, SectionKind},
+        roles::{references, RoleId, SectionKind},
     },
 };
 use leptos::prelude::*;
 
-/// One role: a short summary first, then every section with its sources.
+/// The source the Leng Review's own report is cited as: the page links to
+/// it once, where the review is explained.
+const LENG_REPORT: &str = "leng-final";
+
+/// One role: every section's facts with numbered references, and one list
+/// of sources at the end, so the page stays short on a phone.
 #[component]
 pub fn RoleProfilePage(code: String) -> impl IntoView {
     {
@@ -16,35 +21,57 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
             return view! { <crate::pages::not_found::NotFound/> }.into_any();
         };
         browser::set_title(&role.title);
+        let today = browser::today_iso();
         let capability_count = content::framework().for_role(role.id).count();
+        let (list, numbers) = references(
+            content::roles(),
+            role.sections.iter().flat_map(|section| &section.facts),
+        );
+        let mut numbers = numbers.into_iter();
+        let leng_report = content::roles().source(LENG_REPORT);
         view! {
             <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
             <h1 class="nhsuk-heading-l">
                 {format!("{} ({})", role.title, role.abbreviation)}
             </h1>
             {role.proposed_title.clone().map(|title| view! {
-                <p class="nhsuk-lede-text app-proposed-title">
+                <p class="app-proposed-title">
                     "Proposed new title: " <strong>{title}</strong> " (not yet in law; the current legal title is used in this app)"
                 </p>
             })}
-            <p class="nhsuk-body-s">"Unfamiliar words, such as Agenda for Change or revalidation, are explained in the "
-                <a href=crate::browser::href("/glossary")>"glossary"</a>"."</p>
+            <p class="nhsuk-body-s">"Terms are explained in the "
+                <a href=crate::browser::href("/glossary")>"glossary"</a>
+                "; numbers in brackets lead to the "<a href="#sources">"sources"</a>"."</p>
             <nav aria-label="On this page" class="app-contents">
-                <h2 class="nhsuk-heading-s">"On this page"</h2>
-                <ul class="nhsuk-list">
-                    {role.sections.iter().map(|section| view! {
-                        <li><a href=format!("#{}", section_id(section.kind))>{section.kind.heading()}</a></li>
-                    }).collect_view()}
-                </ul>
+                <details class="nhsuk-details">
+                    <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"On this page"</span></summary>
+                    <div class="nhsuk-details__text">
+                        <ul class="app-contents__list">
+                            {role.sections.iter().map(|section| view! {
+                                <li><a href=format!("#{}", section_id(section.kind))>{section.kind.heading()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </details>
             </nav>
-            {role.sections.iter().map(|section| view! {
-                <section class="app-role-section" aria-labelledby=section_id(section.kind)>
-                    <h2 class="nhsuk-heading-m" id=section_id(section.kind) tabindex="-1">{section.kind.heading()}</h2>
-                    <SourcedFacts facts=section.facts.clone()/>
-                </section>
+            {role.sections.iter().map(|section| {
+                let facts: Vec<_> = section.facts.iter().map(|fact| {
+                    let numbers = numbers.next().unwrap_or_default();
+                    view! { <NumberedFact fact=fact.clone() numbers today=today.clone()/> }
+                }).collect();
+                let is_leng = section.kind == SectionKind::LengReview;
+                view! {
+                    <section class="app-role-section" aria-labelledby=section_id(section.kind)>
+                        <h2 class="nhsuk-heading-m" id=section_id(section.kind) tabindex="-1">{section.kind.heading()}</h2>
+                        <ul class="nhsuk-list app-facts">{facts}</ul>
+                        {is_leng.then(|| leng_report.map(|report| view! {
+                            <p><a href=report.url.clone() rel="noreferrer">"Read the Leng Review final report (GOV.UK)"</a></p>
+                        }))}
+                    </section>
+                }
             }).collect_view()}
-            <h2 class="nhsuk-heading-m">"Capabilities for this role"</h2>
-            <p>{format!("Our framework lists {capability_count} capabilities for this role.")}</p>
+            <ReferenceList references=list/>
+            <h2 class="nhsuk-heading-s">{format!("Capabilities for this role ({capability_count} in our framework)")}</h2>
             <ul class="nhsuk-list">
                 <li><a href=crate::browser::href(&format!("/capabilities?role={}", role.id.code()))>"Browse this role's capabilities"</a></li>
                 <li><a href=crate::browser::href(&format!("/check?role={}", role.id.code()))>"Check my readiness for this role"</a></li>

@@ -145,7 +145,8 @@ pub fn RouteFinder() -> impl IntoView {
     view! {
         <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
         <h1 class="nhsuk-heading-l">"Find your route into a role"</h1>
-        <p>"Answer a few questions about yourself to see which of the four roles you could apply for now, which need another step first, and which are not open to you. Each reason gives its source."</p>
+        <p>"Answer a few questions about yourself to see for which of the four roles you meet the published entry requirements, which need another step first, and which you cannot enter yet. Each reason gives its source."</p>
+        <p>"Meeting the entry requirements does not mean a course or training post is taking people now: we found no source on current intakes, except that sources conflict on whether student anaesthesia associates are being recruited. Check with universities and employers."</p>
         <p class="app-muted">"Your answers stay on this device. They are saved in this browser as you go and are not sent anywhere."</p>
         {move || form.notice.get().map(|notice| view! {
             <div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">"Information: "</span><p>{notice}</p></div>
@@ -154,7 +155,7 @@ pub fn RouteFinder() -> impl IntoView {
             selected=Signal::derive(move || background.get().map(|background| background.code().to_string()))
             on_select=Callback::new(move |code: String| {
                 touched();
-                form.change(|answers| answers.background = Background::from_code(&code));
+                form.change(|answers| answers.set_background(Background::from_code(&code)));
             })
             legend_is_heading=true/>
         {move || (background.get() == Some(Background::AlreadyAMap)).then(|| view! {
@@ -247,7 +248,7 @@ pub fn RouteFinder() -> impl IntoView {
                 let answers = answers.get();
                 answers.is_enough_to_judge().then(|| view! {
                     <ul class="nhsuk-list app-route-list">
-                        {routes(&answers).into_iter().map(|route| view! { <RouteCard route/> }).collect_view()}
+                        {routes(&answers, &crate::browser::today_iso()).into_iter().map(|route| view! { <RouteCard route/> }).collect_view()}
                     </ul>
                 })
             }}
@@ -260,12 +261,12 @@ pub fn RouteFinder() -> impl IntoView {
 /// outcome of each answer without leaving the form.
 fn summary(answers: &Answers) -> String {
     if answers.background.is_none() {
-        return "Answer the first question to see which roles are open to you.".into();
+        return "Answer the first question to see your routes into each role.".into();
     }
     if !answers.is_enough_to_judge() {
         return "Choose the role you work in now to see your routes.".into();
     }
-    let routes = routes(answers);
+    let routes = routes(answers, &crate::browser::today_iso());
     [
         Openness::OpenNow,
         Openness::AnotherStepFirst,

@@ -13,12 +13,12 @@ test('two pages of one browser editing different items both persist', async ({ p
   // screen, jumps to the second and rates it.
   await page.getByLabel('With direct supervision').check();
   await second.getByRole('button', { name: 'Skip' }).click();
-  await second.getByLabel('Independently within my scope').check();
+  await second.getByLabel('Consistently, within my supervision').check();
   await expect(page.locator('.app-progress')).toContainText('· 2 answered');
   // The position is shared too: after a reload page one resumes where the
   // latest change was made, with both answers in place.
   await page.reload();
-  await expect(page.getByLabel('Independently within my scope')).toBeChecked();
+  await expect(page.getByLabel('Consistently, within my supervision')).toBeChecked();
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByLabel('With direct supervision')).toBeChecked();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mapscc/assessment/shared')));

@@ -108,7 +108,7 @@ test('the route finder says when the years are not a number', async ({ page }) =
   await expectNoAxeViolations(page);
   await years.fill('3');
   await expect(page.locator('#years-error')).toHaveCount(0);
-  await expect(routeCard(page, 'aa').locator('.nhsuk-tag')).toHaveText('Open now');
+  await expect(routeCard(page, 'aa').locator('.nhsuk-tag')).toHaveText('You meet the entry requirements');
 });
 
 test('every reason on the route finder links its source', async ({ page }) => {
@@ -119,7 +119,7 @@ test('every reason on the route finder links its source', async ({ page }) => {
   for (const reason of await reasons.all()) {
     await expect(reason.locator('.app-reason__source a').first()).toHaveAttribute('href', /^https:\/\//);
   }
-  await expect(routeCard(page, 'scp').locator('.nhsuk-tag')).toHaveText('Not open');
+  await expect(routeCard(page, 'scp').locator('.nhsuk-tag')).toHaveText('Entry requirements not met');
   await expect(routeCard(page, 'pa').getByRole('link', { name: 'Physician associate (PA)' })).toHaveAttribute('href', /\/roles\/pa$/);
 });
 
@@ -143,7 +143,7 @@ test('the route finder works by keyboard alone, and its answers survive a reload
   await page.keyboard.press('Space');
   await page.locator('#interests-2').focus();
   await page.keyboard.press('Space');
-  await expect(routeCard(page, 'accp').locator('.nhsuk-tag')).toHaveText('Open now');
+  await expect(routeCard(page, 'accp').locator('.nhsuk-tag')).toHaveText('You meet the entry requirements');
   await expect(page.locator('.app-route').first()).toHaveAttribute('data-role', 'accp');
 
   // ArrowDown moves to the next background, and back to the nurse takes a
@@ -153,13 +153,18 @@ test('the route finder works by keyboard alone, and its answers survive a reload
   await expect(page.getByLabel('Operating department practitioner (ODP)')).toBeChecked();
   for (let step = 0; step < 5; step += 1) await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('Registered nurse')).toBeChecked();
+  // A new background clears the answers that belonged to the old one, so
+  // the critical care box is empty again and is ticked once more.
+  await expect(page.locator('#experience')).not.toBeChecked();
+  await page.locator('#experience').focus();
+  await page.keyboard.press('Space');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find your route into a role');
   await expect(page.getByLabel('Registered nurse')).toBeChecked();
   await expect(page.locator('#experience')).toBeChecked();
   await expect(page.locator('#interests-2')).toBeChecked();
-  await expect(routeCard(page, 'accp').locator('.nhsuk-tag')).toHaveText('Open now');
+  await expect(routeCard(page, 'accp').locator('.nhsuk-tag')).toHaveText('You meet the entry requirements');
 
   await page.getByRole('button', { name: 'Clear my answers' }).focus();
   await page.keyboard.press('Enter');

@@ -26,7 +26,7 @@ test('route finder, quick check, results and export by keyboard alone', async ({
   await page.keyboard.press('Space');
   await tabTo(page, page.locator('#experience'));
   await page.keyboard.press('Space');
-  await expect(page.locator('.app-route[data-role="accp"] .nhsuk-tag')).toHaveText('Open now');
+  await expect(page.locator('.app-route[data-role="accp"] .nhsuk-tag')).toHaveText('You meet the entry requirements');
 
   await tabTo(page, page.getByRole('link', { name: 'Check my capabilities' }).first());
   await page.keyboard.press('Enter');

@@ -44,6 +44,7 @@ test('the static first paint names the app before the wasm runs', async ({ page 
   await page.goto('/');
   await expect(page.locator('#app-static h1')).toBeVisible();
   await expect(page.locator('#app-static')).toContainText('MAPs Capability Checker');
+  await expect(page.locator('#app-static')).toContainText('Not the official MAPs Core Capabilities Framework, and not an NHS service.');
   // Styled by the inline CSS, which needs no other request.
   await expect(page.locator('#app-static header')).toHaveCSS('background-color', 'rgb(0, 94, 184)');
 });
@@ -83,25 +84,28 @@ test('a link focused on the static first page keeps the focus when the app takes
   await expect(page.getByRole('link', { name: 'Explore roles', exact: true })).toBeFocused();
 });
 
-test('every role page shows a source and a checked date in every section', async ({ page }) => {
+test('every fact on every role page points to a listed source with its checked date', async ({ page }) => {
   for (const role of ['pa', 'aa', 'scp', 'accp']) {
     await openApp(page, `/roles/${role}`);
-    const sections = page.locator('section.app-role-section');
-    await expect(sections).toHaveCount(11);
-    for (const section of await sections.all()) {
-      await expect(section.locator('.app-fact__source').first()).toContainText(/Source: .+Checked \d{1,2} \w+ \d{4}\./);
-    }
+    await expect(page.locator('section.app-role-section')).toHaveCount(11);
+    const problems = await page.evaluate(() => {
+      const found = [];
+      const facts = [...document.querySelectorAll('.app-fact')];
+      if (facts.length < 20) found.push(`only ${facts.length} facts`);
+      for (const fact of facts) {
+        const links = [...fact.querySelectorAll('.app-refs a')];
+        if (links.length === 0) found.push(`no source: ${fact.innerText}`);
+        for (const link of links) {
+          const entry = document.querySelector(`#sources ${link.getAttribute('href')}`);
+          const address = entry?.querySelector('a')?.getAttribute('href') ?? '';
+          if (!/^https:\/\/[^/]+\/[^?#]+/.test(address)) found.push(`not a page: ${address}`);
+          if (!/Checked \d{1,2} \w+ \d{4}\./.test(entry?.textContent ?? '')) found.push(`no date: ${link.textContent}`);
+        }
+      }
+      return found;
+    });
+    expect(problems, role).toEqual([]);
   }
-});
-
-test('the browse page lists every capability of the chosen role', async ({ page }) => {
-  await openApp(page, '/capabilities?role=aa');
-  const count = await page.locator('details.app-capability').count();
-  expect(count).toBeGreaterThanOrEqual(40);
-  await expect(page.locator('.app-count')).toHaveText(`${count} capabilities`);
-  await page.getByLabel('Show capabilities for').selectOption('scp');
-  await expect(page).toHaveURL(/role=scp/);
-  await expectNoAxeViolations(page);
 });
 
 test('the sources page links every source', async ({ page }) => {
