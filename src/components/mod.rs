@@ -8,5 +8,6 @@ pub mod error_summary;
 pub mod layout;
 pub mod plan_editor;
 pub mod radios;
+pub mod role_fit;
 pub mod sourced;
 pub mod storage_banner;

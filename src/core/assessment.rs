@@ -334,6 +334,12 @@ pub struct Assessment {
     /// given under (see `core::content_versions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier_content: Vec<crate::core::content_versions::EarlierContent>,
+    /// Capabilities added to this assessment after it began, in the order
+    /// added: another role's own capabilities, from "Rate the N capabilities
+    /// this role adds" (see [`Assessment::top_up`]). Asked after the
+    /// assessment's own items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
 }
 
 impl Assessment {
@@ -362,6 +368,7 @@ impl Assessment {
             plan: Vec::new(),
             print_notes: false,
             earlier_content: Vec::new(),
+            added: Vec::new(),
         }
     }
 
@@ -385,6 +392,7 @@ impl Assessment {
         // Cloned and then restamped: `collect()` into a map would compile
         // another copy of the standard stable sort (see `core::sorting`).
         next.answers = previous.answers.clone();
+        next.added = previous.added.clone();
         for answer in next.answers.values_mut() {
             answer.updated_at = now;
         }
@@ -397,12 +405,63 @@ impl Assessment {
         next
     }
 
-    /// The capabilities this assessment asks about, in framework order.
+    /// The capabilities this assessment asks about: its scope's, in
+    /// framework order, then any added by a top-up, in framework order.
     pub fn items<'a>(&self, framework: &'a Framework) -> Vec<&'a Capability> {
-        match self.scope {
+        let mut items: Vec<&Capability> = match self.scope {
             Scope::Quick => framework.quick_check(self.role).collect(),
             Scope::Full => framework.for_role(self.role).collect(),
+        };
+        let base = items.len();
+        for domain in &framework.domains {
+            for capability in &framework.capabilities {
+                if capability.domain == domain.id
+                    && self.added.contains(&capability.id)
+                    && !items[..base].iter().any(|item| item.id == capability.id)
+                {
+                    items.push(capability);
+                }
+            }
         }
+        items
+    }
+
+    /// Adds `capabilities` to what this assessment asks (a top-up), keeping
+    /// every answer: ids already asked are skipped. The person resumes at
+    /// the first one added. Returns how many were added.
+    pub fn top_up(&mut self, framework: &Framework, capabilities: &[&str], now: Millis) -> usize {
+        let asked: Vec<String> = self
+            .items(framework)
+            .iter()
+            .map(|item| item.id.clone())
+            .collect();
+        let mut first = None;
+        let mut count = 0;
+        for id in capabilities {
+            if framework.capability(id).is_some()
+                && !asked.iter().any(|other| other == id)
+                && !self.added.iter().any(|other| other == id)
+            {
+                self.added.push((*id).to_owned());
+                first = first.or(Some(*id));
+                count += 1;
+            }
+        }
+        if let Some(id) = first {
+            self.set_current(id, now);
+        }
+        count
+    }
+
+    /// Turns a quick check into the full check of its role, keeping every
+    /// answer; the person resumes at the first unanswered capability.
+    pub fn extend_to_full(&mut self, framework: &Framework, now: Millis) {
+        self.scope = Scope::Full;
+        let items = self.items(framework);
+        if let Some(first) = self.first_unanswered(&items).map(|item| item.id.clone()) {
+            self.set_current(&first, now);
+        }
+        self.touch(now);
     }
 
     pub fn rating(&self, capability: &str) -> Option<Rating> {
@@ -532,6 +591,15 @@ impl Assessment {
             if !self.earlier_content.contains(earlier) {
                 self.earlier_content.push(earlier.clone());
             }
+        }
+        // Nothing is ever taken out of what an assessment asks.
+        for id in &other.added {
+            if !self.added.contains(id) {
+                self.added.push(id.clone());
+            }
+        }
+        if other.scope == Scope::Full {
+            self.scope = Scope::Full;
         }
         self.finished_at = match (self.finished_at, other.finished_at) {
             (Some(mine), Some(theirs)) => Some(mine.min(theirs)),

@@ -11,7 +11,7 @@
 
 use crate::core::{
     fields::{read_file, Fields},
-    framework::{Framework, NotApplicable, HIGHEST_LEVEL, LOWEST_LEVEL},
+    framework::{Capability, Framework, NotApplicable, HIGHEST_LEVEL, LOWEST_LEVEL},
     roles::{RoleCatalogue, RoleId, SectionKind},
 };
 use std::{collections::BTreeSet, sync::OnceLock};
@@ -130,6 +130,63 @@ fn parse_roles(json: &str) -> Result<RoleCatalogue, String> {
     })
 }
 
+/// The quick check's rules (issue 18): 12 to 15 capabilities of the role,
+/// at least half of them (and at least 6) its own, covering every domain
+/// the role has, each listed once.
+pub const QUICK_CHECK_SIZE: std::ops::RangeInclusive<usize> = 12..=15;
+
+fn quick_check_problems(framework: &Framework, role: RoleId) -> Vec<String> {
+    let mut problems = Vec::new();
+    let listed = framework
+        .quick_checks
+        .get(&role)
+        .cloned()
+        .unwrap_or_default();
+    for id in &listed {
+        if !framework
+            .capability(id)
+            .is_some_and(|capability| capability.applies_to(role))
+        {
+            problems.push(format!(
+                "{role:?}'s quick check lists {id}, which is not one of its capabilities"
+            ));
+        }
+    }
+    let chosen: Vec<&Capability> = framework.quick_check(role).collect();
+    if chosen.len() != listed.len() {
+        problems.push(format!(
+            "{role:?}'s quick check lists an id twice or one it does not have"
+        ));
+    }
+    if !QUICK_CHECK_SIZE.contains(&chosen.len()) {
+        problems.push(format!(
+            "{role:?}'s quick check has {} capabilities, not 12 to 15",
+            chosen.len()
+        ));
+    }
+    let own = chosen
+        .iter()
+        .filter(|capability| capability.is_own_to(role))
+        .count();
+    if own * 2 < chosen.len() || own < 6 {
+        problems.push(format!(
+            "{role:?}'s quick check has {own} of its own capabilities, fewer than half or than 6"
+        ));
+    }
+    let asked: BTreeSet<&str> = chosen
+        .iter()
+        .map(|capability| capability.domain.as_str())
+        .collect();
+    let has: BTreeSet<&str> = framework
+        .for_role(role)
+        .map(|capability| capability.domain.as_str())
+        .collect();
+    if asked != has {
+        problems.push(format!("{role:?}'s quick check misses a domain"));
+    }
+    problems
+}
+
 fn no_framework() -> Framework {
     Framework {
         version: "0.0.0".into(),
@@ -142,6 +199,8 @@ fn no_framework() -> Framework {
         },
         domains: Vec::new(),
         capabilities: Vec::new(),
+        quick_checks: Default::default(),
+        fit: Default::default(),
         replaced: Vec::new(),
     }
 }
@@ -362,13 +421,13 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
                 "{role:?} has {count} capabilities, fewer than {MIN_CAPABILITIES_PER_ROLE}"
             ));
         }
-        let quick: BTreeSet<&str> = framework
-            .quick_check(role)
-            .map(|capability| capability.domain.as_str())
-            .collect();
-        if quick != domain_ids {
-            problems.push(format!("{role:?}'s quick check misses a domain"));
-        }
+        problems.extend(quick_check_problems(framework, role));
+    }
+    if framework.fit.min_rated == 0
+        || framework.fit.min_own_rated == 0
+        || framework.fit.min_own_rated > framework.fit.min_rated
+    {
+        problems.push("the fit rule needs 0 < min_own_rated <= min_rated".into());
     }
     let mut replaced_from = BTreeSet::new();
     for step in &framework.replaced {
@@ -525,10 +584,10 @@ mod tests {
 
     #[test]
     fn a_misspelt_or_missing_field_in_a_content_file_is_reported_with_its_place() {
-        let misspelt = FRAMEWORK_JSON.replacen("\"quick_check\"", "\"quick_chek\"", 1);
+        let misspelt = FRAMEWORK_JSON.replacen("\"descriptor\"", "\"descriptr\"", 1);
         let error = parse(&misspelt, ROLES_JSON).err().unwrap_or_default();
         assert!(error.contains("framework.json capabilities["), "{error}");
-        assert!(error.contains("unknown field \"quick_chek\""), "{error}");
+        assert!(error.contains("unknown field \"descriptr\""), "{error}");
         let missing = ROLES_JSON.replacen("\"tagline\"", "\"tag\"", 1);
         let error = parse(FRAMEWORK_JSON, &missing).err().unwrap_or_default();
         assert!(error.contains("roles.json roles[0]"), "{error}");

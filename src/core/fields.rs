@@ -154,6 +154,16 @@ impl<'a> Fields<'a> {
         read_list(self.required(key)?, &format!("{} {key}", self.place), read)
     }
 
+    /// An object used as a map from text keys to lists of texts.
+    pub fn text_lists(&self, key: &str) -> Result<Vec<(&'a str, Vec<String>)>, String> {
+        let map = self.object(key)?;
+        let mut out = Vec::new();
+        for name in map.object.keys() {
+            out.push((name.as_str(), map.texts(name, true)?));
+        }
+        Ok(out)
+    }
+
     /// An object used as a map from text keys to objects.
     pub fn entries(&self, key: &str) -> Result<Vec<(&'a str, Fields<'a>)>, String> {
         let map = self.object(key)?;

@@ -184,7 +184,6 @@ pub struct Capability {
     pub development: Vec<String>,
     /// The roles this capability applies to, with indicative levels.
     pub expected: BTreeMap<RoleId, ExpectedLevels>,
-    pub quick_check: bool,
 }
 
 impl Capability {
@@ -195,6 +194,23 @@ impl Capability {
     pub fn expected_level(&self, role: RoleId, stage: Stage) -> Option<Level> {
         self.expected.get(&role).map(|levels| levels.at(stage))
     }
+
+    /// Whether this capability is `role`'s own: it applies to that role and
+    /// to no other.
+    pub fn is_own_to(&self, role: RoleId) -> bool {
+        self.applies_to(role) && self.expected.len() == 1
+    }
+}
+
+/// When a role fit figure may be shown (`fit` in framework.json): the
+/// answers must cover at least `min_rated` of the role's capabilities,
+/// `min_own_rated` of them the role's own. The rule is this app's, and
+/// `why` says so in words for the person.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FitRule {
+    pub min_rated: usize,
+    pub min_own_rated: usize,
+    pub why: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -208,6 +224,11 @@ pub struct Framework {
     pub not_applicable: NotApplicable,
     pub domains: Vec<Domain>,
     pub capabilities: Vec<Capability>,
+    /// The capability ids each role's quick check asks about, chosen in the
+    /// content (shown in framework order).
+    pub quick_checks: BTreeMap<RoleId, Vec<String>>,
+    /// When a role fit figure may be shown.
+    pub fit: FitRule,
     /// Old capability ids mapped to the ids that carry their answers.
     pub replaced: Vec<Replacement>,
 }
@@ -259,9 +280,17 @@ impl Framework {
         })
     }
 
+    /// The role's quick check, in framework order (see `quick_checks`).
     pub fn quick_check(&self, role: RoleId) -> impl Iterator<Item = &Capability> {
+        let chosen = self.quick_checks.get(&role);
         self.for_role(role)
-            .filter(|capability| capability.quick_check)
+            .filter(move |capability| chosen.is_some_and(|ids| ids.contains(&capability.id)))
+    }
+
+    /// The capabilities only `role` has, in framework order.
+    pub fn own_to(&self, role: RoleId) -> impl Iterator<Item = &Capability> {
+        self.for_role(role)
+            .filter(move |capability| capability.is_own_to(role))
     }
 }
 
@@ -275,9 +304,20 @@ impl Framework {
             "scale",
             "not_applicable",
             "domains",
+            "quick_checks",
+            "fit",
             "capabilities",
             "replaced",
         ])?;
+        let mut quick_checks = BTreeMap::new();
+        for (code, ids) in fields.text_lists("quick_checks")? {
+            let role = RoleId::from_code(code)
+                .ok_or_else(|| format!("\"{code}\" in \"quick_checks\" is not a role"))?;
+            quick_checks.insert(role, ids);
+        }
+        let fit = fields
+            .object("fit")?
+            .only(&["min_rated", "min_own_rated", "why"])?;
         let not_applicable = fields
             .object("not_applicable")?
             .only(&["label", "wording"])?;
@@ -324,6 +364,12 @@ impl Framework {
                 })
             })?,
             capabilities: fields.list("capabilities", Capability::read)?,
+            quick_checks,
+            fit: FitRule {
+                min_rated: fit.small_number("min_rated")?.into(),
+                min_own_rated: fit.small_number("min_own_rated")?.into(),
+                why: fit.text("why")?,
+            },
             replaced: if fields.has("replaced") {
                 fields.list("replaced", |step| {
                     let step = step.only(&["from", "to", "why"])?;
@@ -351,7 +397,6 @@ impl Capability {
             "evidence",
             "development",
             "expected",
-            "quick_check",
         ])?;
         let mut expected = BTreeMap::new();
         for (code, levels) in fields.entries("expected")? {
@@ -375,7 +420,6 @@ impl Capability {
             evidence: fields.texts("evidence", true)?,
             development: fields.texts("development", true)?,
             expected,
-            quick_check: fields.flag("quick_check")?,
         })
     }
 }

@@ -31,6 +31,17 @@ pub struct ItemResult<'a> {
 }
 
 impl ItemResult<'_> {
+    /// The item's standing against the expected level, in words.
+    pub fn status_words(&self) -> String {
+        match self.status {
+            ItemStatus::Exceeds { by } => format!("above the expected level by {by}"),
+            ItemStatus::Meets => "at the expected level".into(),
+            ItemStatus::Below { by } => format!("below the expected level by {by}"),
+            ItemStatus::NotApplicable => "not applicable".into(),
+            ItemStatus::Unrated => "not rated".into(),
+        }
+    }
+
     pub fn gap(&self) -> Level {
         match self.status {
             ItemStatus::Below { by } => by,
@@ -222,28 +233,46 @@ pub fn results<'a>(
     }
 }
 
-/// How one set of answers measures up to one role.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Readiness {
+/// How one set of answers measures up to one role, and whether they cover
+/// enough of it to say (see [`crate::core::framework::FitRule`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleFit<'a> {
     pub role: RoleId,
     /// Capabilities in that role's full check.
     pub total: usize,
     /// Of those, rated with a level in this assessment.
     pub rated: usize,
+    /// Capabilities only this role has.
+    pub own_total: usize,
+    /// Of those, rated with a level.
+    pub own_rated: usize,
+    /// Rated capabilities at or above the expected level.
     pub meeting: usize,
-    pub not_applicable: usize,
+    /// The share of rated capabilities at or above the expected level, in
+    /// whole percent; `None` when the answers do not cover enough of the
+    /// role (see [`crate::core::framework::FitRule`]).
+    pub figure: Option<u8>,
+    /// The role's own capabilities not yet rated: what a top-up asks.
+    pub missing_own: Vec<&'a Capability>,
+    /// The role's own capabilities that were rated, with their results:
+    /// the items behind the figure that only this role has.
+    pub own_results: Vec<ItemResult<'a>>,
+    /// Titles of the domains where this role differs most from the
+    /// assessed role (capabilities one has and the other not, or expected
+    /// at another level), most first; empty for the assessed role.
+    pub differs_in: Vec<String>,
 }
 
-impl Readiness {
-    /// Share of the rated capabilities at or above the expected level, as a
-    /// whole percentage; None when nothing relevant was rated.
-    pub fn percent_meeting(&self) -> Option<u8> {
-        (self.rated > 0).then(|| ((self.meeting * 100 + self.rated / 2) / self.rated) as u8)
-    }
-}
-
-/// The same answers held against every role's expectations.
-pub fn readiness(assessment: &Assessment, framework: &Framework, stage: Stage) -> Vec<Readiness> {
+/// The same answers held against every role, with the fit rule applied.
+/// The results page and its printed summary both show this, so the rules
+/// are the same on screen and on paper.
+pub fn role_fit<'a>(
+    assessment: &Assessment,
+    framework: &'a Framework,
+    stage: Stage,
+) -> Vec<RoleFit<'a>> {
+    let rule = &framework.fit;
+    let rated_level = |item: &ItemResult| matches!(item.rating, Some(Rating::Level(_)));
     RoleId::ALL
         .iter()
         .map(|&role| {
@@ -251,17 +280,84 @@ pub fn readiness(assessment: &Assessment, framework: &Framework, stage: Stage) -
             let rated = results
                 .items
                 .iter()
-                .filter(|item| matches!(item.rating, Some(Rating::Level(_))))
+                .filter(|item| rated_level(item))
                 .count();
-            Readiness {
+            let own_results: Vec<ItemResult> = results
+                .items
+                .iter()
+                .filter(|item| item.capability.is_own_to(role) && rated_level(item))
+                .cloned()
+                .collect();
+            let missing_own: Vec<&Capability> = framework
+                .own_to(role)
+                .filter(|capability| assessment.rating(&capability.id).is_none())
+                .collect();
+            let meeting = results.strengths().len();
+            let covered = rated >= rule.min_rated && own_results.len() >= rule.min_own_rated;
+            RoleFit {
                 role,
                 total: results.items.len(),
                 rated,
-                meeting: results.strengths().len(),
-                not_applicable: results.not_applicable().len(),
+                own_total: framework.own_to(role).count(),
+                own_rated: own_results.len(),
+                meeting,
+                figure: (covered && rated > 0).then(|| ((meeting * 100 + rated / 2) / rated) as u8),
+                missing_own,
+                own_results,
+                differs_in: differing_domains(framework, assessment.role, role, stage),
             }
         })
         .collect()
+}
+
+/// Up to two domain titles where `other` differs most from `role`.
+fn differing_domains(
+    framework: &Framework,
+    role: RoleId,
+    other: RoleId,
+    stage: Stage,
+) -> Vec<String> {
+    if role == other {
+        return Vec::new();
+    }
+    let counts: Vec<(usize, &str)> = framework
+        .domains
+        .iter()
+        .map(|domain| {
+            let differing = framework
+                .capabilities
+                .iter()
+                .filter(|capability| capability.domain == domain.id)
+                .filter(|capability| {
+                    capability.expected_level(role, stage)
+                        != capability.expected_level(other, stage)
+                })
+                .count();
+            (differing, domain.title.as_str())
+        })
+        .collect();
+    // The two largest counts, earlier domains first on a tie: picked, not
+    // sorted (a sort compiles another copy of the standard sort).
+    let mut most: Vec<String> = Vec::new();
+    let mut taken: Vec<usize> = Vec::new();
+    for _ in 0..2 {
+        let best = counts
+            .iter()
+            .enumerate()
+            .filter(|(index, (differing, _))| *differing > 0 && !taken.contains(index))
+            .fold(
+                None,
+                |best: Option<(usize, usize)>, (index, (differing, _))| match best {
+                    Some((_, top)) if top >= *differing => best,
+                    _ => Some((index, *differing)),
+                },
+            );
+        if let Some((index, _)) = best {
+            taken.push(index);
+            most.push(counts[index].1.to_owned());
+        }
+    }
+    most
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -332,10 +428,8 @@ mod tests {
             .by_domain
             .iter()
             .all(|group| group.mean_rating.is_none()));
-        let readiness = readiness(&empty, framework, Stage::NewlyQualified);
-        assert!(readiness
-            .iter()
-            .all(|role| role.percent_meeting().is_none()));
+        let fit = role_fit(&empty, framework, Stage::NewlyQualified);
+        assert!(fit.iter().all(|role| role.figure.is_none()));
     }
 
     #[test]
@@ -420,18 +514,142 @@ mod tests {
     }
 
     #[test]
-    fn readiness_holds_one_set_of_answers_against_all_four_roles() {
+    fn one_set_of_answers_is_held_against_all_four_roles() {
         let framework = content::framework();
         let mut everything = assessment(RoleId::Pa, Scope::Full);
         for capability in &framework.capabilities {
             everything.set_rating(&capability.id, Some(Rating::Level(4)), 2);
         }
-        let readiness = readiness(&everything, framework, Stage::Experienced);
-        assert_eq!(readiness.len(), 4);
-        for role in readiness {
+        let fit = role_fit(&everything, framework, Stage::Experienced);
+        assert_eq!(fit.len(), 4);
+        for role in fit {
             assert_eq!(role.total, framework.for_role(role.role).count());
-            assert_eq!(role.percent_meeting(), Some(100));
+            assert_eq!(role.figure, Some(100));
+            assert!(role.missing_own.is_empty());
         }
+    }
+
+    #[test]
+    fn answers_covering_only_shared_items_give_no_fit_figure_for_any_role() {
+        // Issue 18: an experienced PA scored 56% for all four roles on 9
+        // shared items.
+        let framework = content::framework();
+        let mut shared_only = assessment(RoleId::Pa, Scope::Full);
+        for capability in &framework.capabilities {
+            if capability.expected.len() == RoleId::ALL.len() {
+                shared_only.set_rating(&capability.id, Some(Rating::Level(3)), 2);
+            }
+        }
+        let fit = role_fit(&shared_only, framework, Stage::Experienced);
+        assert!(fit.iter().all(|role| role.figure.is_none()), "{fit:?}");
+        for role in &fit {
+            assert_eq!(role.missing_own.len(), role.own_total);
+        }
+    }
+
+    #[test]
+    fn a_quick_check_gives_a_figure_for_its_own_role_only() {
+        let framework = content::framework();
+        let mut quick = assessment(RoleId::Pa, Scope::Quick);
+        for capability in quick.items(framework) {
+            quick.set_rating(&capability.id, Some(Rating::Level(3)), 2);
+        }
+        let fit = role_fit(&quick, framework, Stage::NewlyQualified);
+        for role in &fit {
+            assert_eq!(
+                role.figure.is_some(),
+                role.role == RoleId::Pa,
+                "{:?}",
+                role.role
+            );
+        }
+        let aa = fit.iter().find(|role| role.role == RoleId::Aa);
+        assert!(aa.is_some_and(|aa| aa.differs_in.len() == 2 && aa.own_rated == 0));
+    }
+
+    #[test]
+    fn a_top_up_adds_only_the_missing_items_and_keeps_every_answer() {
+        let framework = content::framework();
+        let mut quick = assessment(RoleId::Pa, Scope::Quick);
+        let asked: Vec<String> = quick
+            .items(framework)
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        for (index, id) in asked.iter().enumerate() {
+            quick.set_rating(id, Some(Rating::Level(2)), 2);
+            quick.set_note(id, &format!("note {index}"), 3);
+        }
+        let before = quick.clone();
+        let missing: Vec<&str> = role_fit(&quick, framework, Stage::NewlyQualified)
+            .into_iter()
+            .find(|role| role.role == RoleId::Aa)
+            .map(|aa| aa.missing_own.iter().map(|c| c.id.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(missing.len(), framework.own_to(RoleId::Aa).count());
+        let added = quick.top_up(framework, &missing, 10);
+        assert_eq!(added, missing.len());
+        assert_eq!(
+            quick.top_up(framework, &missing, 11),
+            0,
+            "a second top-up adds nothing"
+        );
+        let items = quick.items(framework);
+        assert_eq!(items.len(), asked.len() + missing.len());
+        // The earlier items come first, unchanged; the added ones follow.
+        assert!(items.iter().zip(&asked).all(|(item, id)| &item.id == id));
+        assert!(items[asked.len()..]
+            .iter()
+            .all(|item| item.is_own_to(RoleId::Aa)));
+        assert_eq!(
+            quick.current.as_deref(),
+            Some(items[asked.len()].id.as_str())
+        );
+        for id in &asked {
+            assert_eq!(quick.answers.get(id), before.answers.get(id));
+        }
+    }
+
+    #[test]
+    fn an_unfinished_quick_check_extends_to_the_full_check_keeping_answers() {
+        let framework = content::framework();
+        let mut quick = assessment(RoleId::Scp, Scope::Quick);
+        let first = quick.items(framework)[0].id.clone();
+        quick.set_rating(&first, Some(Rating::Level(3)), 2);
+        quick.set_note(&first, "logbook", 3);
+        quick.extend_to_full(framework, 4);
+        assert_eq!(quick.scope, Scope::Full);
+        assert_eq!(
+            quick.items(framework).len(),
+            framework.for_role(RoleId::Scp).count()
+        );
+        assert_eq!(quick.note(&first), "logbook");
+        assert_eq!(quick.rating(&first), Some(Rating::Level(3)));
+        assert_ne!(quick.current.as_deref(), Some(first.as_str()));
+    }
+
+    #[test]
+    fn each_roles_quick_check_is_its_own() {
+        let framework = content::framework();
+        for role in RoleId::ALL {
+            let quick: Vec<&Capability> = framework.quick_check(role).collect();
+            let own = quick.iter().filter(|c| c.is_own_to(role)).count();
+            assert!(
+                (12..=15).contains(&quick.len()),
+                "{role:?}: {}",
+                quick.len()
+            );
+            assert!(own >= 6 && own * 2 >= quick.len(), "{role:?}: {own} own");
+            let domains: BTreeSet<&str> = quick.iter().map(|c| c.domain.as_str()).collect();
+            let all: BTreeSet<&str> = framework
+                .for_role(role)
+                .map(|c| c.domain.as_str())
+                .collect();
+            assert_eq!(domains, all, "{role:?}");
+        }
+        assert!(framework
+            .quick_check(RoleId::Pa)
+            .any(|c| c.title == "Taking a focused history"));
     }
 
     #[test]

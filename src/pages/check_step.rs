@@ -349,6 +349,21 @@ fn Review(
         .filter(|(_, item)| assessment.rating(&item.id).is_none())
         .map(|(index, item)| (index, item.title.clone()))
         .collect();
+    let quick = assessment.scope == crate::core::assessment::Scope::Quick;
+    let extend = {
+        let id = assessment.id.clone();
+        move |_| {
+            state.update_assessment(&id, |assessment| {
+                assessment.extend_to_full(content::framework(), browser::now())
+            });
+            let resume = state.assessment(&id).and_then(|assessment| {
+                let items = assessment.items(content::framework());
+                let current = assessment.current.clone()?;
+                items.iter().position(|item| item.id == current)
+            });
+            go_to.run(Place::Item(resume.unwrap_or(0)));
+        }
+    };
     let id = assessment.id.clone();
     let finish = move |_| {
         state.update_assessment(&id, |assessment| assessment.finish(browser::now()));
@@ -371,5 +386,10 @@ fn Review(
                 on:click=move |_| go_to.run(Place::Item(0))>"Back to the first question"</button>
             <button class="nhsuk-button" type="button" on:click=finish>"Finish and see results"</button>
         </div>
+        {quick.then(|| view! {
+            <h2 class="nhsuk-heading-s">"Want the whole picture?"</h2>
+            <p>"The full check asks about every capability of the role. Your answers so far are kept."</p>
+            <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=extend>"Extend to the full check"</button>
+        })}
     }
 }

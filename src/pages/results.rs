@@ -3,6 +3,7 @@ use crate::{
     components::{
         domain_chart::{DomainChart, GroupTable},
         plan_editor::PlanEditor,
+        role_fit::RoleFitSection,
     },
     core::{
         assessment::{Assessment, Rating},
@@ -132,6 +133,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <SummaryRow key="Assessment" value=describe(&assessment)/>
             <SummaryRow key="Date" value=browser::format_date(assessment.finished_at.unwrap_or(assessment.created_at))/>
             <SummaryRow key="Answered" value=format!("{answered} of {}", items.len())/>
+            <SummaryRow key="Compared with" value=compared_with(assessment.stage)/>
             <SummaryRow key="Content version" value=answers_by_version_text(&assessment)/>
         </dl>
         {(assessment.stage == Stage::StudentOrTrainee).then(|| view! {
@@ -165,7 +167,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             )}</p>
         })}
 
-        <Readiness assessment=assessment.clone()/>
+        <RoleFitSection assessment=assessment.clone()/>
         <ChangesSince assessment=assessment.clone()/>
         <PlanEditor assessment=assessment.clone()/>
 
@@ -222,35 +224,11 @@ fn ItemList(
     }.into_any()
 }
 
-/// The same answers held against all four roles' expectations.
-#[component]
-fn Readiness(assessment: Assessment) -> impl IntoView {
-    let readiness = scoring::readiness(&assessment, content::framework(), assessment.stage);
-    view! {
-        <h2 class="nhsuk-heading-m">"How close am I to each role?"</h2>
-        <p class="nhsuk-body-s">"Your answers held against each role's indicative expectations at your stage. Capabilities you have not rated are left out, so a role you were not assessed for is compared on fewer capabilities."</p>
-        <div class="app-table-scroll" tabindex="0" role="region" aria-label="Readiness for each role">
-            <table class="nhsuk-table">
-                <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Readiness for each role"</caption>
-                <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                    <th class="nhsuk-table__header" scope="col">"Role"</th>
-                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"Compared on"</th>
-                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"At or above expected"</th>
-                </tr></thead>
-                <tbody class="nhsuk-table__body">
-                    {readiness.into_iter().map(|role| {
-                        let title = content::roles().role(role.role).map(|profile| profile.title.clone()).unwrap_or_default();
-                        view! {
-                            <tr class="nhsuk-table__row">
-                                <th class="nhsuk-table__header" scope="row">{title}</th>
-                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{format!("{} of {}", role.rated, role.total)}</td>
-                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{role.percent_meeting().map_or("no ratings".to_string(), |percent| format!("{percent}%"))}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+/// What gaps are measured against, naming the stage.
+fn compared_with(stage: Stage) -> String {
+    match stage {
+        Stage::StudentOrTrainee => "The indicative level expected at qualification (newly qualified), as you are a student or trainee".into(),
+        other => format!("The indicative level expected of someone {}", other.label().to_lowercase()),
     }
 }
 

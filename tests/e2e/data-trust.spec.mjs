@@ -71,13 +71,13 @@ test('an answer imported with a 2030 date can still be changed', async ({ page }
   await importBackup(page, file);
   await openApp(page, '/check/fast-clock');
   await expect(page.getByLabel('With direct supervision')).toBeChecked();
-  await page.getByLabel('Independently within my scope').check();
+  await page.getByLabel('With indirect supervision').check();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  await expect(page.getByLabel('Independently within my scope')).toBeChecked();
+  await expect(page.getByLabel('With indirect supervision')).toBeChecked();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByLabel('Independently within my scope')).toBeChecked();
+  await expect(page.getByLabel('With indirect supervision')).toBeChecked();
 });
 
 test('the app reads back a backup it wrote of a note in non-Latin script over 5 MB', async ({ page, browser }) => {

@@ -8,7 +8,7 @@ const domainOrder = framework.domains.map((domain) => domain.id);
 /** The quick-check capabilities for a role, in the app's order (by domain). */
 export function quickCheck(role) {
   return domainOrder.flatMap((domain) =>
-    framework.capabilities.filter((c) => c.domain === domain && c.quick_check && c.expected[role]));
+    framework.capabilities.filter((c) => c.domain === domain && framework.quick_checks[role].includes(c.id)));
 }
 
 /**

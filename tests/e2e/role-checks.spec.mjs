@@ -1,0 +1,73 @@
+// Issue 18: role-specific quick checks and an honest fit against every role.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openApp } from './helpers.mjs';
+import { assessmentRecord, framework, quickCheck, seed } from './seed.mjs';
+
+test.skip(({ isMobile }) => !isMobile, 'runs at phone size (390 px)');
+
+const domainOrder = framework.domains.map((domain) => domain.id);
+/** The capabilities only `role` has, in the app's order (by domain). */
+const ownTo = (role) => domainOrder.flatMap((domain) => framework.capabilities.filter(
+  (c) => c.domain === domain && Object.keys(c.expected).length === 1 && c.expected[role]));
+
+test('a PA quick check asks about history taking and the role\'s own work', async ({ page }) => {
+  await openApp(page, '/check');
+  await page.getByLabel('Physician associate (PA)').check();
+  await page.getByLabel('Experienced', { exact: true }).check();
+  await page.getByLabel('Quick check').check();
+  await page.getByRole('button', { name: 'Start the check' }).click();
+  const total = quickCheck('pa').length;
+  await expect(page.getByText(`Question 1 of ${total}`, { exact: true })).toBeVisible();
+  const titles = [];
+  for (let step = 1; step <= total; step += 1) {
+    titles.push(await page.locator('#step-heading').textContent());
+    await page.getByRole('button', { name: /^Next/ }).click();
+  }
+  expect(titles).toContain('Taking a focused history');
+  expect(titles.filter((title) => ownTo('pa').some((c) => c.title === title)).length).toBeGreaterThanOrEqual(total / 2);
+});
+
+test('after a PA quick check the AA fit says what is missing, and the top-up asks exactly those items', async ({ page }) => {
+  const ratings = Object.fromEntries(quickCheck('pa').map((c) => [c.id, 3]));
+  await seed(page, { 'mapscc/assessment/pa-quick': assessmentRecord({ id: 'pa-quick', role: 'pa', ratings }) });
+  await openApp(page, '/results/pa-quick');
+  const table = page.getByRole('region', { name: 'Fit with each role' });
+  const aaRow = table.getByRole('row', { name: /Anaesthesia associate/ });
+  await expect(aaRow).toContainText('Not enough to say');
+  await expect(aaRow).not.toContainText('%');
+  await expect(table.getByRole('row', { name: /Physician associate/ })).toContainText('%');
+  await expect(page.getByText(/Not enough to say: your answers cover \d+ of its \d+ capabilities and 0 of the 13 only this role has\./).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const own = ownTo('aa');
+  await page.getByRole('button', { name: `Rate the ${own.length} capabilities this role adds` }).first().click();
+  const before = quickCheck('pa').length;
+  const total = before + own.length;
+  for (const [index, capability] of own.entries()) {
+    await expect(page.getByText(`Question ${before + index + 1} of ${total}`, { exact: true })).toBeVisible();
+    await expect(page.locator('#step-heading')).toHaveText(capability.title);
+    await page.getByLabel('With direct supervision').check();
+    await page.getByRole('button', { name: /^Next/ }).click();
+  }
+  await expect(page.locator('#step-heading')).toHaveText('Review your answers');
+  await expect(page.getByText(`You have answered ${total} of ${total} questions.`)).toBeVisible();
+  // Every earlier answer is still there.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mapscc/assessment/pa-quick')));
+  for (const id of Object.keys(ratings)) expect(stored.data.answers[id][0]).toBe(3);
+  await page.getByRole('button', { name: 'Finish and see results' }).click();
+  await expect(page.getByRole('region', { name: 'Fit with each role' }).getByRole('row', { name: /Anaesthesia associate/ })).toContainText('%');
+});
+
+test('an unfinished quick check extends to the full check keeping its answers', async ({ page }) => {
+  const first = quickCheck('scp')[0];
+  await seed(page, { 'mapscc/assessment/scp-quick': assessmentRecord({ id: 'scp-quick', role: 'scp', ratings: { [first.id]: 4 } }) });
+  await openApp(page, '/check/scp-quick');
+  await page.getByText('Jump to a domain or to unanswered questions').click();
+  await page.getByRole('button', { name: 'Review and finish' }).click();
+  await page.getByRole('button', { name: 'Extend to the full check' }).click();
+  const full = framework.capabilities.filter((c) => c.expected.scp).length;
+  await expect(page.getByText(new RegExp(`^Question \\d+ of ${full}$`))).toBeVisible();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mapscc/assessment/scp-quick')));
+  expect(stored.data.scope).toBe('full');
+  expect(stored.data.answers[first.id][0]).toBe(4);
+});
