@@ -107,12 +107,16 @@ impl AppState {
         let state = *self;
         let ask = !storage::keys().is_empty() && !self.persistence_asked.get_untracked();
         leptos::task::spawn_local(async move {
-            let mut persisted = storage::is_persisted().await;
+            let persisted = storage::is_persisted().await;
+            // Shown at once: Firefox asks the person, and its answer to the
+            // request below can take as long as they take.
+            state.persisted.set(persisted);
             if persisted == Some(false) && ask {
                 state.persistence_asked.set(true);
-                persisted = storage::request_persistence().await.or(persisted);
+                if let Some(granted) = storage::request_persistence().await {
+                    state.persisted.set(Some(granted));
+                }
             }
-            state.persisted.set(persisted);
         });
     }
 
