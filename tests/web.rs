@@ -51,6 +51,18 @@ fn sample(id: &str) -> Assessment {
     )
 }
 
+/// A fresh element to mount into: all tests share one page.
+fn new_host() -> web_sys::HtmlElement {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .unwrap_or_else(|| panic!("no document"));
+    let host = document
+        .create_element("div")
+        .unwrap_or_else(|_| panic!("no div"));
+    let _ = document.body().map(|body| body.append_child(&host));
+    host.unchecked_into()
+}
+
 fn run_js(code: &str) {
     let function = js_sys::Function::new_no_args(code);
     let _ = function.call0(&wasm_bindgen::JsValue::NULL);
@@ -226,14 +238,7 @@ async fn the_banner_warns_when_nothing_will_be_kept() {
     fresh();
     block_storage();
     storage::reopen();
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .unwrap_or_else(|| panic!("no document"));
-    let host = document
-        .create_element("div")
-        .unwrap_or_else(|_| panic!("no div"));
-    let _ = document.body().map(|body| body.append_child(&host));
-    let host: web_sys::HtmlElement = host.unchecked_into();
+    let host = new_host();
     let handle = leptos::mount::mount_to(host.clone(), || {
         provide_context(AppState::load());
         view! { <StorageBanner/> }
@@ -302,16 +307,10 @@ async fn the_state_asks_the_browser_to_keep_data_once_something_is_stored() {
     assessment.set_rating("pvb-01", Some(Rating::Level(2)), 2);
     let _ = storage::save(&records::assessment_key("persist"), &assessment);
     // Mounted as the app mounts it, so its tasks can run.
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .unwrap_or_else(|| panic!("no document"));
-    let host = document
-        .create_element("div")
-        .unwrap_or_else(|_| panic!("no div"));
-    let _ = document.body().map(|body| body.append_child(&host));
+    let host = new_host();
     let made = std::rc::Rc::new(std::cell::Cell::new(None));
     let slot = made.clone();
-    let handle = leptos::mount::mount_to(host.unchecked_into(), move || {
+    let handle = leptos::mount::mount_to(host, move || {
         slot.set(Some(AppState::load()));
         view! { <p>"state"</p> }
     });
