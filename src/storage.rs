@@ -234,19 +234,22 @@ pub fn is_about_our_storage(event: &web_sys::StorageEvent) -> bool {
 /// runs short of space. `Some(granted)`, or `None` where the browser has no
 /// such request or it failed.
 pub async fn request_persistence() -> Option<bool> {
-    let manager = web_sys::window()?.navigator().storage();
-    let promise = manager.persist().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_bool()
+    storage_manager_answer(web_sys::StorageManager::persist).await
 }
 
 /// Whether the browser has agreed to keep this site's storage
 /// (`navigator.storage.persisted()`); `None` where it cannot say.
 pub async fn is_persisted() -> Option<bool> {
+    storage_manager_answer(web_sys::StorageManager::persisted).await
+}
+
+/// The yes or no a `navigator.storage` call promises; `None` where the
+/// browser has no such call, it threw, or the answer is not a boolean.
+async fn storage_manager_answer(
+    call: fn(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Option<bool> {
     let manager = web_sys::window()?.navigator().storage();
-    let promise = manager.persisted().ok()?;
+    let promise = call(&manager).ok()?;
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()?
