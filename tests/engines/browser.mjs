@@ -7,7 +7,7 @@
 // which is a new, empty browser profile.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../free-port.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
@@ -64,17 +64,6 @@ export const engineId = process.env.ENGINE || 'firefox';
 export const engine = ENGINES[engineId];
 if (!engine) throw new Error(`ENGINE must be one of ${Object.keys(ENGINES).join(', ')}, not ${engineId}`);
 
-/** A port that was free a moment ago. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts a program and resolves once `ready(output so far)` is true. */
 function startProcess(command, args, ready, what) {

@@ -8,27 +8,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { freePort } from '../free-port.mjs';
 
 const SERVE = new URL('../../tools/serve.mjs', import.meta.url).pathname;
 const INDEX = '<!doctype html><title>index marker</title>';
 // Kept beside the served folder: no request may ever read it.
 const SECRET = 'SECRET-OUTSIDE-THE-SERVED-FOLDER';
 
-/** A port that was free a moment ago. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts tools/serve.mjs on a fresh folder; resolves once it listens. */
 async function startServer(prefix) {
