@@ -236,7 +236,9 @@ describe(engine.name, () => {
       const scope = await browser.run(async () => (await navigator.serviceWorker.ready).scope);
       assert.equal(scope, `${own.url}/`);
       const controlled = () => browser.run(() => navigator.serviceWorker.controller !== null);
-      if (!(await controlled())) await browser.reload();
+      // A new navigation, not the driver's Refresh: Firefox's Refresh can
+      // bypass the service worker, as a forced reload does.
+      if (!(await controlled())) await browser.open('/');
       await browser.until(controlled, 'the service worker to control the page');
 
       await own.stop();
