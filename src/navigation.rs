@@ -6,10 +6,38 @@
 //! and `leptos_router`'s generic views made up a large share of the wasm.
 //! Which clicks count and how addresses are read is decided in `routes`,
 //! where it is tested natively.
+//!
+//! Each page change behaves like a browser's own page load: focus moves to
+//! the new page's `<h1>` and its heading is announced; the history holds one
+//! entry per page visited (a link to the page already shown replaces its
+//! entry, as a browser does); and Back and Forward return to the scroll
+//! position each page was left at.
 
-use crate::{browser, routes};
+use crate::{
+    browser,
+    routes::{self, HistoryStep},
+};
 use leptos::{ev, prelude::*};
+use std::{
+    cell::{Cell, RefCell},
+    collections::HashMap,
+};
 use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    /// The key of the history entry on screen; each entry's state holds its key.
+    static CURRENT_ENTRY: Cell<u32> = const { Cell::new(0) };
+    /// The next key to give a new entry.
+    static NEXT_ENTRY: Cell<u32> = const { Cell::new(1) };
+    /// Where each entry was scrolled to when last on screen, by key.
+    static SCROLL_OF: RefCell<HashMap<u32, f64>> = RefCell::new(HashMap::new());
+    /// Bumped on each page change, so a wait for an older page stops.
+    static ARRIVAL: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many animation frames (about 5 seconds) a new page may take to draw
+/// its heading, for example while a content file is fetched.
+const FRAMES_TO_WAIT: u32 = 300;
 
 /// The address the app shows, relative to its base. `Copy`, so views and
 /// handlers can hold it freely.
@@ -29,11 +57,26 @@ impl Navigation {
             path: RwSignal::new(browser::current_path()),
             search: RwSignal::new(browser::current_search()),
         };
+        take_over_scroll_restoration();
         let clicks = window_event_listener(ev::click, move |event| navigation.follow_link(&event));
-        let history = window_event_listener(ev::popstate, move |_| navigation.read_address_bar());
+        let history = window_event_listener(ev::popstate, move |event| {
+            let key = entry_key(&event.state());
+            CURRENT_ENTRY.with(|current| current.set(key));
+            navigation.read_address_bar();
+            let scroll = SCROLL_OF.with(|scrolls| scrolls.borrow().get(&key).copied());
+            arrive(scroll.unwrap_or(0.0));
+        });
+        let scrolls = window_event_listener(ev::scroll, |_| {
+            let y = web_sys::window().and_then(|window| window.scroll_y().ok());
+            if let Some(y) = y {
+                let key = CURRENT_ENTRY.with(Cell::get);
+                SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, y));
+            }
+        });
         // The shell lives as long as the page, so the listeners do too.
         std::mem::forget(clicks);
         std::mem::forget(history);
+        std::mem::forget(scrolls);
         navigation
     }
 
@@ -54,17 +97,28 @@ impl Navigation {
             return;
         };
         let url = browser::href(address);
-        let pushed = window
-            .history()
-            .and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url)));
-        if pushed.is_err() {
+        let shown = format!("{}{}", browser::current_path(), browser::current_search());
+        let step = routes::history_step(&shown, address);
+        let key = match step {
+            HistoryStep::Replace => CURRENT_ENTRY.with(Cell::get),
+            HistoryStep::Push => NEXT_ENTRY.with(|next| next.replace(next.get() + 1)),
+        };
+        let state = entry_state(key);
+        let written = window.history().and_then(|history| match step {
+            HistoryStep::Replace => history.replace_state_with_url(&state, "", Some(&url)),
+            HistoryStep::Push => history.push_state_with_url(&state, "", Some(&url)),
+        });
+        if written.is_err() {
             // Without the History API, a normal page load still gets there.
             let _ = window.location().set_href(&url);
             return;
         }
+        CURRENT_ENTRY.with(|current| current.set(key));
+        SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, 0.0));
         self.read_address_bar();
         // A new page starts at its top, as it would after a full load.
         window.scroll_to_with_x_and_y(0.0, 0.0);
+        arrive(0.0);
     }
 
     fn read_address_bar(&self) {
@@ -120,6 +174,74 @@ impl Navigation {
             self.go(&format!("{path}{}", anchor.search()));
         }
     }
+}
+
+/// Scroll positions are the app's to restore, since its pages are drawn
+/// after `popstate`; the first entry gets a key of its own.
+fn take_over_scroll_restoration() {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+        return;
+    };
+    let _ = js_sys::Reflect::set(
+        &history,
+        &JsValue::from_str("scrollRestoration"),
+        &JsValue::from_str("manual"),
+    );
+    let key = NEXT_ENTRY.with(|next| next.replace(next.get() + 1));
+    CURRENT_ENTRY.with(|current| current.set(key));
+    let _ = history.replace_state(&entry_state(key), "");
+}
+
+/// `{ "entry": key }`, the state every history entry of the app carries.
+fn entry_state(key: u32) -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &state,
+        &JsValue::from_str("entry"),
+        &JsValue::from_f64(f64::from(key)),
+    );
+    state.into()
+}
+
+/// The key in an entry's state; 0 for an entry the app did not make.
+fn entry_key(state: &JsValue) -> u32 {
+    js_sys::Reflect::get(state, &JsValue::from_str("entry"))
+        .ok()
+        .and_then(|key| key.as_f64())
+        .map_or(0, |key| key as u32)
+}
+
+/// Once the new page has drawn its `<h1>`: scrolls to `scroll_y`, moves
+/// focus to the heading without scrolling, and announces its text in the
+/// shell's live region, so a screen reader user hears the new page.
+fn arrive(scroll_y: f64) {
+    let arrival = ARRIVAL.with(|count| {
+        count.set(count.get().wrapping_add(1));
+        count.get()
+    });
+    wait_for_heading(arrival, scroll_y, FRAMES_TO_WAIT);
+}
+
+fn wait_for_heading(arrival: u32, scroll_y: f64, frames_left: u32) {
+    request_animation_frame(move || {
+        if ARRIVAL.with(Cell::get) != arrival {
+            return;
+        }
+        let heading = browser::document()
+            .and_then(|document| document.query_selector("#maincontent h1").ok().flatten())
+            .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+        match heading {
+            Some(heading) => {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, scroll_y);
+                }
+                browser::focus_without_scrolling(&heading);
+                browser::announce(&heading.inner_text());
+            }
+            None if frames_left > 0 => wait_for_heading(arrival, scroll_y, frames_left - 1),
+            None => {}
+        }
+    });
 }
 
 /// The app's navigation, from the shell's context.
