@@ -149,6 +149,27 @@ pub fn focus_after_render(id: impl Into<String>) {
     leptos::prelude::request_animation_frame(move || focus(&id));
 }
 
+/// Focuses the element with `id` once a redraw has replaced the one that
+/// has that id now (a page drawn again after a save gives its controls the
+/// same ids), or after a few frames if nothing replaces it.
+pub fn focus_after_redraw(id: impl Into<String>) {
+    let id = id.into();
+    let before = document().and_then(|document| document.get_element_by_id(&id));
+    focus_when_replaced(id, before, 30);
+}
+
+fn focus_when_replaced(id: String, before: Option<web_sys::Element>, frames_left: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        let now = document().and_then(|document| document.get_element_by_id(&id));
+        let replaced = now.is_some() && now != before;
+        if replaced || frames_left == 0 {
+            focus(&id);
+        } else {
+            focus_when_replaced(id, before, frames_left - 1);
+        }
+    });
+}
+
 /// Runs `work` in a task of its own, after whatever the browser has queued.
 pub fn in_a_new_task(work: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(work, std::time::Duration::ZERO);

@@ -29,7 +29,7 @@ thread_local! {
     static CURRENT_ENTRY: Cell<u32> = const { Cell::new(0) };
     /// The next key to give a new entry.
     static NEXT_ENTRY: Cell<u32> = const { Cell::new(1) };
-    /// Where each entry was scrolled to when last on screen, by key.
+    /// Where each entry was scrolled to when it was left, by key.
     static SCROLL_OF: RefCell<HashMap<u32, f64>> = RefCell::new(HashMap::new());
     /// Bumped on each page change, so a wait for an older page stops.
     static ARRIVAL: Cell<u32> = const { Cell::new(0) };
@@ -38,6 +38,9 @@ thread_local! {
 /// How many animation frames (about 5 seconds) a new page may take to draw
 /// its heading, for example while a content file is fetched.
 const FRAMES_TO_WAIT: u32 = 300;
+
+/// How many frames a page whose heading stays the same is given to redraw.
+const FRAMES_FOR_SAME_PAGE: u32 = 10;
 
 /// The address the app shows, relative to its base. `Copy`, so views and
 /// handlers can hold it freely.
@@ -60,23 +63,17 @@ impl Navigation {
         take_over_scroll_restoration();
         let clicks = window_event_listener(ev::click, move |event| navigation.follow_link(&event));
         let history = window_event_listener(ev::popstate, move |event| {
+            // The page being left is still on screen: keep where it was.
+            remember_scroll();
             let key = entry_key(&event.state());
             CURRENT_ENTRY.with(|current| current.set(key));
             navigation.read_address_bar();
             let scroll = SCROLL_OF.with(|scrolls| scrolls.borrow().get(&key).copied());
             arrive(scroll.unwrap_or(0.0));
         });
-        let scrolls = window_event_listener(ev::scroll, |_| {
-            let y = web_sys::window().and_then(|window| window.scroll_y().ok());
-            if let Some(y) = y {
-                let key = CURRENT_ENTRY.with(Cell::get);
-                SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, y));
-            }
-        });
         // The shell lives as long as the page, so the listeners do too.
         std::mem::forget(clicks);
         std::mem::forget(history);
-        std::mem::forget(scrolls);
         navigation
     }
 
@@ -98,6 +95,7 @@ impl Navigation {
         };
         let url = browser::href(address);
         let shown = format!("{}{}", browser::current_path(), browser::current_search());
+        remember_scroll();
         let step = routes::history_step(&shown, address);
         let key = match step {
             HistoryStep::Replace => CURRENT_ENTRY.with(Cell::get),
@@ -192,6 +190,15 @@ fn take_over_scroll_restoration() {
     let _ = history.replace_state(&entry_state(key), "");
 }
 
+/// Keeps the scroll position of the entry on screen, as it is left.
+fn remember_scroll() {
+    let y = web_sys::window().and_then(|window| window.scroll_y().ok());
+    if let Some(y) = y {
+        let key = CURRENT_ENTRY.with(Cell::get);
+        SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, y));
+    }
+}
+
 /// `{ "entry": key }`, the state every history entry of the app carries.
 fn entry_state(key: u32) -> JsValue {
     let state = js_sys::Object::new();
@@ -219,17 +226,31 @@ fn arrive(scroll_y: f64) {
         count.set(count.get().wrapping_add(1));
         count.get()
     });
-    wait_for_heading(arrival, scroll_y, FRAMES_TO_WAIT);
+    wait_for_heading(arrival, main_heading(), scroll_y, 0);
 }
 
-fn wait_for_heading(arrival: u32, scroll_y: f64, frames_left: u32) {
+fn main_heading() -> Option<web_sys::HtmlElement> {
+    browser::document()
+        .and_then(|document| document.query_selector("#maincontent h1").ok().flatten())
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Waits for the new page's heading: one that replaced `old` (the page
+/// shown when the address changed), or `old` itself if a few frames pass
+/// and the page was not redrawn (only its query string changed).
+fn wait_for_heading(
+    arrival: u32,
+    old: Option<web_sys::HtmlElement>,
+    scroll_y: f64,
+    frames_waited: u32,
+) {
     request_animation_frame(move || {
         if ARRIVAL.with(Cell::get) != arrival {
             return;
         }
-        let heading = browser::document()
-            .and_then(|document| document.query_selector("#maincontent h1").ok().flatten())
-            .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+        let heading = main_heading().filter(|heading| {
+            Some(heading) != old.as_ref() || frames_waited >= FRAMES_FOR_SAME_PAGE
+        });
         match heading {
             Some(heading) => {
                 if let Some(window) = web_sys::window() {
@@ -238,7 +259,9 @@ fn wait_for_heading(arrival: u32, scroll_y: f64, frames_left: u32) {
                 browser::focus_without_scrolling(&heading);
                 browser::announce(&heading.inner_text());
             }
-            None if frames_left > 0 => wait_for_heading(arrival, scroll_y, frames_left - 1),
+            None if frames_waited < FRAMES_TO_WAIT => {
+                wait_for_heading(arrival, old, scroll_y, frames_waited + 1)
+            }
             None => {}
         }
     });

@@ -88,7 +88,10 @@ fn Suggestions(
     view! {
         <details class="nhsuk-details app-no-print" open=opened.get_untracked()
             on:toggle=move |event| {
-                opened.set(event_target::<web_sys::Element>(&event).has_attribute("open"))
+                // Set only on a change: setting it redraws the ideas, and
+                // with them the one that has focus.
+                let open = event_target::<web_sys::Element>(&event).has_attribute("open");
+                if opened.get_untracked() != open { opened.set(open) }
             }>
             <summary class="nhsuk-details__summary">
                 <span class="nhsuk-details__summary-text">{heading}</span>
@@ -113,7 +116,7 @@ fn Suggestions(
                                         let action = suggestion.with_value(|s| plan::action_from(s, &idea, browser::new_id("act"), browser::now()));
                                         use_app_state().update_assessment(&assessment_id.get_value(), |assessment| assessment.upsert_action(action));
                                         // The button becomes "In your plan" under the same id.
-                                        browser::focus_after_render(marker.clone());
+                                        browser::focus_after_redraw(marker.clone());
                                     }>{label}</button></li>
                                 }.into_any()
                             }).collect_view()}
@@ -139,7 +142,7 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
         state.update_assessment(&assessment_id, |assessment| {
             assessment.upsert_action(action)
         });
-        browser::focus_after_render(focus_after);
+        browser::focus_after_redraw(focus_after);
     };
     let (status_id, target_id, by_id) = (
         format!("{prefix}-status"),
@@ -241,7 +244,7 @@ fn OwnAction(assessment_id: String) -> impl IntoView {
         what.set(String::new());
         by_when.set(String::new());
         // Ready for another action; the status line says this one was added.
-        browser::focus_after_render("action-what");
+        browser::focus_after_redraw("action-what");
     };
     let error_for = move |field: &'static str| {
         errors.with(|errors| {

@@ -268,10 +268,12 @@ fn ItemList(
 #[component]
 fn Readiness(assessment: Assessment) -> impl IntoView {
     let readiness = scoring::readiness(&assessment, content::framework(), assessment.stage);
+    // Left out of the printed summary: on a few shared items its figures
+    // mislead an appraisal conversation (UX review, 30 November 2026).
     view! {
-        <h2 class="nhsuk-heading-m">"How close am I to each role?"</h2>
-        <p class="nhsuk-body-s">"Your answers held against each role's indicative expectations at your stage. Capabilities you have not rated are left out, so a role you were not assessed for is compared on fewer capabilities."</p>
-        <div class="app-table-scroll" tabindex="0" role="region" aria-label="Readiness for each role">
+        <h2 class="nhsuk-heading-m app-no-print">"How close am I to each role?"</h2>
+        <p class="nhsuk-body-s app-no-print">"Your answers held against each role's indicative expectations at your stage. Capabilities you have not rated are left out, so a role you were not assessed for is compared on fewer capabilities."</p>
+        <div class="app-table-scroll app-no-print" tabindex="0" role="region" aria-label="Readiness for each role">
             <table class="nhsuk-table">
                 <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Readiness for each role"</caption>
                 <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">

@@ -15,7 +15,6 @@ function seededCheck({ plan = [], notes = {}, finished = true, id = 'seeded' } =
   for (const [capability, note] of Object.entries(notes)) record.data.answers[capability].push(note);
   if (!finished) {
     record.data.finished_at = null;
-    record.data.current = 2;
   }
   return JSON.stringify(record);
 }
@@ -141,7 +140,7 @@ test.describe('4. a printed summary worth taking to appraisal', () => {
     }];
     await seed(page, { 'mapscc/assessment/seeded': seededCheck({ plan }) });
     await openApp(page, '/results/seeded');
-    await expect(page.getByText('Meet the safeguarding lead')).toBeVisible();
+    await expect(page.getByText('Meet the safeguarding lead', { exact: true })).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     const printed = await page.locator('main').innerText();
     expect(printed).toContain('By: 15 January 2027');
@@ -306,12 +305,12 @@ test.describe('8. coming back is one tap', () => {
 
 test.describe('9. free text in any script and direction', () => {
   const arabic = 'سارة أحمد';
-  const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3);
-  const note = `患者との面談 👩🏽‍⚕️ ${long}`;
+  const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
+  const note = `患者との面談 👩🏽‍⚕️ ${long.repeat(4)}`;
 
   test('names, notes and plan text keep their direction and never overflow', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 800 });
-    const plan = [{ id: 'p1', what: `${arabic} ${long}`, by_when: '', capabilities: [], target: null, status: 'not-started', updated_at: 1763700003000 }];
+    const plan = [{ id: 'p1', what: `${arabic} ${long.repeat(4)}`, by_when: '', capabilities: [], target: null, status: 'not-started', updated_at: 1763700003000 }];
     const record = JSON.parse(seededCheck({ plan, notes: { [items[1].id]: note } }));
     record.data.print_notes = true;
     await seed(page, { 'mapscc/assessment/seeded': JSON.stringify(record) });
@@ -329,7 +328,6 @@ test.describe('9. free text in any script and direction', () => {
     await expect(page.locator('.app-note').first()).toContainText('患者との面談 👩🏽‍⚕️');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     const overflowing = await page.evaluate(() => [...document.querySelectorAll('.app-user-text')]
       .filter((element) => element.scrollWidth > element.clientWidth + 1).map((element) => element.textContent.slice(0, 30)));
     expect(overflowing).toEqual([]);
