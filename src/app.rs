@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
         <Footer/>
+        // Read out after each page change (see `navigation`).
+        <p id="app-announcer" class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true"></p>
     }
 }
 

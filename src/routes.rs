@@ -101,6 +101,28 @@ pub fn in_app_path(
     }
 }
 
+/// How a link changes the history: a new entry, or, for the address already
+/// shown, the same entry again, as a browser does for a link to the page
+/// it is on. Both addresses are relative to the base, with any query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryStep {
+    Push,
+    Replace,
+}
+
+pub fn history_step(shown: &str, next: &str) -> HistoryStep {
+    let same = |address: &str| {
+        let (path, query) = address.split_once('?').unwrap_or((address, ""));
+        let path = path.trim_end_matches('/');
+        (if path.is_empty() { "/" } else { path }).to_owned() + "?" + query
+    };
+    if same(shown) == same(next) {
+        HistoryStep::Replace
+    } else {
+        HistoryStep::Push
+    }
+}
+
 /// The first value of `name` in a query string such as "?role=pa&x=1",
 /// percent-decoded.
 pub fn query_value(search: &str, name: &str) -> Option<String> {
@@ -233,6 +255,20 @@ mod tests {
             in_app_path(origin, "/mapscc-old/page", origin, "/mapscc"),
             None
         );
+    }
+
+    #[test]
+    fn a_link_to_the_page_shown_adds_no_history_entry() {
+        assert_eq!(history_step("/roles", "/roles"), HistoryStep::Replace);
+        assert_eq!(history_step("/roles/", "/roles"), HistoryStep::Replace);
+        assert_eq!(history_step("", "/"), HistoryStep::Replace);
+        assert_eq!(
+            history_step("/check?role=aa", "/check?role=aa"),
+            HistoryStep::Replace
+        );
+        assert_eq!(history_step("/roles", "/roles/pa"), HistoryStep::Push);
+        assert_eq!(history_step("/check", "/check?role=aa"), HistoryStep::Push);
+        assert_eq!(history_step("/", "/roles"), HistoryStep::Push);
     }
 
     #[test]

@@ -25,6 +25,18 @@ pub enum Backend {
     MemoryOnly,
 }
 
+impl Backend {
+    /// What the app may promise about answers kept here.
+    pub fn keeping(self) -> crate::core::text::Keeping {
+        use crate::core::text::Keeping;
+        match self {
+            Backend::Device => Keeping::Device,
+            Backend::Guest => Keeping::GuestTab,
+            Backend::MemoryOnly => Keeping::PageOnly,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WriteError {
     /// The browser's storage quota is used up.

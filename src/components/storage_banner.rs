@@ -3,6 +3,7 @@
 
 use crate::{
     core::limits,
+    navigation::use_navigation,
     state::{use_app_state, Notice, SaveStatus},
     storage::Backend,
 };
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app_state();
     view! {
+        <PresenterBar/>
         <div role="status" class="app-storage-banner">
             {move || match state.backend.get() {
                 Backend::MemoryOnly => Some(view! {
@@ -24,8 +26,8 @@ pub fn StorageBanner() -> impl IntoView {
                 Backend::Guest => Some(view! {
                     <div class="nhsuk-inset-text app-banner">
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                        <p>"Guest session: nothing is kept after you close this tab. "
-                           <a href=crate::browser::href("/my-data")>"End the guest session"</a></p>
+                        <p>"Guest session: what you enter is kept in this tab until you close it, and nothing is saved on this device. "
+                           <button class="app-link-button" type="button" on:click=move |_| state.end_guest_session()>"End the guest session"</button></p>
                     </div>
                 }.into_any()),
                 Backend::Device => None,
@@ -87,6 +89,42 @@ pub fn StorageBanner() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// In presenter mode, on every page: a one-step reset between attendees,
+/// which says when it is done.
+#[component]
+fn PresenterBar() -> impl IntoView {
+    let state = use_app_state();
+    let navigation = use_navigation();
+    let done = RwSignal::new(false);
+    // The confirmation belongs to the fresh start page; leaving it ends it.
+    Effect::new(move || {
+        if navigation.path() != "/" {
+            done.set(false);
+        }
+    });
+    let reset = move |_| {
+        // One step back to a clean start: drop the guest data and begin a
+        // fresh guest session, still presenting.
+        state.end_guest_session();
+        state.start_guest_session();
+        state.update_settings(|settings| settings.presenter = true);
+        navigation.go("/");
+        done.set(true);
+    };
+    move || {
+        state.settings.with(|settings| settings.presenter).then(|| view! {
+            <div class="app-presenter-bar app-no-print">
+                <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button" on:click=reset>
+                    "Reset for the next person"
+                </button>
+                <p role="status" class="app-presenter-bar__done">
+                    {move || done.get().then_some("Ready for the next person: everything from the last session has been cleared.")}
+                </p>
+            </div>
+        })
     }
 }
 

@@ -78,8 +78,8 @@ pub fn Capabilities() -> impl IntoView {
 }
 
 pub fn level_label(level: u8) -> String {
-    content::framework().scale_level(level).map_or_else(
-        || level.to_string(),
-        |scale| format!("{level} ({})", scale.label.to_ascii_lowercase()),
-    )
+    let word = content::framework()
+        .scale_level(level)
+        .map(|scale| scale.label.as_str());
+    crate::core::text::level_label(level, word)
 }

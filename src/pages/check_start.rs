@@ -120,7 +120,7 @@ pub fn CheckStart() -> impl IntoView {
     view! {
         <h1 class="nhsuk-heading-l">"Check my capabilities"</h1>
         <crate::components::backup_reminder::BackupReminder/>
-        <p>"Rate yourself against each capability. Every answer is saved on this device as you go, so you can stop and come back at any time."</p>
+        <p>{move || state.backend.get().keeping().check_intro()}</p>
         <MyAssessments/>
         {move || {
             let errors = errors.get();
@@ -174,12 +174,12 @@ fn MyAssessments() -> impl IntoView {
                                 {format!(" Content version {}.", assessment.content_version)}
                             </p>
                             <ul class="app-inline-actions">
-                                <li><a href=crate::browser::href(&format!("/check/{}", assessment.id))>
+                                <li><a class="app-action-link" href=crate::browser::href(&format!("/check/{}", assessment.id))>
                                     {if assessment.finished_at.is_some() { "Edit answers" } else { "Continue" }}
                                 </a></li>
                                 {assessment.finished_at.map(|_| view! {
-                                    <li><a href=crate::browser::href(&format!("/results/{}", assessment.id))>"See results"</a></li>
-                                    <li><button class="app-link-button" type="button" on:click=reassess.clone()>"Re-assess, starting from these answers"</button></li>
+                                    <li><a class="app-action-link" href=crate::browser::href(&format!("/results/{}", assessment.id))>"See results"</a></li>
+                                    <li><button class="app-link-button app-action-link" type="button" on:click=reassess.clone()>"Re-assess, starting from these answers"</button></li>
                                 })}
                             </ul>
                         </li>

@@ -97,7 +97,7 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
         <a href=crate::browser::href("/check") class="nhsuk-back-link">"All my assessments"</a>
         <p class="nhsuk-body-s app-saved-notice">
             <span class="app-saved-notice__icon" aria-hidden="true">"✓ "</span>
-            "Saved on this device only, as you go."
+            {move || state.backend.get().keeping().saved_as_you_go()}
         </p>
         <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
         {move || {
@@ -239,7 +239,7 @@ fn Item(
             <p class="nhsuk-u-visually-hidden" role="status">{move || saved.get()}</p>
         </div>
         <CharacterCount id="note" label="Notes or evidence (optional)"
-            hint="For example, a case you could discuss at appraisal. Saved on this device only."
+            hint=state.backend.get_untracked().keeping().note_hint()
             what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned()
             error=note_error on_save=save_note/>
         <div class="app-step-buttons">

@@ -1,4 +1,4 @@
-use crate::{browser, core::content};
+use crate::{browser, core::content, state::use_app_state};
 use leptos::prelude::*;
 
 /// The start page: what the app is for, and the three ways in.
@@ -12,6 +12,7 @@ pub fn Home() -> impl IntoView {
             "For physician associates, anaesthesia associates, surgical care practitioners and advanced critical care practitioners, and anyone thinking of becoming one. Your answers stay on this device."
         </p>
         <p class="nhsuk-body-s">"Not the official MAPs Core Capabilities Framework, and not an NHS service."</p>
+        <ContinueCheck/>
         <ul class="nhsuk-grid-row nhsuk-card-group">
             <HomeCard href="/roles" title="Explore the roles"
                 text="What each role does, how to get in, training, pay and regulation, with sources."/>
@@ -32,6 +33,9 @@ pub fn Home() -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+        <h2 class="nhsuk-heading-m">"Running a careers session?"</h2>
+        <p><a href=crate::browser::href("/workshop")>"Workshops and shared devices"</a>
+           ": presenter mode for a projector, guest sessions, sample people and a QR code for phones."</p>
         <div class="nhsuk-inset-text">
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             <p>"Results are a conversation aid for supervision and appraisal, not a sign-off. The capabilities are written by this project, organised on published frameworks: they are not the official MAPs Core Capabilities Framework. "
@@ -53,5 +57,29 @@ fn HomeCard(href: &'static str, title: &'static str, text: &'static str) -> impl
                 </div>
             </div>
         </li>
+    }
+}
+
+/// The latest unfinished check of the active profile, one tap away.
+#[component]
+fn ContinueCheck() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let latest = state
+            .my_assessments()
+            .into_iter()
+            .filter(|assessment| assessment.finished_at.is_none())
+            .max_by_key(|assessment| assessment.updated_at)?;
+        Some(view! {
+            <div class="app-continue">
+                <h2 class="nhsuk-heading-m">"Continue your check"</h2>
+                <p>{format!(
+                    "{}, started {}.",
+                    crate::pages::results::describe(&latest),
+                    browser::format_date(latest.created_at)
+                )}</p>
+                <a class="nhsuk-button" href=crate::browser::href(&format!("/check/{}", latest.id))>"Continue your check"</a>
+            </div>
+        })
     }
 }

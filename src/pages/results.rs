@@ -2,7 +2,7 @@ use crate::{
     browser,
     components::{
         domain_chart::{DomainChart, GroupTable},
-        plan_editor::PlanEditor,
+        plan_editor::{PlanDraft, PlanEditor},
         role_fit::RoleFitSection,
     },
     core::{
@@ -74,6 +74,7 @@ pub fn rating_text(rating: Option<Rating>) -> String {
 #[component]
 pub fn Results(id: String) -> impl IntoView {
     let state = use_app_state();
+    PlanDraft::provide();
     move || match state.assessment(&id) {
         Some(assessment) => view! { <ResultsFor assessment=assessment/> }.into_any(),
         None => {
@@ -183,7 +184,52 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=export_csv>"Download ratings (CSV)"</button>
         </div>
         <p class="app-no-print"><a href=crate::browser::href("/my-data")>"Back up everything (JSON) in My data"</a></p>
+        <SignatureBlock assessment=assessment.clone()/>
         <p class="app-print-only nhsuk-body-s">"MAPs Capability Checker. A conversation aid, not a sign-off. Not the official MAPs Core Capabilities Framework; expected levels are indicative."</p>
+    }
+}
+
+/// Printed only: who and what the summary is about, with room for the
+/// supervisor to sign it at appraisal.
+#[component]
+fn SignatureBlock(assessment: Assessment) -> impl IntoView {
+    let state = use_app_state();
+    let presenter = state.settings.with_untracked(|settings| settings.presenter);
+    // The first profile's name, "Me", names no one: leave a line to write on.
+    let name = state
+        .profiles
+        .with_untracked(|profiles| {
+            profiles
+                .active_profile()
+                .map(|profile| profile.name.clone())
+        })
+        .filter(|name| !presenter && name != "Me")
+        .unwrap_or_default();
+    let role = content::roles()
+        .role(assessment.role)
+        .map(|role| role.title.clone())
+        .unwrap_or_default();
+    let line = |key: &'static str, value: String| {
+        view! {
+            <div class="app-signature__row">
+                <dt>{key}</dt>
+                <dd class="app-user-text" dir="auto">{value}</dd>
+            </div>
+        }
+    };
+    view! {
+        <section class="app-print-only app-signature" aria-label="For signing at appraisal">
+            <h2 class="nhsuk-heading-s">"For appraisal"</h2>
+            <dl class="app-signature__list">
+                {line("Practitioner's name", name)}
+                {line("Role", role)}
+                {line("Stage", assessment.stage.label().to_owned())}
+                {line("Date of self-assessment", browser::format_date(assessment.finished_at.unwrap_or(assessment.created_at)))}
+                {line("Supervisor's name", String::new())}
+                {line("Supervisor's signature", String::new())}
+                {line("Date", String::new())}
+            </dl>
+        </section>
     }
 }
 
@@ -216,7 +262,7 @@ fn ItemList(
                         <strong>{item.capability.title.clone()}</strong>
                         {format!(": you {}; expected {}", rating_text(item.rating), crate::pages::capabilities::level_label(item.expected))}
                         {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
-                        {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " {note}</span> })}
+                        {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                     </li>
                 }
             }).collect_view()}

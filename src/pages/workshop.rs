@@ -32,18 +32,9 @@ pub fn Workshop() -> impl IntoView {
 #[component]
 fn Presenter() -> impl IntoView {
     let state = use_app_state();
-    let navigation = use_navigation();
     let start = move |_| {
         state.start_guest_session();
         state.update_settings(|settings| settings.presenter = true);
-    };
-    let reset = move |_| {
-        // One step back to a clean start: drop the guest data and begin a
-        // fresh guest session, still presenting.
-        state.end_guest_session();
-        state.start_guest_session();
-        state.update_settings(|settings| settings.presenter = true);
-        navigation.go("/");
     };
     let end = move |_| {
         state.end_guest_session();
@@ -52,11 +43,8 @@ fn Presenter() -> impl IntoView {
         <h2 class="nhsuk-heading-m">"Presenter mode"</h2>
         {move || if state.settings.get().presenter {
             view! {
-                <p>"Presenter mode is on: larger text and controls, notes and profile names hidden, and everything kept only until this tab closes."</p>
-                <div class="app-inline-actions">
-                    <button class="nhsuk-button" type="button" on:click=reset>"Reset for the next person"</button>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=end>"End presenter mode"</button>
-                </div>
+                <p>"Presenter mode is on: larger text and controls, notes and profile names hidden, and everything kept only until this tab closes. Between attendees, use \"Reset for the next person\" at the top of any page."</p>
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=end>"End presenter mode"</button>
             }.into_any()
         } else {
             view! {
