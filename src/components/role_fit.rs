@@ -52,7 +52,9 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <ul class="nhsuk-list app-role-fit">
+        // Printed as the table alone, with its coverage columns, so that a
+        // quick check's summary stays within three A4 pages (issue 19).
+        <ul class="nhsuk-list app-role-fit app-no-print">
             {fits.into_iter().map(|fit| view! { <FitDetail fit=fit assessment=assessment.clone() assessed=assessed.clone()/> }).collect_view()}
         </ul>
     }

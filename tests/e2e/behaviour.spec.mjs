@@ -259,7 +259,7 @@ test.describe('7. the plan editor keeps what you type', () => {
     const idea = (await first.textContent()).replace('Add to plan: ', '');
     await first.click();
     // The panel stays open and focus stays on the idea, now in the plan.
-    await expect(page.locator('details.nhsuk-details')).toHaveAttribute('open', '');
+    await expect(page.locator('details.nhsuk-details', { hasText: 'Suggestions for your' })).toHaveAttribute('open', '');
     await expect(page.getByText(`✓ In your plan: ${idea}`)).toBeFocused();
     await expect(page.getByRole('button', { name: /^Add to plan: / }).first()).toBeVisible();
     await expectNoAxeViolations(page);
