@@ -156,16 +156,23 @@ pub fn focus_after_render(id: impl Into<String>) {
     // Focus on <body>, or on the control they pressed, is moved as asked.
     let before = active_element();
     leptos::prelude::request_animation_frame(move || {
-        let now = active_element();
-        let moved_on = now.is_some() && now != before && !is_body(now.as_ref());
-        if !moved_on {
+        if !focus_moved_on(before.as_ref()) {
             focus(&id);
         }
     });
 }
 
-fn active_element() -> Option<web_sys::Element> {
+/// The element that has focus now, kept to ask [`focus_moved_on`] later.
+pub fn active_element() -> Option<web_sys::Element> {
     document().and_then(|document| document.active_element())
+}
+
+/// Whether the person has put focus on a control since `before` had it:
+/// a late frame (a slow device, WebKit under load) must not take focus
+/// from a field they are typing in, or keystrokes are lost.
+pub fn focus_moved_on(before: Option<&web_sys::Element>) -> bool {
+    let now = active_element();
+    now.is_some() && now.as_ref() != before && !is_body(now.as_ref())
 }
 
 fn is_body(element: Option<&web_sys::Element>) -> bool {

@@ -226,7 +226,13 @@ fn arrive(scroll_y: f64) {
         count.set(count.get().wrapping_add(1));
         count.get()
     });
-    wait_for_heading(arrival, main_heading(), scroll_y, 0);
+    wait_for_heading(
+        arrival,
+        main_heading(),
+        browser::active_element(),
+        scroll_y,
+        0,
+    );
 }
 
 fn main_heading() -> Option<web_sys::HtmlElement> {
@@ -237,10 +243,13 @@ fn main_heading() -> Option<web_sys::HtmlElement> {
 
 /// Waits for the new page's heading: one that replaced `old` (the page
 /// shown when the address changed), or `old` itself if a few frames pass
-/// and the page was not redrawn (only its query string changed).
+/// and the page was not redrawn (only its query string changed). If the
+/// person has meanwhile moved focus from `focused` to a control of the new
+/// page, focus and scroll stay where they put them.
 fn wait_for_heading(
     arrival: u32,
     old: Option<web_sys::HtmlElement>,
+    focused: Option<web_sys::Element>,
     scroll_y: f64,
     frames_waited: u32,
 ) {
@@ -253,14 +262,17 @@ fn wait_for_heading(
         });
         match heading {
             Some(heading) => {
+                browser::announce(&heading.inner_text());
+                if browser::focus_moved_on(focused.as_ref()) {
+                    return;
+                }
                 if let Some(window) = web_sys::window() {
                     window.scroll_to_with_x_and_y(0.0, scroll_y);
                 }
                 browser::focus_without_scrolling(&heading);
-                browser::announce(&heading.inner_text());
             }
             None if frames_waited < FRAMES_TO_WAIT => {
-                wait_for_heading(arrival, old, scroll_y, frames_waited + 1)
+                wait_for_heading(arrival, old, focused, scroll_y, frames_waited + 1)
             }
             None => {}
         }
