@@ -121,8 +121,11 @@ impl Record for Assessment {
     /// Version 1 (the first storage draft) kept no time on each answer;
     /// version 2 stamps each answer so two tabs can merge item by item;
     /// version 3 stores each answer as a compact array (see [`Answer`]), so
-    /// a thousand answers fit in well under 60 KB.
-    const VERSION: u32 = 3;
+    /// a thousand answers fit in well under 60 KB; version 4 adds the
+    /// capabilities topped up from other roles (`added`) and the content
+    /// versions the answers were given under (`earlier_content`), which a
+    /// release that reads version 3 would drop when it saved.
+    const VERSION: u32 = 4;
 
     fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
         match from {
@@ -148,6 +151,8 @@ impl Record for Assessment {
                     .map_err(|error| format!("a version 2 assessment: {error}"))?;
                 Ok(data)
             }
+            // Version 4 only adds fields, which version 3 lacks.
+            3 => Ok(data),
             _ => Err(format!("no migration from assessment version {from}")),
         }
     }
@@ -313,7 +318,16 @@ pub struct Settings {
 
 impl Record for Settings {
     const KIND: &'static str = "settings";
-    const VERSION: u32 = 1;
+    /// Version 2 adds `last_backup_at`, which a release that reads version 1
+    /// would drop when it saved.
+    const VERSION: u32 = 2;
+
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        match from {
+            1 => Ok(data),
+            _ => Err(format!("no migration from settings version {from}")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -360,20 +374,25 @@ mod tests {
     }
 
     #[test]
-    fn version_3_assessment_fixture_decodes_as_current() {
-        let Decoded::Current(assessment) = decode::<Assessment>(ASSESSMENT_V3) else {
-            panic!("the version 3 fixture did not decode");
+    fn version_3_assessment_fixture_migrates_unchanged() {
+        let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V3) else {
+            panic!("the version 3 fixture did not migrate");
         };
+        assert!(assessment.added.is_empty());
+        assert!(assessment.earlier_content.is_empty());
         assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(4)));
         assert_eq!(assessment.live_plan().count(), 1);
     }
 
     #[test]
-    fn a_migrated_version_2_assessment_is_written_exactly_as_the_version_3_fixture() {
+    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_with_version_4() {
         let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V2) else {
             panic!("the version 2 fixture did not migrate");
         };
-        assert_eq!(encode(&assessment).as_deref(), Ok(ASSESSMENT_V3.trim_end()));
+        let as_version_4 = ASSESSMENT_V3
+            .trim_end()
+            .replacen(r#""version":3"#, r#""version":4"#, 1);
+        assert_eq!(encode(&assessment).as_deref(), Ok(as_version_4.as_str()));
     }
 
     #[test]
