@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move || {
         browser::set_root_class(
             "app-presenter",
-            state.settings.with(|settings| settings.presenter),
+            state.settings().with(|settings| settings.presenter),
         )
     });
 

@@ -280,6 +280,10 @@ fn wait_for_heading(
 }
 
 /// The app's navigation, from the shell's context.
+///
+/// # Panics
+/// Outside `App` (a wiring mistake): a second `Navigation` would add a
+/// second pair of window listeners, so each link would push two entries.
 pub fn use_navigation() -> Navigation {
-    use_context::<Navigation>().unwrap_or_else(Navigation::start)
+    expect_context::<Navigation>()
 }

@@ -15,7 +15,7 @@ pub fn StorageBanner() -> impl IntoView {
     view! {
         <PresenterBar/>
         <div role="status" class="app-storage-banner">
-            {move || match state.backend.get() {
+            {move || match state.backend().get() {
                 Backend::MemoryOnly => Some(view! {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Nothing will be kept"</h2>
@@ -32,13 +32,13 @@ pub fn StorageBanner() -> impl IntoView {
                 }.into_any()),
                 Backend::Device => None,
             }}
-            {move || match state.save_status.get() {
-                SaveStatus::Saved if limits::nearly_full(state.storage_used.get()) => Some(view! {
+            {move || match state.save_status().get() {
+                SaveStatus::Saved if limits::nearly_full(state.storage_used().get()) => Some(view! {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Storage nearly full"</h2>
                         <p>{format!(
                             "Your data uses about {}% of the space this browser gives the app. When it is full, new answers cannot be saved. ",
-                            limits::percent_used(state.storage_used.get())
+                            limits::percent_used(state.storage_used().get())
                         )}
                            <a href=crate::browser::href("/my-data")>"Download a backup, then delete assessments you no longer need"</a>"."</p>
                     </div>
@@ -66,7 +66,7 @@ pub fn StorageBanner() -> impl IntoView {
             }}
             {move || {
                 let (dated, unreadable): (Vec<Notice>, Vec<Notice>) = state
-                    .notices
+                    .notices()
                     .get()
                     .into_iter()
                     .partition(|notice| matches!(notice, Notice::FutureDated { .. }));
@@ -115,7 +115,7 @@ fn PresenterBar() -> impl IntoView {
         done.set(true);
     };
     move || {
-        state.settings.with(|settings| settings.presenter).then(|| view! {
+        state.settings().with(|settings| settings.presenter).then(|| view! {
             <div class="app-presenter-bar app-no-print">
                 <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button" on:click=reset>
                     "Reset for the next person"

@@ -120,7 +120,7 @@ pub fn CheckStart() -> impl IntoView {
     view! {
         <h1 class="nhsuk-heading-l">"Check my capabilities"</h1>
         <crate::components::backup_reminder::BackupReminder/>
-        <p>{move || state.backend.get().keeping().check_intro()}</p>
+        <p>{move || state.backend().get().keeping().check_intro()}</p>
         <MyAssessments/>
         {move || {
             let errors = errors.get();

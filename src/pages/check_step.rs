@@ -28,7 +28,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
     // Read without tracking: the stepper follows the assessment itself, and
     // rebuilding it on every save would lose the user's place and focus.
     let found = state
-        .assessments
+        .assessments()
         .with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
     {
         let Some(assessment) = found else {
@@ -97,7 +97,7 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
         <a href=crate::browser::href("/check") class="nhsuk-back-link">"All my assessments"</a>
         <p class="nhsuk-body-s app-saved-notice">
             <span class="app-saved-notice__icon" aria-hidden="true">"✓ "</span>
-            {move || state.backend.get().keeping().saved_as_you_go()}
+            {move || state.backend().get().keeping().saved_as_you_go()}
         </p>
         <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
         {move || {
@@ -239,7 +239,7 @@ fn Item(
             <p class="nhsuk-u-visually-hidden" role="status">{move || saved.get()}</p>
         </div>
         <CharacterCount id="note" label="Notes or evidence (optional)"
-            hint=state.backend.get_untracked().keeping().note_hint()
+            hint=state.backend().get_untracked().keeping().note_hint()
             what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned()
             error=note_error on_save=save_note/>
         <div class="app-step-buttons">

@@ -1,9 +1,9 @@
 use crate::{
     browser,
     components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
-    core::{backup, content, limits, records},
+    core::{backup, content, limits},
     state::{use_app_state, Notice},
-    storage::{self, Backend},
+    storage::Backend,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,11 +29,11 @@ pub fn MyData() -> impl IntoView {
 fn Keeping() -> impl IntoView {
     let state = use_app_state();
     move || {
-        (state.backend.get() == Backend::Device).then(|| {
-            let used = limits::percent_used(state.storage_used.get());
+        (state.backend().get() == Backend::Device).then(|| {
+            let used = limits::percent_used(state.storage_used().get());
             view! {
                 <h2 class="nhsuk-heading-m" id="keeping">"How long this browser keeps your data"</h2>
-                <p>{match state.persisted.get() {
+                <p>{match state.persisted().get() {
                     Some(true) => "This browser has agreed to keep your data until you delete it.",
                     Some(false) => "This browser has not agreed to keep your data for good: it may delete it if the device runs short of space. Keep a backup.",
                     None => "This browser does not say whether it will keep your data. Keep a backup.",
@@ -104,8 +104,8 @@ fn Import() -> impl IntoView {
             };
             match backup::preview(
                 &text,
-                &state.assessments.get_untracked(),
-                &state.profiles.get_untracked(),
+                &state.assessments().get_untracked(),
+                &state.profiles().get_untracked(),
                 content::framework(),
                 browser::now(),
             ) {
@@ -188,12 +188,9 @@ fn Import() -> impl IntoView {
 fn SetAside() -> impl IntoView {
     let state = use_app_state();
     move || {
-        let kept: Vec<String> = storage::keys()
-            .into_iter()
-            .filter(|key| key.starts_with(records::QUARANTINE_PREFIX))
-            .collect();
+        let kept = state.set_aside_keys();
         let notices: Vec<Notice> = state
-            .notices
+            .notices()
             .get()
             .into_iter()
             .filter(|notice| !matches!(notice, Notice::FutureDated { .. }))
@@ -207,7 +204,7 @@ fn SetAside() -> impl IntoView {
                     let label = format!("Download {key}");
                     view! {
                         <li><button class="app-link-button" type="button" on:click=move |_| {
-                            let text = storage::read_raw(&key).unwrap_or_default();
+                            let text = state.set_aside_text(&key);
                             let name = key.replace('/', "-");
                             browser::download(&format!("{name}.txt"), "text/plain", &text);
                         }>{label}</button></li>
@@ -223,10 +220,10 @@ fn ClearDevice() -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(false);
     let cleared = RwSignal::new(None::<&'static str>);
-    let keeping = Signal::derive(move || state.backend.get().keeping());
+    let keeping = Signal::derive(move || state.backend().get().keeping());
     view! {
         <h2 class="nhsuk-heading-m" id="clear" tabindex="-1">"Clear this device"</h2>
-        {move || match state.backend.get() {
+        {move || match state.backend().get() {
             Backend::Device => view! {
                 <p>"On a shared or work computer, anyone using this browser can see your answers. Some workplace browsers also delete stored data when they close, so keep a backup."</p>
             }.into_any(),
@@ -271,7 +268,7 @@ fn ProfilesSection() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(false);
     let confirming_delete = RwSignal::new(None::<String>);
-    let presenter = move || state.settings.with(|settings| settings.presenter);
+    let presenter = move || state.settings().with(|settings| settings.presenter);
     let add = move |_| {
         let name = new_name.get_untracked();
         if name.trim().is_empty() || limits::char_count(&name) > limits::PROFILE_NAME_MAX_CHARS {
@@ -287,7 +284,7 @@ fn ProfilesSection() -> impl IntoView {
         <p>"Each profile has its own assessments and plans. Switch profile to see only that person's."</p>
         <ul class="nhsuk-list app-profiles">
             {move || {
-                let profiles = state.profiles.get();
+                let profiles = state.profiles().get();
                 let count = profiles.profiles.len();
                 profiles.profiles.into_iter().enumerate().map(|(index, profile)| {
                     let active = profile.id == profiles.active;

@@ -99,7 +99,9 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let answered = assessment.answered_count(&items);
     let id = assessment.id.clone();
     // Notes are personal: presenter mode never shows them on a projector.
-    let presenter = state.settings.with_untracked(|settings| settings.presenter);
+    let presenter = state
+        .settings()
+        .with_untracked(|settings| settings.presenter);
     let print_notes = assessment.print_notes && !presenter;
     let toggle_notes = {
         let id = id.clone();
@@ -194,10 +196,12 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
 #[component]
 fn SignatureBlock(assessment: Assessment) -> impl IntoView {
     let state = use_app_state();
-    let presenter = state.settings.with_untracked(|settings| settings.presenter);
+    let presenter = state
+        .settings()
+        .with_untracked(|settings| settings.presenter);
     // The first profile's name, "Me", names no one: leave a line to write on.
     let name = state
-        .profiles
+        .profiles()
         .with_untracked(|profiles| {
             profiles
                 .active_profile()

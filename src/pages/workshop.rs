@@ -41,7 +41,7 @@ fn Presenter() -> impl IntoView {
     };
     view! {
         <h2 class="nhsuk-heading-m">"Presenter mode"</h2>
-        {move || if state.settings.get().presenter {
+        {move || if state.settings().get().presenter {
             view! {
                 <p>"Presenter mode is on: larger text and controls, notes and profile names hidden, and everything kept only until this tab closes. Between attendees, use \"Reset for the next person\" at the top of any page."</p>
                 <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=end>"End presenter mode"</button>
@@ -61,7 +61,7 @@ fn Guest() -> impl IntoView {
     let refused = RwSignal::new(false);
     view! {
         <h2 class="nhsuk-heading-m">"Guest session"</h2>
-        {move || match state.backend.get() {
+        {move || match state.backend().get() {
             Backend::Guest => view! {
                 <p>"You are in a guest session. Nothing is written to this device's storage, and everything goes when you close the tab."</p>
                 <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| state.end_guest_session()>"End the guest session"</button>
@@ -90,7 +90,7 @@ fn Personas() -> impl IntoView {
         <ul class="nhsuk-list app-personas">
             {PERSONAS.iter().map(|persona| {
                 let load = move |_| {
-                    if state.backend.get_untracked() == Backend::Device {
+                    if state.backend().get_untracked() == Backend::Device {
                         state.start_guest_session();
                     }
                     let assessment = personas::assessment_for(
@@ -135,7 +135,11 @@ fn default_address(configured: &str) -> String {
 fn ShareCode() -> impl IntoView {
     let state = use_app_state();
     let address = Memo::new(move |_| {
-        default_address(&state.settings.with(|settings| settings.app_address.clone()))
+        default_address(
+            &state
+                .settings()
+                .with(|settings| settings.app_address.clone()),
+        )
     });
     let error = RwSignal::new(false);
     view! {
@@ -157,7 +161,7 @@ fn ShareCode() -> impl IntoView {
             })}
             <input class="nhsuk-input" id="qr-address" type="url" spellcheck="false"
                 aria-describedby=move || if error.get() { "qr-address-hint qr-address-error" } else { "qr-address-hint" }
-                prop:value=move || state.settings.with(|settings| settings.app_address.clone())
+                prop:value=move || state.settings().with(|settings| settings.app_address.clone())
                 on:change=move |event| {
                     let text = event_target_value(&event);
                     let valid = text.trim().is_empty() || qr::valid_address(&text).is_some();
