@@ -2,6 +2,7 @@
 //! every page shares.
 
 use crate::{
+    address::Page,
     browser,
     components::{
         layout::{Footer, Header, SkipLink},
@@ -11,7 +12,6 @@ use crate::{
     core::content::LazyFile,
     navigation::Navigation,
     pages,
-    routes::Page,
     state::{AppState, ContentLoad},
 };
 use leptos::prelude::*;

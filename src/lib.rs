@@ -5,6 +5,7 @@
 //! calls; `storage`, `state` and `browser` are the thin shell around the
 //! browser; `app`, `pages` and `components` are the views.
 
+pub mod address;
 pub mod app;
 pub mod browser;
 pub mod components;
@@ -12,7 +13,6 @@ pub mod core;
 pub mod navigation;
 pub mod pages;
 pub mod recovery;
-pub mod routes;
 pub mod state;
 pub mod storage;
 

@@ -4,7 +4,7 @@
 //! click on a link inside the app into a history entry, and `popstate`
 //! follows the Back and Forward buttons. The app needs no more than this,
 //! and `leptos_router`'s generic views made up a large share of the wasm.
-//! Which clicks count and how addresses are read is decided in `routes`,
+//! Which clicks count and how addresses are read is decided in `address`,
 //! where it is tested natively.
 //!
 //! Each page change behaves like a browser's own page load: focus moves to
@@ -14,8 +14,8 @@
 //! position each page was left at.
 
 use crate::{
+    address::{self, HistoryStep, Page},
     browser,
-    routes::{self, HistoryStep},
 };
 use leptos::{ev, prelude::*};
 use std::{
@@ -69,7 +69,7 @@ impl Navigation {
             CURRENT_ENTRY.with(|current| current.set(key));
             navigation.read_address_bar();
             let scroll = SCROLL_OF.with(|scrolls| scrolls.borrow().get(&key).copied());
-            arrive(scroll.unwrap_or(0.0));
+            arrive(scroll.unwrap_or(0.0), None);
         });
         // The shell lives as long as the page, so the listeners do too.
         std::mem::forget(clicks);
@@ -84,19 +84,38 @@ impl Navigation {
 
     /// A value from the query string; reactive.
     pub fn query(&self, name: &str) -> Option<String> {
-        self.search.with(|search| routes::query_value(search, name))
+        self.search
+            .with(|search| address::query_value(search, name))
     }
 
     /// Shows another page. `address` is relative to the app's base and may
     /// carry a query string, such as "/capabilities?role=pa".
-    pub fn go(&self, address: &str) {
+    /// Shows `page`, as following a link to it would.
+    pub fn open(&self, page: &Page) {
+        self.go(&page.path(), None);
+    }
+
+    /// Changes the view in place: the same history entry shows `page` with
+    /// one query value, so Back leaves the page rather than the choice
+    /// (a control such as the role selector on Capabilities).
+    pub fn replace_with(&self, page: &Page, name: &str, value: &str) {
+        self.go(&page.path_with(name, value), Some(HistoryStep::Replace));
+    }
+
+    /// Shows `address` (relative to the base, with any query and
+    /// `#fragment`); `step` overrides how the history changes.
+    fn go(&self, address: &str, step: Option<HistoryStep>) {
         let Some(window) = web_sys::window() else {
             return;
         };
         let url = browser::href(address);
+        let (address, fragment) = match address.split_once('#') {
+            Some((address, fragment)) => (address, Some(fragment.to_owned())),
+            None => (address, None),
+        };
         let shown = format!("{}{}", browser::current_path(), browser::current_search());
         remember_scroll();
-        let step = routes::history_step(&shown, address);
+        let step = step.unwrap_or_else(|| address::history_step(&shown, address));
         let key = match step {
             HistoryStep::Replace => CURRENT_ENTRY.with(Cell::get),
             HistoryStep::Push => NEXT_ENTRY.with(|next| next.replace(next.get() + 1)),
@@ -116,7 +135,7 @@ impl Navigation {
         self.read_address_bar();
         // A new page starts at its top, as it would after a full load.
         window.scroll_to_with_x_and_y(0.0, 0.0);
-        arrive(0.0);
+        arrive(0.0, fragment);
     }
 
     fn read_address_bar(&self) {
@@ -162,14 +181,14 @@ impl Navigation {
         let page_origin = web_sys::window()
             .and_then(|window| window.location().origin().ok())
             .unwrap_or_default();
-        if let Some(path) = routes::in_app_path(
+        if let Some(path) = address::in_app_path(
             &anchor.origin(),
             &anchor.pathname(),
             &page_origin,
             &browser::base_path(),
         ) {
             event.prevent_default();
-            self.go(&format!("{path}{}", anchor.search()));
+            self.go(&format!("{path}{}{}", anchor.search(), anchor.hash()), None);
         }
     }
 }
@@ -221,18 +240,31 @@ fn entry_key(state: &JsValue) -> u32 {
 /// Once the new page has drawn its `<h1>`: scrolls to `scroll_y`, moves
 /// focus to the heading without scrolling, and announces its text in the
 /// shell's live region, so a screen reader user hears the new page.
-fn arrive(scroll_y: f64) {
+fn arrive(scroll_y: f64, fragment: Option<String>) {
     let arrival = ARRIVAL.with(|count| {
         count.set(count.get().wrapping_add(1));
         count.get()
     });
-    wait_for_heading(
+    let arriving = Arriving {
         arrival,
-        main_heading(),
-        browser::active_element(),
+        old: main_heading(),
+        focused: browser::active_element(),
         scroll_y,
-        0,
-    );
+        fragment,
+    };
+    wait_for_heading(arriving, 0);
+}
+
+/// A page change under way, until its heading is drawn.
+struct Arriving {
+    arrival: u32,
+    /// The heading of the page shown when the address changed.
+    old: Option<web_sys::HtmlElement>,
+    /// What had focus then.
+    focused: Option<web_sys::Element>,
+    scroll_y: f64,
+    /// The `#fragment` of the link followed, if any, without its `#`.
+    fragment: Option<String>,
 }
 
 fn main_heading() -> Option<web_sys::HtmlElement> {
@@ -241,39 +273,36 @@ fn main_heading() -> Option<web_sys::HtmlElement> {
         .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
-/// Waits for the new page's heading: one that replaced `old` (the page
-/// shown when the address changed), or `old` itself if a few frames pass
-/// and the page was not redrawn (only its query string changed). If the
-/// person has meanwhile moved focus from `focused` to a control of the new
-/// page, focus and scroll stay where they put them.
-fn wait_for_heading(
-    arrival: u32,
-    old: Option<web_sys::HtmlElement>,
-    focused: Option<web_sys::Element>,
-    scroll_y: f64,
-    frames_waited: u32,
-) {
+/// Waits for the new page's heading: one that replaced the old one, or the
+/// old one itself if a few frames pass and the page was not redrawn (only
+/// its query string changed). Then it is announced, and focus moves to it,
+/// or to the link's `#fragment` if it had one, unless the person has
+/// meanwhile put focus on a control of the new page.
+fn wait_for_heading(arriving: Arriving, frames_waited: u32) {
     request_animation_frame(move || {
-        if ARRIVAL.with(Cell::get) != arrival {
+        if ARRIVAL.with(Cell::get) != arriving.arrival {
             return;
         }
         let heading = main_heading().filter(|heading| {
-            Some(heading) != old.as_ref() || frames_waited >= FRAMES_FOR_SAME_PAGE
+            Some(heading) != arriving.old.as_ref() || frames_waited >= FRAMES_FOR_SAME_PAGE
         });
         match heading {
             Some(heading) => {
                 browser::announce(&heading.inner_text());
-                if browser::focus_moved_on(focused.as_ref()) {
+                if browser::focus_moved_on(arriving.focused.as_ref()) {
                     return;
                 }
-                if let Some(window) = web_sys::window() {
-                    window.scroll_to_with_x_and_y(0.0, scroll_y);
+                match &arriving.fragment {
+                    Some(fragment) => browser::jump_to(fragment),
+                    None => {
+                        if let Some(window) = web_sys::window() {
+                            window.scroll_to_with_x_and_y(0.0, arriving.scroll_y);
+                        }
+                        browser::focus_without_scrolling(&heading);
+                    }
                 }
-                browser::focus_without_scrolling(&heading);
             }
-            None if frames_waited < FRAMES_TO_WAIT => {
-                wait_for_heading(arrival, old, focused, scroll_y, frames_waited + 1)
-            }
+            None if frames_waited < FRAMES_TO_WAIT => wait_for_heading(arriving, frames_waited + 1),
             None => {}
         }
     });

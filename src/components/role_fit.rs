@@ -3,6 +3,7 @@
 //! (`scoring::role_fit`). The results page and its printed summary show the
 //! same component, so the rules are the same on screen and on paper.
 
+use crate::address::Page;
 use crate::{
     browser,
     core::{assessment::Assessment, content, roles::RoleId, scoring},
@@ -89,7 +90,7 @@ fn FitDetail(
         state.update_assessment(&id, |assessment| {
             assessment.top_up(content::framework(), &ids, browser::now());
         });
-        navigation.go(&format!("/check/{id}"));
+        navigation.open(&Page::CheckStep(id.to_string()));
     };
     let behind: Vec<String> = fit
         .own_results

@@ -1,6 +1,7 @@
 //! Tells the user, on every page, when their answers are not being kept:
 //! storage blocked, storage full, a guest session, or data set aside.
 
+use crate::address::Page;
 use crate::{
     core::limits,
     navigation::use_navigation,
@@ -20,7 +21,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Nothing will be kept"</h2>
                         <p>"This browser is not letting the app store anything, so your answers will be lost when you close this page. "
-                           <a href=crate::browser::href("/my-data")>"Export a backup"</a>" before you leave."</p>
+                           <a href=Page::MyData.href()>"Export a backup"</a>" before you leave."</p>
                     </div>
                 }.into_any()),
                 Backend::Guest => Some(view! {
@@ -40,7 +41,7 @@ pub fn StorageBanner() -> impl IntoView {
                             "Your data uses about {}% of the space this browser gives the app. When it is full, new answers cannot be saved. ",
                             limits::percent_used(state.storage_used().get())
                         )}
-                           <a href=crate::browser::href("/my-data")>"Download a backup, then delete assessments you no longer need"</a>"."</p>
+                           <a href=Page::MyData.href()>"Download a backup, then delete assessments you no longer need"</a>"."</p>
                     </div>
                 }.into_any()),
                 SaveStatus::Saved => None,
@@ -48,7 +49,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Storage full: not saved"</h2>
                         <p>{format!("This device's storage for the app is full, so {pending} change(s) are not saved yet. They are kept while this page stays open. ")}
-                           <a href=crate::browser::href("/my-data")>"Export a backup or delete old assessments"</a>
+                           <a href=Page::MyData.href()>"Export a backup or delete old assessments"</a>
                            ", then try again."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
@@ -58,7 +59,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Not saved"</h2>
                         <p>"The browser refused to save your last change (" {reason} "). "
-                           <a href=crate::browser::href("/my-data")>"Export a backup"</a>" to keep your answers."</p>
+                           <a href=Page::MyData.href()>"Export a backup"</a>" to keep your answers."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
                     </div>
@@ -77,7 +78,7 @@ pub fn StorageBanner() -> impl IntoView {
                             <ul>
                                 {unreadable.into_iter().map(|notice| view! { <li>{describe(&notice)}</li> }).collect_view()}
                             </ul>
-                            <p>"Nothing has been deleted. " <a href=crate::browser::href("/my-data")>"Download it from My data"</a></p>
+                            <p>"Nothing has been deleted. " <a href=Page::MyData.href()>"Download it from My data"</a></p>
                         </div>
                     })}
                     {(!dated.is_empty()).then(|| view! {
@@ -101,7 +102,7 @@ fn PresenterBar() -> impl IntoView {
     let done = RwSignal::new(false);
     // The confirmation belongs to the fresh start page; leaving it ends it.
     Effect::new(move || {
-        if navigation.path() != "/" {
+        if Page::from_path(&navigation.path()) != Page::Home {
             done.set(false);
         }
     });
@@ -111,7 +112,7 @@ fn PresenterBar() -> impl IntoView {
         state.end_guest_session();
         state.start_guest_session();
         state.update_settings(|settings| settings.presenter = true);
-        navigation.go("/");
+        navigation.open(&Page::Home);
         done.set(true);
     };
     move || {

@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     components::character_count::CharacterCount,
@@ -36,7 +37,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
             return view! {
                 <h1 class="nhsuk-heading-l">"Assessment not found"</h1>
                 <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
-                <p><a href=crate::browser::href("/check")>"Go to my assessments"</a></p>
+                <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
             }.into_any();
         };
         let items = assessment.items(content::framework());
@@ -94,7 +95,7 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
     browser::focus_after_render("step-heading");
 
     view! {
-        <a href=crate::browser::href("/check") class="nhsuk-back-link">"All my assessments"</a>
+        <a href=Page::CheckStart.href() class="nhsuk-back-link">"All my assessments"</a>
         <p class="nhsuk-body-s app-saved-notice">
             <span class="app-saved-notice__icon" aria-hidden="true">"✓ "</span>
             {move || state.backend().get().keeping().saved_as_you_go()}
@@ -367,7 +368,7 @@ fn Review(
     let id = assessment.id.clone();
     let finish = move |_| {
         state.update_assessment(&id, |assessment| assessment.finish(browser::now()));
-        navigation.go(&format!("/results/{id}"));
+        navigation.open(&Page::Results(id.to_string()));
     };
     view! {
         <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">"Review your answers"</h1>

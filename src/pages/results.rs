@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     components::{
@@ -27,7 +28,7 @@ pub fn ResultsList() -> impl IntoView {
             let mine = state.my_assessments();
             if mine.is_empty() {
                 return view! {
-                    <p>"You have no assessments on this device yet. " <a href=crate::browser::href("/check")>"Check your capabilities"</a> " to see results here."</p>
+                    <p>"You have no assessments on this device yet. " <a href=Page::CheckStart.href()>"Check your capabilities"</a> " to see results here."</p>
                 }.into_any();
             }
             view! {
@@ -36,7 +37,7 @@ pub fn ResultsList() -> impl IntoView {
                         let label = describe(&assessment);
                         view! {
                         <li class="app-assessment">
-                            <a href=crate::browser::href(&format!("/results/{}", assessment.id))>{label}</a>
+                            <a href=Page::Results(assessment.id.clone()).href()>{label}</a>
                             <p class="nhsuk-body-s">{match assessment.finished_at {
                                 Some(at) => format!("Finished {}", browser::format_date(at)),
                                 None => format!("Started {}, not finished yet", browser::format_date(assessment.created_at)),
@@ -82,7 +83,7 @@ pub fn Results(id: String) -> impl IntoView {
             view! {
                 <h1 class="nhsuk-heading-l">"Results not found"</h1>
                 <p>"There is no assessment with this address on this device."</p>
-                <p><a href=crate::browser::href("/results")>"Go to all results"</a></p>
+                <p><a href=Page::ResultsList.href()>"Go to all results"</a></p>
             }
             .into_any()
         }
@@ -129,7 +130,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let not_applicable: Vec<ItemResult> = results.not_applicable().into_iter().cloned().collect();
     let unrated = results.unrated().len();
     view! {
-        <a href=crate::browser::href("/results") class="nhsuk-back-link app-no-print">"All results"</a>
+        <a href=Page::ResultsList.href() class="nhsuk-back-link app-no-print">"All results"</a>
         <h1 class="nhsuk-heading-l">"Your results"</h1>
         <crate::components::backup_reminder::BackupReminder/>
         <dl class="nhsuk-summary-list">
@@ -148,7 +149,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         </div>
         {(answered < items.len()).then(|| view! {
             <p>{format!("{} unrated: they are counted as unrated, never guessed. ", items.len() - answered)}
-               <a href=crate::browser::href(&format!("/check/{}", assessment.id)) class="app-no-print">"Answer them"</a></p>
+               <a href=Page::CheckStep(assessment.id.clone()).href() class="app-no-print">"Answer them"</a></p>
         })}
 
         <h2 class="nhsuk-heading-m">"By domain"</h2>
@@ -185,7 +186,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <button class="nhsuk-button" type="button" on:click=|_| browser::print()>"Print or save an appraisal summary"</button>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=export_csv>"Download ratings (CSV)"</button>
         </div>
-        <p class="app-no-print"><a href=crate::browser::href("/my-data")>"Back up everything (JSON) in My data"</a></p>
+        <p class="app-no-print"><a href=Page::MyData.href()>"Back up everything (JSON) in My data"</a></p>
         <SignatureBlock assessment=assessment.clone()/>
         <p class="app-print-only nhsuk-body-s">"MAPs Capability Checker. A conversation aid, not a sign-off. Not the official MAPs Core Capabilities Framework; expected levels are indicative."</p>
     }

@@ -2,6 +2,7 @@
 //! below them, updated as they answer, which roles are open to them now,
 //! each reason with its sources.
 
+use crate::address::Page;
 use crate::{
     browser,
     components::{
@@ -89,7 +90,7 @@ pub fn RouteFinder() -> impl IntoView {
     let touched = move || cleared.set(false);
 
     view! {
-        <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
+        <a href=Page::Roles.href() class="nhsuk-back-link">"All roles"</a>
         <h1 class="nhsuk-heading-l">"Find your route into a role"</h1>
         <p>"Answer a few questions about yourself to see for which of the four roles you meet the published entry requirements, which need another step first, and which you cannot enter yet. Each reason gives its source."</p>
         <p>"Meeting the entry requirements does not mean a course or training post is taking people now: we found no source on current intakes, except that sources conflict on whether student anaesthesia associates are being recruited. Check with universities and employers."</p>
@@ -190,7 +191,7 @@ pub fn RouteFinder() -> impl IntoView {
                     </ul>
                 })
             }}
-            <p><a href=crate::browser::href("/roles/compare")>"Compare the roles side by side"</a></p>
+            <p><a href=Page::Compare.href()>"Compare the roles side by side"</a></p>
         </section>
     }
 }
@@ -239,7 +240,7 @@ fn RouteCard(route: RoleRoute) -> impl IntoView {
             <div class="nhsuk-card">
                 <div class="nhsuk-card__content">
                     <h3 class="nhsuk-card__heading nhsuk-heading-m">
-                        <a href=crate::browser::href(&format!("/roles/{}", route.role.code()))>{format!("{} ({})", role.title, role.abbreviation)}</a>
+                        <a href=Page::Role(route.role.code().into()).href()>{format!("{} ({})", role.title, role.abbreviation)}</a>
                     </h3>
                     <p class="app-route__status">
                         <strong class=tag_class>{route.openness.label()}</strong>

@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     core::{
@@ -99,7 +100,7 @@ fn Personas() -> impl IntoView {
                     );
                     let id = assessment.id.clone();
                     state.add_assessment(assessment);
-                    navigation.go(&format!("/results/{id}"));
+                    navigation.open(&Page::Results(id.to_string()));
                 };
                 view! {
                     <li class="app-persona">

@@ -54,6 +54,47 @@ impl Page {
         }
     }
 
+    /// The page's address relative to the app's base, such as "/roles/pa":
+    /// [`Page::from_path`] reads it back as the same page.
+    pub fn path(&self) -> String {
+        match self {
+            Page::Home => "/".into(),
+            Page::Roles => "/roles".into(),
+            Page::RouteFinder => "/roles/route-finder".into(),
+            Page::Compare => "/roles/compare".into(),
+            Page::Role(code) => format!("/roles/{code}"),
+            Page::Capabilities => "/capabilities".into(),
+            Page::CheckStart => "/check".into(),
+            Page::CheckStep(id) => format!("/check/{id}"),
+            Page::ResultsList => "/results".into(),
+            Page::Results(id) => format!("/results/{id}"),
+            Page::MyData => "/my-data".into(),
+            Page::Workshop => "/workshop".into(),
+            Page::About => "/about".into(),
+            Page::Sources => "/about/sources".into(),
+            Page::Accessibility => "/about/accessibility".into(),
+            Page::Glossary => "/glossary".into(),
+            Page::NotFound => "/not-found".into(),
+        }
+    }
+
+    /// [`Page::path`] with one query value, such as "/check?role=pa".
+    /// `value` is one of the app's own codes (letters, digits, hyphens), so
+    /// it needs no escaping.
+    pub fn path_with(&self, name: &str, value: &str) -> String {
+        format!("{}?{name}={value}", self.path())
+    }
+
+    /// The page's address under the app's base, for a link's `href`.
+    pub fn href(&self) -> String {
+        crate::browser::href(&self.path())
+    }
+
+    /// [`Page::path_with`] under the app's base, for a link's `href`.
+    pub fn href_with(&self, name: &str, value: &str) -> String {
+        crate::browser::href(&self.path_with(name, value))
+    }
+
     /// The content file fetched on demand that the page cannot show
     /// without. The first page and the role pages need none, so they never
     /// wait for a fetch.
@@ -190,6 +231,42 @@ mod tests {
         ] {
             assert_eq!(Page::from_path(path), page, "{path}");
         }
+    }
+
+    #[test]
+    fn every_page_reads_back_from_its_own_path() {
+        for page in [
+            Page::Home,
+            Page::Roles,
+            Page::RouteFinder,
+            Page::Compare,
+            Page::Role("accp".into()),
+            Page::Capabilities,
+            Page::CheckStart,
+            Page::CheckStep("a-1764500000000-7".into()),
+            Page::ResultsList,
+            Page::Results("a-2".into()),
+            Page::MyData,
+            Page::Workshop,
+            Page::About,
+            Page::Sources,
+            Page::Accessibility,
+            Page::Glossary,
+            Page::NotFound,
+        ] {
+            assert_eq!(Page::from_path(&page.path()), page, "{}", page.path());
+        }
+    }
+
+    #[test]
+    fn a_query_value_in_a_path_is_read_back() {
+        let path = Page::CheckStart.path_with("role", "scp");
+        let (path, search) = path.split_once('?').unwrap_or_default();
+        assert_eq!(Page::from_path(path), Page::CheckStart);
+        assert_eq!(
+            query_value(&format!("?{search}"), "role").as_deref(),
+            Some("scp")
+        );
     }
 
     #[test]
