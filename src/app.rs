@@ -9,10 +9,10 @@ use crate::{
         sourced::StaleContentNotice,
         storage_banner::StorageBanner,
     },
-    core::content::LazyFile,
+    content_loader::{once_loaded, use_content_loader, ContentLoader},
     navigation::Navigation,
     pages,
-    state::{AppState, ContentLoad},
+    state::AppState,
 };
 use leptos::prelude::*;
 
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let navigation = Navigation::start();
     provide_context(navigation);
+    provide_context(ContentLoader::new());
     listen_to_other_tabs(state);
     browser::act_once_per_press();
     // Presenter mode enlarges everything through a class on <html>, so the
@@ -63,14 +64,14 @@ pub fn App() -> impl IntoView {
 /// waits for it (see `Page::needs`).
 #[component]
 fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoView {
-    let state = crate::state::use_app_state();
+    let loader = use_content_loader();
     move || {
         if !first_page.get() {
             return ().into_any();
         }
         let page = Page::from_path(&navigation.path());
         match page.needs() {
-            Some(file) => once_loaded(state, file, move || page_view(&page)),
+            Some(file) => once_loaded(loader, file, move || page_view(&page)),
             None => page_view(&page),
         }
     }
@@ -95,43 +96,6 @@ fn page_view(page: &Page) -> AnyView {
         Page::Accessibility => view! { <pages::accessibility::Accessibility/> }.into_any(),
         Page::Glossary => view! { <pages::glossary::Glossary/> }.into_any(),
         Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
-    }
-}
-
-/// Shows `page` once `file` is here; the first page that needs it fetches
-/// it. Pages that need only the role profiles do not come through here.
-fn once_loaded(
-    state: AppState,
-    file: LazyFile,
-    page: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> AnyView {
-    state.need(file);
-    (move || match state.load_of(file).get() {
-        ContentLoad::Ready => page(),
-        ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
-        ContentLoad::NotStarted | ContentLoad::Loading => view! {
-            <p class="nhsuk-body-l" role="status">{format!("Loading {}…", file.what())}</p>
-        }
-        .into_any(),
-    })
-    .into_any()
-}
-
-#[component]
-fn ContentFailed(file: LazyFile, reason: String) -> impl IntoView {
-    let state = crate::state::use_app_state();
-    let heading = format!("Sorry, {} could not be loaded", file.what());
-    browser::set_title(&heading);
-    view! {
-        <h1 class="nhsuk-heading-l">{heading}</h1>
-        <p>{format!(
-            "This page needs {}, which could not be fetched: {reason}. Check your connection and try again. Nothing you have saved is affected.",
-            file.what()
-        )}</p>
-        <button class="nhsuk-button" type="button" on:click=move |_| {
-            state.load_of(file).set(ContentLoad::NotStarted);
-            state.need(file);
-        }>"Try again"</button>
     }
 }
 

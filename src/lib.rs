@@ -9,6 +9,7 @@ pub mod address;
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod content_loader;
 pub mod core;
 pub mod navigation;
 pub mod pages;

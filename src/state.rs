@@ -9,7 +9,6 @@ use crate::{
     core::{
         assessment::Assessment,
         backup,
-        content::LazyFile,
         records::{self, Profile, Profiles, Settings},
         route_finder::{Answers, ROUTE_FINDER_KEY},
     },
@@ -65,16 +64,6 @@ impl RouteFinderKept {
     }
 }
 
-/// Where a content file the browser fetches is (see `content::LazyFile`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ContentLoad {
-    NotStarted,
-    Loading,
-    Ready,
-    /// Why, in words for the user.
-    Failed(String),
-}
-
 /// Shared writers and readers, passed by context. It is `Copy`, so any view
 /// can hold it in closures without cloning.
 #[derive(Clone, Copy)]
@@ -86,8 +75,6 @@ pub struct AppState {
     notices: RwSignal<Vec<Notice>>,
     backend: RwSignal<Backend>,
     settings: RwSignal<Settings>,
-    framework: RwSignal<ContentLoad>,
-    glossary: RwSignal<ContentLoad>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
     storage_used: RwSignal<usize>,
@@ -112,8 +99,6 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
-            framework: RwSignal::new(ContentLoad::NotStarted),
-            glossary: RwSignal::new(ContentLoad::NotStarted),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
@@ -259,42 +244,6 @@ impl AppState {
         self.storage_used.set(storage::used_units());
     }
 
-    /// Whether `file` is here, on its way or failed to come; reactive.
-    pub fn load_of(self, file: LazyFile) -> RwSignal<ContentLoad> {
-        match file {
-            LazyFile::Framework => self.framework,
-            LazyFile::Glossary => self.glossary,
-        }
-    }
-
-    /// Fetches `file` unless it is here or on its way. Pages that need it
-    /// show once its load is `Ready`.
-    pub fn need(self, file: LazyFile) {
-        let load = self.load_of(file);
-        if file.is_loaded() {
-            if load.get_untracked() != ContentLoad::Ready {
-                load.set(ContentLoad::Ready);
-            }
-            return;
-        }
-        if load.get_untracked() == ContentLoad::Loading {
-            return;
-        }
-        load.set(ContentLoad::Loading);
-        leptos::task::spawn_local(async move {
-            let loaded = match browser::fetch_text(&browser::content_file_href(file.name())).await {
-                Ok(text) => file
-                    .set(&text)
-                    .map_err(|_| "the file that came back is damaged".to_string()),
-                Err(reason) => Err(reason),
-            };
-            load.set(match loaded {
-                Ok(()) => ContentLoad::Ready,
-                Err(reason) => ContentLoad::Failed(reason),
-            });
-        });
-    }
-
     fn record_write(&self, result: Result<(), WriteError>) {
         self.storage_used.set(storage::used_units());
         if result.is_ok()
@@ -435,44 +384,30 @@ impl AppState {
         downloaded
     }
 
-    /// Adds a profile and makes it the active one.
+    /// Adds a profile and makes it the active one (see `Profiles::add`).
     pub fn add_profile(&self, name: &str) {
         let profile = Profile {
             id: browser::new_id("p"),
-            name: name.trim().to_owned(),
+            name: name.to_owned(),
             created_at: browser::now(),
         };
-        self.update_profiles(|profiles| {
-            profiles.active = profile.id.clone();
-            profiles.profiles.push(profile);
-        });
+        self.update_profiles(|profiles| profiles.add(profile));
     }
 
     pub fn switch_profile(&self, id: &str) {
-        self.update_profiles(|profiles| {
-            if profiles.profiles.iter().any(|profile| profile.id == id) {
-                profiles.active = id.to_owned();
-            }
-        });
+        self.update_profiles(|profiles| profiles.switch_to(id));
     }
 
     pub fn rename_profile(&self, id: &str, name: &str) {
-        self.update_profiles(|profiles| {
-            if let Some(profile) = profiles
-                .profiles
-                .iter_mut()
-                .find(|profile| profile.id == id)
-            {
-                profile.name = name.trim().to_owned();
-            }
-        });
+        self.update_profiles(|profiles| profiles.rename(id, name));
     }
 
-    /// Deletes a profile and its assessments. The last profile stays.
+    /// Deletes a profile and its assessments, unless it is the last one
+    /// (see `Profiles::delete`).
     pub fn delete_profile(&self, id: &str) {
-        if self
+        if !self
             .profiles
-            .with_untracked(|profiles| profiles.profiles.len() <= 1)
+            .with_untracked(|profiles| profiles.can_delete(id))
         {
             return;
         }
@@ -486,14 +421,7 @@ impl AppState {
             self.delete_assessment(&assessment);
         }
         self.update_profiles(|profiles| {
-            profiles.profiles.retain(|profile| profile.id != id);
-            if profiles.active == id {
-                profiles.active = profiles
-                    .profiles
-                    .first()
-                    .map(|profile| profile.id.clone())
-                    .unwrap_or_default();
-            }
+            profiles.delete(id);
         });
     }
 

@@ -287,6 +287,49 @@ impl Default for Profiles {
 }
 
 impl Profiles {
+    /// Adds `profile` (its name trimmed) and makes it the active one.
+    pub fn add(&mut self, mut profile: Profile) {
+        profile.name = profile.name.trim().to_owned();
+        self.active = profile.id.clone();
+        self.profiles.push(profile);
+    }
+
+    /// Makes profile `id` the active one; an unknown id changes nothing.
+    pub fn switch_to(&mut self, id: &str) {
+        if self.profiles.iter().any(|profile| profile.id == id) {
+            self.active = id.to_owned();
+        }
+    }
+
+    /// Renames profile `id` to `name`, trimmed; an unknown id changes nothing.
+    pub fn rename(&mut self, id: &str, name: &str) {
+        if let Some(profile) = self.profiles.iter_mut().find(|profile| profile.id == id) {
+            profile.name = name.trim().to_owned();
+        }
+    }
+
+    /// Whether profile `id` may be deleted: it exists and is not the last.
+    pub fn can_delete(&self, id: &str) -> bool {
+        self.profiles.len() > 1 && self.profiles.iter().any(|profile| profile.id == id)
+    }
+
+    /// Deletes profile `id` unless it is the last one. If it was active,
+    /// the first profile left becomes active. Returns whether it was deleted.
+    pub fn delete(&mut self, id: &str) -> bool {
+        if !self.can_delete(id) {
+            return false;
+        }
+        self.profiles.retain(|profile| profile.id != id);
+        if self.active == id {
+            self.active = self
+                .profiles
+                .first()
+                .map(|profile| profile.id.clone())
+                .unwrap_or_default();
+        }
+        true
+    }
+
     pub fn active_profile(&self) -> Option<&Profile> {
         self.profiles
             .iter()
@@ -327,6 +370,50 @@ impl Record for Settings {
             1 => Ok(data),
             _ => Err(format!("no migration from settings version {from}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+
+    fn two() -> Profiles {
+        let mut profiles = Profiles::default();
+        profiles.add(Profile {
+            id: "p2".into(),
+            name: "  Ward 7 rota  ".into(),
+            created_at: 5,
+        });
+        profiles
+    }
+
+    #[test]
+    fn an_added_profile_is_trimmed_and_becomes_active() {
+        let profiles = two();
+        assert_eq!(profiles.active, "p2");
+        assert_eq!(profiles.profiles[1].name, "Ward 7 rota");
+    }
+
+    #[test]
+    fn switching_or_renaming_an_unknown_profile_changes_nothing() {
+        let mut profiles = two();
+        profiles.switch_to("nobody");
+        profiles.rename("nobody", "X");
+        assert_eq!(profiles, two());
+        profiles.switch_to(DEFAULT_PROFILE_ID);
+        profiles.rename(DEFAULT_PROFILE_ID, " Me at work ");
+        assert_eq!(profiles.active, DEFAULT_PROFILE_ID);
+        assert_eq!(profiles.profiles[0].name, "Me at work");
+    }
+
+    #[test]
+    fn the_last_profile_stays_and_a_deleted_active_one_hands_over_to_the_first() {
+        let mut profiles = two();
+        assert!(profiles.delete("p2"));
+        assert_eq!(profiles.active, DEFAULT_PROFILE_ID);
+        assert!(!profiles.delete(DEFAULT_PROFILE_ID));
+        assert_eq!(profiles, Profiles::default());
+        assert!(!two().delete("nobody"));
     }
 }
 
