@@ -123,7 +123,9 @@ pub fn answers_by_version(assessment: &Assessment) -> Vec<(String, usize)> {
             .position(|earlier| earlier.version == version)
             .unwrap_or(usize::MAX)
     };
-    counts.sort_by_key(|(version, _)| order(version));
+    crate::core::sorting::sort_by_rank(&mut counts, |(version, _)| {
+        i64::try_from(order(version)).unwrap_or(i64::MAX)
+    });
     counts
 }
 

@@ -1,7 +1,8 @@
 //! Numbers shown with one decimal place, formatted with integer arithmetic.
 //!
-//! Rust's own float formatting (`{:.1}`) brings about 14 KB of code into the
-//! wasm; the app only ever shows small, non-negative means and sizes.
+//! Rust's own float formatting (`{:.1}`) brings a lot of code into the wasm
+//! (BENCHMARKS.md; README "Size rules"); the app only ever shows small,
+//! non-negative means and sizes.
 
 /// `value` rounded to one decimal place, as "2.5" or "3.0".
 pub fn one_decimal(value: f64) -> String {

@@ -1,7 +1,7 @@
 //! Reading the content files field by field from a parsed JSON tree.
 //!
 //! The content types used to derive `Deserialize`. Serde's generated code
-//! for them made up about 14 KB of the brotli-compressed wasm, while the
+//! for them cost bytes of wasm (measured in BENCHMARKS.md), while the
 //! app already parses stored records into `serde_json::Value` for their
 //! migrations. So the content is parsed into that same tree and read with
 //! these small accessors. They are as strict as serde: a missing field, a

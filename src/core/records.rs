@@ -240,8 +240,8 @@ fn compact_answer(answer: &Value) -> Result<Value, String> {
 }
 
 /// A damaged value in a few words, for an error message. Not serde_json's
-/// own `Display`, which would add about 8 KB (uncompressed) of JSON and
-/// float writing to the wasm for the sake of error messages.
+/// own `Display`, which would add JSON and float writing to the wasm for
+/// the sake of error messages (README "Size rules").
 fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),

@@ -617,6 +617,8 @@ fn accp(standing: Standing, answers: &Answers) -> (Openness, Vec<Reason>) {
 }
 
 #[cfg(test)]
+// Tests do not ship in the wasm, so they may sort as they like.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
     use crate::core::{
