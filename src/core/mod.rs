@@ -2,6 +2,7 @@
 //! backups and the route finder. Nothing in here touches the browser, so all
 //! of it is tested natively with `cargo test`.
 
+pub mod answer;
 pub mod assessment;
 pub mod backup;
 pub mod content;
