@@ -2,6 +2,8 @@
 //! a browser can be lost with the device, a browser reset, or (in Safari)
 //! after a week unused.
 
+use crate::components::error_message::ErrorMessage;
+use crate::components::inset_text::InsetText;
 use crate::{browser, core::backup, state::use_app_state, storage::Backend};
 use leptos::prelude::*;
 
@@ -23,16 +25,15 @@ pub fn BackupReminder() -> impl IntoView {
                 |then| format!("Your last backup was on {}.", browser::format_date(then)),
             );
             view! {
-                <div class="nhsuk-inset-text app-backup-reminder app-no-print">
-                    <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <InsetText class="app-backup-reminder app-no-print">
                     <h2 class="nhsuk-heading-s">"Back up your answers"</h2>
                     <p>{when}" Your answers are only in this browser. A backup file keeps them safe if the browser's data is cleared."</p>
                     <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                         on:click=move |_| failed.set(!state.download_backup())>"Download a backup"</button>
                     {move || failed.get().then(|| view! {
-                        <p class="nhsuk-error-message" role="alert">"The browser did not allow the download. Try again, or use another browser."</p>
+                        <ErrorMessage message="The browser did not allow the download. Try again, or use another browser." alert=true/>
                     })}
-                </div>
+                </InsetText>
             }
         })
     }

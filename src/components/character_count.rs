@@ -1,6 +1,7 @@
 //! NHS.UK's character count: a text area that says how many characters are
 //! left, and refuses to save text over the limit without cutting it.
 
+use crate::components::error_message::ErrorMessage;
 use crate::core::limits;
 use leptos::prelude::*;
 
@@ -47,9 +48,7 @@ pub fn CharacterCount(
             <label class="nhsuk-label" for=id>{label}</label>
             <div class="nhsuk-hint" id=hint_id>{hint}</div>
             {move || error.get().map(|message| view! {
-                <span class="nhsuk-error-message" id=error_id.clone() role="alert">
-                    <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                </span>
+                <ErrorMessage id=error_id.clone() message alert=true/>
             })}
             <textarea dir="auto" class="nhsuk-textarea" class:nhsuk-textarea--error=move || error.get().is_some()
                 id=id name=id rows="3" aria-describedby=described_by prop:value=initial on:input=on_input></textarea>

@@ -1,6 +1,7 @@
 //! The development plan of one assessment: suggestions from its gaps, the
 //! actions chosen, and a form for an action of the user's own.
 
+use crate::components::error_message::ErrorMessage;
 use crate::{
     browser,
     components::error_summary::ErrorSummary,
@@ -290,7 +291,7 @@ fn TextField(
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error.get().is_some()>
             <label class="nhsuk-label" for=id>{label}</label>
             {move || error.get().map(|message| view! {
-                <span class="nhsuk-error-message" id=error_id.clone()><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
+                <ErrorMessage id=error_id.clone() message/>
             })}
             <input class=format!("nhsuk-input {width_class}") id=id type=kind dir="auto" prop:value=move || value.get()
                 aria-describedby=move || error.get().map(|_| described_by.clone())

@@ -1,5 +1,6 @@
 //! A group of NHS.UK radios inside a fieldset, with an optional error.
 
+use crate::components::error_message::ErrorMessage;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -29,9 +30,7 @@ pub fn Radios(
                     {legend}
                 </legend>
                 {move || error.get().map(|message| view! {
-                    <span class="nhsuk-error-message" id=format!("{name}-error")>
-                        <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                    </span>
+                    <ErrorMessage id=format!("{name}-error") message/>
                 })}
                 <div class="nhsuk-radios">
                     {options.into_iter().enumerate().map(|(index, option)| {

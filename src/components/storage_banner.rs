@@ -2,6 +2,7 @@
 //! storage blocked, storage full, a guest session, or data set aside.
 
 use crate::address::Page;
+use crate::components::inset_text::InsetText;
 use crate::{
     core::limits,
     navigation::use_navigation,
@@ -25,11 +26,10 @@ pub fn StorageBanner() -> impl IntoView {
                     </div>
                 }.into_any()),
                 Backend::Guest => Some(view! {
-                    <div class="nhsuk-inset-text app-banner">
-                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                    <InsetText class="app-banner">
                         <p>"Guest session: what you enter is kept in this tab until you close it, and nothing is saved on this device. "
                            <button class="app-link-button" type="button" on:click=move |_| state.end_guest_session()>"End the guest session"</button></p>
-                    </div>
+                    </InsetText>
                 }.into_any()),
                 Backend::Device => None,
             }}

@@ -2,6 +2,7 @@
 //! supervision, regulation, pay, and how their capabilities overlap.
 
 use crate::address::Page;
+use crate::components::error_message::ErrorMessage;
 use crate::{
     browser,
     components::{checkboxes::Checkbox, error_summary::ErrorSummary},
@@ -41,9 +42,7 @@ pub fn Compare() -> impl IntoView {
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Which roles do you want to compare?"</legend>
                 <div class="nhsuk-hint" id="roles-hint">"Select two, three or all four."</div>
                 {move || too_few().then(|| view! {
-                    <span class="nhsuk-error-message" id="roles-error">
-                        <span class="nhsuk-u-visually-hidden">"Error: "</span>{TOO_FEW}
-                    </span>
+                    <ErrorMessage id="roles-error" message=TOO_FEW/>
                 })}
                 <div class="nhsuk-checkboxes">
                     {content::roles().roles.iter().enumerate().map(|(index, role)| {

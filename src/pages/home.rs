@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::inset_text::InsetText;
 use crate::{browser, core::content, state::use_app_state};
 use leptos::prelude::*;
 
@@ -37,11 +38,10 @@ pub fn Home() -> impl IntoView {
         <h2 class="nhsuk-heading-m">"Running a careers session?"</h2>
         <p><a href=Page::Workshop.href()>"Workshops and shared devices"</a>
            ": presenter mode for a projector, guest sessions, sample people and a QR code for phones."</p>
-        <div class="nhsuk-inset-text">
-            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+        <InsetText>
             <p>"Results are a conversation aid for supervision and appraisal, not a sign-off. The capabilities are written by this project, organised on published frameworks: they are not the official MAPs Core Capabilities Framework. "
                <a href=Page::Sources.href()>"Sources and disclaimer"</a></p>
-        </div>
+        </InsetText>
     }
 }
 

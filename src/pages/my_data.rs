@@ -1,3 +1,5 @@
+use crate::components::error_message::ErrorMessage;
+use crate::components::inset_text::InsetText;
 use crate::{
     browser,
     components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
@@ -40,11 +42,10 @@ fn Keeping() -> impl IntoView {
                 }}</p>
                 <p>{format!("Your data uses about {used}% of the space this browser gives the app.")}</p>
                 {browser::webkit_deletes_unused_data().then(|| view! {
-                    <div class="nhsuk-inset-text">
-                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                    <InsetText>
                         <p>"Safari, and every browser on an iPhone or iPad, deletes what a website has stored once the browser has been used for 7 days without the site being opened. Web apps added to the Home Screen are not affected. To keep your answers, open the Share menu and choose "<strong>"Add to Home Screen"</strong>", then use the app from there, and keep a backup. "
                            <a href="https://webkit.org/blog/10218/full-third-party-cookie-blocking-and-more/">"WebKit's announcement of the 7-day limit"</a>" (checked 30 November 2026)."</p>
-                    </div>
+                    </InsetText>
                 })}
             }
         })
@@ -59,7 +60,7 @@ fn Export() -> impl IntoView {
         <p>"Download a file with all your profiles, assessments and plans. You can import it again here, on this or another device."</p>
         <button class="nhsuk-button" type="button" on:click=move |_| failed.set(!use_app_state().download_backup())>"Download a backup (JSON)"</button>
         {move || failed.get().then(|| view! {
-            <p class="nhsuk-error-message" role="alert">"The browser did not allow the download. Try again, or use another browser."</p>
+            <ErrorMessage message="The browser did not allow the download. Try again, or use another browser." alert=true/>
         })}
     }
 }
@@ -132,9 +133,7 @@ fn Import() -> impl IntoView {
             <label class="nhsuk-label" for="import-file">"Backup file"</label>
             <div class="nhsuk-hint" id="import-file-hint">"A .json file downloaded from this app. Nothing changes until you confirm."</div>
             {move || error.get().map(|message| view! {
-                <span class="nhsuk-error-message" id="import-file-error" role="alert">
-                    <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                </span>
+                <ErrorMessage id="import-file-error" message alert=true/>
             })}
             <input class="nhsuk-file-upload app-file-input" id="import-file" type="file" accept=".json,application/json"
                 aria-describedby=move || if error.get().is_some() { "import-file-hint import-file-error" } else { "import-file-hint" }
@@ -345,7 +344,7 @@ fn ProfilesSection() -> impl IntoView {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || name_error.get()>
             <label class="nhsuk-label" for="new-profile">"Add a profile"</label>
             {move || name_error.get().then(|| view! {
-                <span class="nhsuk-error-message" id="new-profile-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{format!("Enter a name of {} characters or fewer", limits::PROFILE_NAME_MAX_CHARS)}</span>
+                <ErrorMessage id="new-profile-error" message=format!("Enter a name of {} characters or fewer", limits::PROFILE_NAME_MAX_CHARS)/>
             })}
             <input class="nhsuk-input nhsuk-input--width-20" id="new-profile" type="text" dir="auto" prop:value=move || new_name.get()
                 aria-describedby=move || name_error.get().then_some("new-profile-error")

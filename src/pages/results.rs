@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::inset_text::InsetText;
 use crate::{
     browser,
     components::{
@@ -143,10 +144,9 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         {(assessment.stage == Stage::StudentOrTrainee).then(|| view! {
             <p><strong>"You are a student or trainee, so each gap is measured against the level expected of a newly qualified practitioner: where your training is heading, not where you should be today."</strong></p>
         })}
-        <div class="nhsuk-inset-text">
-            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+        <InsetText>
             <p>"These results are a conversation aid for supervision and appraisal, not a sign-off. Expected levels are indicative, written by this project, and not the official MAPs Core Capabilities Framework."</p>
-        </div>
+        </InsetText>
         {(answered < items.len()).then(|| view! {
             <p>{format!("{} unrated: they are counted as unrated, never guessed. ", items.len() - answered)}
                <a href=Page::CheckStep(assessment.id.clone()).href() class="app-no-print">"Answer them"</a></p>

@@ -3,6 +3,8 @@
 //! each reason with its sources.
 
 use crate::address::Page;
+use crate::components::error_message::ErrorMessage;
+use crate::components::inset_text::InsetText;
 use crate::{
     browser,
     components::{
@@ -96,7 +98,7 @@ pub fn RouteFinder() -> impl IntoView {
         <p>"Meeting the entry requirements does not mean a course or training post is taking people now: we found no source on current intakes, except that sources conflict on whether student anaesthesia associates are being recruited. Check with universities and employers."</p>
         <p class="app-muted">"Your answers stay on this device. They are saved in this browser as you go and are not sent anywhere."</p>
         {move || state.route_finder_kept().get().map(|kept| view! {
-            <div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">"Information: "</span><p>{kept_notice(kept)}</p></div>
+            <InsetText><p>{kept_notice(kept)}</p></InsetText>
         })}
         <Radios name="background" legend="Which best describes you?".into() options=background_options
             selected=Signal::derive(move || background.get().map(|background| background.code().to_string()))
@@ -118,9 +120,7 @@ pub fn RouteFinder() -> impl IntoView {
                 <label class="nhsuk-label nhsuk-label--m" for="years">"How many years is it since you first registered after qualifying?"</label>
                 <div class="nhsuk-hint" id="years-hint">"Whole years, for example 3. Leave it blank if you are not sure."</div>
                 {move || years_invalid.get().then(|| view! {
-                    <span class="nhsuk-error-message" id="years-error">
-                        <span class="nhsuk-u-visually-hidden">"Error: "</span>"Enter the number of years as a whole number, like 3"
-                    </span>
+                    <ErrorMessage id="years-error" message="Enter the number of years as a whole number, like 3"/>
                 })}
                 <input class="nhsuk-input nhsuk-input--width-2" class:nhsuk-input--error=move || years_invalid.get()
                     id="years" name="years" type="text" inputmode="numeric" spellcheck="false" autocomplete="off"

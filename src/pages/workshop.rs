@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::error_message::ErrorMessage;
 use crate::{
     browser,
     core::{
@@ -76,7 +77,7 @@ fn Guest() -> impl IntoView {
             }.into_any(),
         }}
         {move || refused.get().then(|| view! {
-            <p class="nhsuk-error-message" role="alert">"The browser did not allow a guest session. Close the tab when you finish, or clear your data in My data."</p>
+            <ErrorMessage message="The browser did not allow a guest session. Close the tab when you finish, or clear your data in My data." alert=true/>
         })}
     }
 }
@@ -158,7 +159,7 @@ fn ShareCode() -> impl IntoView {
             <label class="nhsuk-label" for="qr-address">"Address to share"</label>
             <div class="nhsuk-hint" id="qr-address-hint">"For example, the address where your service hosts this app. Leave empty to use this page's address."</div>
             {move || error.get().then(|| view! {
-                <span class="nhsuk-error-message" id="qr-address-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"Enter an address that starts with https:// or http://"</span>
+                <ErrorMessage id="qr-address-error" message="Enter an address that starts with https:// or http://"/>
             })}
             <input class="nhsuk-input" id="qr-address" type="url" spellcheck="false"
                 aria-describedby=move || if error.get() { "qr-address-hint qr-address-error" } else { "qr-address-hint" }
