@@ -14,3 +14,4 @@ pub mod radios;
 pub mod role_fit;
 pub mod sourced;
 pub mod storage_banner;
+pub mod warning_callout;

@@ -4,6 +4,7 @@
 //! checked. One list per page keeps a phone page short while every fact
 //! still carries its source and date.
 
+use crate::components::warning_callout::WarningCallout;
 use crate::{
     browser,
     core::{
@@ -67,15 +68,12 @@ pub fn StaleContentNotice() -> impl IntoView {
     let roles = content::roles();
     roles.is_past_review(&browser::today_iso()).then(|| {
         view! {
-            <div class="nhsuk-warning-callout app-stale" role="note">
-                <h2 class="nhsuk-warning-callout__label">
-                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"This content may be out of date"</span>
-                </h2>
+            <WarningCallout heading="This content may be out of date" class="app-stale">
                 <p>{format!(
                     "The facts in this app were last checked on {}, and were due to be checked again by {}. Rules, titles and pay may have changed since: check the sources before you rely on them.",
                     human_date(&roles.checked), human_date(&roles.review_by)
                 )}</p>
-            </div>
+            </WarningCallout>
         }
     })
 }

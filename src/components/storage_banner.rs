@@ -3,6 +3,7 @@
 
 use crate::address::Page;
 use crate::components::inset_text::InsetText;
+use crate::components::warning_callout::WarningCallout;
 use crate::{
     core::limits,
     navigation::use_navigation,
@@ -19,11 +20,10 @@ pub fn StorageBanner() -> impl IntoView {
         <div role="status" class="app-storage-banner">
             {move || match state.backend().get() {
                 Backend::MemoryOnly => Some(view! {
-                    <div class="nhsuk-warning-callout app-banner">
-                        <h2 class="nhsuk-warning-callout__label">"Nothing will be kept"</h2>
+                    <WarningCallout heading="Nothing will be kept" class="app-banner">
                         <p>"This browser is not letting the app store anything, so your answers will be lost when you close this page. "
                            <a href=Page::MyData.href()>"Export a backup"</a>" before you leave."</p>
-                    </div>
+                    </WarningCallout>
                 }.into_any()),
                 Backend::Guest => Some(view! {
                     <InsetText class="app-banner">
@@ -35,34 +35,31 @@ pub fn StorageBanner() -> impl IntoView {
             }}
             {move || match state.save_status().get() {
                 SaveStatus::Saved if limits::nearly_full(state.storage_used().get()) => Some(view! {
-                    <div class="nhsuk-warning-callout app-banner">
-                        <h2 class="nhsuk-warning-callout__label">"Storage nearly full"</h2>
+                    <WarningCallout heading="Storage nearly full" class="app-banner">
                         <p>{format!(
                             "Your data uses about {}% of the space this browser gives the app. When it is full, new answers cannot be saved. ",
                             limits::percent_used(state.storage_used().get())
                         )}
                            <a href=Page::MyData.href()>"Download a backup, then delete assessments you no longer need"</a>"."</p>
-                    </div>
+                    </WarningCallout>
                 }.into_any()),
                 SaveStatus::Saved => None,
                 SaveStatus::Full { pending } => Some(view! {
-                    <div class="nhsuk-warning-callout app-banner">
-                        <h2 class="nhsuk-warning-callout__label">"Storage full: not saved"</h2>
+                    <WarningCallout heading="Storage full: not saved" class="app-banner">
                         <p>{format!("This device's storage for the app is full, so {pending} change(s) are not saved yet. They are kept while this page stays open. ")}
                            <a href=Page::MyData.href()>"Export a backup or delete old assessments"</a>
                            ", then try again."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
-                    </div>
+                    </WarningCallout>
                 }.into_any()),
                 SaveStatus::Refused(reason) => Some(view! {
-                    <div class="nhsuk-warning-callout app-banner">
-                        <h2 class="nhsuk-warning-callout__label">"Not saved"</h2>
+                    <WarningCallout heading="Not saved" class="app-banner">
                         <p>"The browser refused to save your last change (" {reason} "). "
                            <a href=Page::MyData.href()>"Export a backup"</a>" to keep your answers."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
-                    </div>
+                    </WarningCallout>
                 }.into_any()),
             }}
             {move || {
@@ -73,19 +70,17 @@ pub fn StorageBanner() -> impl IntoView {
                     .partition(|notice| matches!(notice, Notice::FutureDated { .. }));
                 view! {
                     {(!unreadable.is_empty()).then(|| view! {
-                        <div class="nhsuk-warning-callout app-banner">
-                            <h2 class="nhsuk-warning-callout__label">"Some saved data could not be read"</h2>
+                        <WarningCallout heading="Some saved data could not be read" class="app-banner">
                             <ul>
                                 {unreadable.into_iter().map(|notice| view! { <li>{describe(&notice)}</li> }).collect_view()}
                             </ul>
                             <p>"Nothing has been deleted. " <a href=Page::MyData.href()>"Download it from My data"</a></p>
-                        </div>
+                        </WarningCallout>
                     })}
                     {(!dated.is_empty()).then(|| view! {
-                        <div class="nhsuk-warning-callout app-banner">
-                            <h2 class="nhsuk-warning-callout__label">"Check your device's date"</h2>
+                        <WarningCallout heading="Check your device's date" class="app-banner">
                             {dated.into_iter().map(|notice| view! { <p>{describe(&notice)}</p> }).collect_view()}
-                        </div>
+                        </WarningCallout>
                     })}
                 }
             }}

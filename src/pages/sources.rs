@@ -1,3 +1,4 @@
+use crate::components::warning_callout::WarningCallout;
 use crate::{browser, components::sourced::human_date, core::content};
 use leptos::prelude::*;
 
@@ -9,12 +10,11 @@ pub fn Sources() -> impl IntoView {
     let roles = content::roles();
     view! {
         <h1 class="nhsuk-heading-l">"Sources and disclaimer"</h1>
-        <div class="nhsuk-warning-callout">
-            <h2 class="nhsuk-warning-callout__label">"Please read"</h2>
+        <WarningCallout heading="Please read">
             <p>"This app is not an NHS service and is not endorsed by the NHS, the GMC, Skills for Health or any royal college or faculty."</p>
             <p>"Its capabilities are written by this project in its own words. They are organised on published structures (the GMC Generic Professional Capabilities framework's nine domains and the four pillars of advanced practice) but they are not the official MAPs Core Capabilities Framework (Skills for Health, June 2022), whose full text we could not obtain."</p>
             <p>"Results are a conversation aid for supervision, appraisal and career planning, not a sign-off of competence. Always check your regulator's and your employer's requirements and your agreed scope of practice."</p>
-        </div>
+        </WarningCallout>
         <h2 class="nhsuk-heading-m">"Content version"</h2>
         <dl class="nhsuk-summary-list">
             <div class="nhsuk-summary-list__row">
