@@ -11,7 +11,6 @@ use crate::{
         framework::{HIGHEST_LEVEL, LOWEST_LEVEL},
         plan, scoring, text,
     },
-    pages::capabilities::level_label,
     state::use_app_state,
 };
 use leptos::prelude::*;
@@ -167,7 +166,7 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
                 "Status: {}. By: {}. Target: {}.",
                 action.status.label(),
                 text::shown_date(&action.by_when, "no date set"),
-                action.target.map_or("not set".into(), level_label)
+                action.target.map_or("not set".into(), |level| content::framework().level_label(level))
             )}</p>
             <div class="app-plan__fields app-no-print">
                 <div class="nhsuk-form-group">
@@ -190,7 +189,7 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
                     }>
                         <option value="" selected=action.target.is_none()>"Not set"</option>
                         {(LOWEST_LEVEL..=HIGHEST_LEVEL).map(|level| view! {
-                            <option value=level.to_string() selected=action.target == Some(level)>{level_label(level)}</option>
+                            <option value=level.to_string() selected=action.target == Some(level)>{content::framework().level_label(level)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -10,6 +10,7 @@ use crate::{
     core::{
         content,
         roles::{Fact, Reference},
+        text::shown_date,
     },
 };
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ pub fn ReferenceList(references: Vec<Reference<'static>>) -> impl IntoView {
                         <li id=format!("ref-{}", reference.number) tabindex="-1">
                             <a href=reference.source.url.clone() rel="noreferrer">{reference.source.title.clone()}</a>
                             {format!(" ({}). Checked {}.", reference.source.publisher,
-                                reference.checked.iter().map(|date| human_date(date)).collect::<Vec<_>>().join(" and "))}
+                                reference.checked.iter().map(|date| shown_date(date, "")).collect::<Vec<_>>().join(" and "))}
                         </li>
                     }).collect_view()}
                 </ol>
@@ -71,25 +72,9 @@ pub fn StaleContentNotice() -> impl IntoView {
             <WarningCallout heading="This content may be out of date" class="app-stale">
                 <p>{format!(
                     "The facts in this app were last checked on {}, and were due to be checked again by {}. Rules, titles and pay may have changed since: check the sources before you rely on them.",
-                    human_date(&roles.checked), human_date(&roles.review_by)
+                    shown_date(&roles.checked, ""), shown_date(&roles.review_by, "")
                 )}</p>
             </WarningCallout>
         }
     })
-}
-
-/// "2026-11-21" as "21 November 2026".
-pub fn human_date(iso: &str) -> String {
-    let mut parts = iso.split('-');
-    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_owned();
-    };
-    let month = month
-        .parse::<usize>()
-        .ok()
-        .and_then(|month| browser::MONTHS.get(month.wrapping_sub(1)));
-    match (day.parse::<u8>(), month) {
-        (Ok(day), Some(month)) => format!("{day} {month} {year}"),
-        _ => iso.to_owned(),
-    }
 }

@@ -271,6 +271,13 @@ impl Framework {
         self.scale.iter().find(|scale| scale.level == level)
     }
 
+    /// "3 (with some support)": a level with its word on this framework's
+    /// rating scale, or just the number if the scale has no such level.
+    pub fn level_label(&self, level: Level) -> String {
+        let word = self.scale_level(level).map(|scale| scale.label.as_str());
+        crate::core::text::level_label(level, word)
+    }
+
     /// Capabilities for a role, in framework order (grouped by domain).
     pub fn for_role(&self, role: RoleId) -> impl Iterator<Item = &Capability> {
         self.domains.iter().flat_map(move |domain| {

@@ -59,7 +59,7 @@ pub fn Capabilities() -> impl IntoView {
                                             {expected.map(|levels| view! {
                                                 <p class="nhsuk-body-s">{format!(
                                                     "Indicative expected level: {} when newly qualified, {} when experienced.",
-                                                    level_label(levels.newly_qualified), level_label(levels.experienced)
+                                                    content::framework().level_label(levels.newly_qualified), content::framework().level_label(levels.experienced)
                                                 )}</p>
                                             })}
                                             <h3 class="nhsuk-heading-xs">"Examples of evidence"</h3>
@@ -76,11 +76,4 @@ pub fn Capabilities() -> impl IntoView {
             }
         }}
     }
-}
-
-pub fn level_label(level: u8) -> String {
-    let word = content::framework()
-        .scale_level(level)
-        .map(|scale| scale.label.as_str());
-    crate::core::text::level_label(level, word)
 }

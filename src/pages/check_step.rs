@@ -177,7 +177,10 @@ fn Item(
             });
             saved.set(match rating {
                 Some(Rating::Level(level)) => {
-                    format!("Saved: {}", crate::pages::capabilities::level_label(level))
+                    format!(
+                        "Saved: {}",
+                        crate::core::content::framework().level_label(level)
+                    )
                 }
                 Some(Rating::NotApplicable) => "Saved: not applicable".into(),
                 None => String::new(),

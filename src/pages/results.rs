@@ -65,7 +65,7 @@ pub fn describe(assessment: &Assessment) -> String {
 
 pub fn rating_text(rating: Option<Rating>) -> String {
     match rating {
-        Some(Rating::Level(level)) => crate::pages::capabilities::level_label(level),
+        Some(Rating::Level(level)) => crate::core::content::framework().level_label(level),
         Some(Rating::NotApplicable) => "not applicable".into(),
         None => "not rated".into(),
     }
@@ -265,7 +265,7 @@ fn ItemList(
                 view! {
                     <li>
                         <strong>{item.capability.title.clone()}</strong>
-                        {format!(": you {}; expected {}", rating_text(item.rating), crate::pages::capabilities::level_label(item.expected))}
+                        {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().level_label(item.expected))}
                         {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
                         {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                     </li>

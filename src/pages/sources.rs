@@ -1,5 +1,8 @@
 use crate::components::warning_callout::WarningCallout;
-use crate::{browser, components::sourced::human_date, core::content};
+use crate::{
+    browser,
+    core::{content, text::shown_date},
+};
 use leptos::prelude::*;
 
 /// What the content is based on, what it is not, and every source.
@@ -23,14 +26,14 @@ pub fn Sources() -> impl IntoView {
             </div>
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Last reviewed"</dt>
-                <dd class="nhsuk-summary-list__value">{human_date(&framework.date)}</dd>
+                <dd class="nhsuk-summary-list__value">{shown_date(&framework.date, "")}</dd>
             </div>
         </dl>
         <h3 class="nhsuk-heading-s">"What changed"</h3>
         <ul>
             {framework.changelog.iter().map(|entry| view! {
                 <li>
-                    {format!("{} ({}): ", entry.version, human_date(&entry.date))}
+                    {format!("{} ({}): ", entry.version, shown_date(&entry.date, ""))}
                     {entry.changes.join(" ")}
                 </li>
             }).collect_view()}
