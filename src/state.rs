@@ -11,6 +11,7 @@ use crate::{
         backup,
         content::LazyFile,
         records::{self, Profile, Profiles, Settings},
+        review::{self, Added, Review, ReviewDraft, Reviews},
     },
     storage::{self, Backend, Loaded, WriteError},
 };
@@ -76,6 +77,10 @@ pub struct AppState {
     /// Whether this page has asked the browser to keep the data: it asks
     /// once, as Firefox shows the person a prompt.
     persistence_asked: RwSignal<bool>,
+    /// Supervisors' reviews of this device's assessments.
+    pub reviews: RwSignal<Reviews>,
+    /// A review in progress, kept apart from the device's own data.
+    pub review_draft: RwSignal<Option<ReviewDraft>>,
 }
 
 impl AppState {
@@ -92,6 +97,8 @@ impl AppState {
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
+            reviews: RwSignal::new(Reviews::default()),
+            review_draft: RwSignal::new(None),
         };
         state.reload_from_storage();
         state.check_persistence();
@@ -156,6 +163,7 @@ impl AppState {
                 other => notices.extend(notice_for(&key, other)),
             }
         }
+        let (reviews, review_draft) = load_reviews(now, &mut notices);
         if future_dated > 0 {
             notices.push(Notice::FutureDated {
                 count: future_dated,
@@ -169,6 +177,8 @@ impl AppState {
         self.profiles.set(profiles);
         self.settings.set(settings);
         self.assessments.set(assessments);
+        self.reviews.set(reviews);
+        self.review_draft.set(review_draft);
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
     }
@@ -269,6 +279,12 @@ impl AppState {
 
     pub fn delete_assessment(&self, id: &str) {
         storage::remove(&records::assessment_key(id));
+        if self
+            .reviews
+            .with_untracked(|reviews| !reviews.of(id).is_empty())
+        {
+            self.change_reviews(|reviews| reviews.remove_for(id));
+        }
         self.assessments
             .update(|all| all.retain(|assessment| assessment.id != id));
         // Deleting frees space: a write that failed for lack of it may fit now.
@@ -304,6 +320,9 @@ impl AppState {
                 result = saved;
             }
         }
+        if !preview.backup.reviews.is_empty() {
+            self.change_reviews(|reviews| reviews.merge(&preview.backup.reviews));
+        }
         self.reload_from_storage();
         self.record_write(result);
     }
@@ -315,6 +334,7 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
+            reviews: self.reviews.get_untracked().reviews,
         }
     }
 
@@ -477,6 +497,85 @@ impl AppState {
         self.reload_from_storage();
         self.save_status.set(SaveStatus::Saved);
     }
+}
+
+/// Supervisor review (see `core::review`): the reviews of this device's
+/// assessments, and a review in progress kept under its own key, never
+/// among the device's assessments.
+impl AppState {
+    /// Changes the reviews and saves them at once. The stored copy is
+    /// merged in first, so a review added in another tab is not lost.
+    pub fn change_reviews(&self, change: impl FnOnce(&mut Reviews)) {
+        let mut reviews = self.reviews.get_untracked();
+        if let Loaded::Found(stored) = storage::load::<Reviews>(review::REVIEWS_KEY, browser::now())
+        {
+            reviews.merge(&stored.reviews);
+        }
+        change(&mut reviews);
+        let result = storage::save(review::REVIEWS_KEY, &reviews);
+        self.reviews.set(reviews);
+        self.record_write(result);
+    }
+
+    /// Adds a confirmed review (see `Reviews::add`).
+    pub fn add_review(&self, review: Review) -> Added {
+        let mut added = Added::AlreadyHere;
+        self.change_reviews(|reviews| added = reviews.add(review));
+        added
+    }
+
+    /// Starts, changes or (with `None`) removes the review in progress.
+    pub fn set_review_draft(&self, draft: Option<ReviewDraft>) {
+        let result = match &draft {
+            Some(draft) => storage::save(review::REVIEW_DRAFT_KEY, draft),
+            None => {
+                storage::remove(review::REVIEW_DRAFT_KEY);
+                Ok(())
+            }
+        };
+        self.review_draft.set(draft);
+        self.record_write(result);
+    }
+
+    pub fn change_review_draft(&self, change: impl FnOnce(&mut ReviewDraft)) {
+        if let Some(mut draft) = self.review_draft.get_untracked() {
+            change(&mut draft);
+            self.set_review_draft(Some(draft));
+        }
+    }
+}
+
+/// The stored reviews, with times ahead of the clock brought back to it,
+/// and the review in progress, if any.
+fn load_reviews(now: u64, notices: &mut Vec<Notice>) -> (Reviews, Option<ReviewDraft>) {
+    let reviews = match storage::load::<Reviews>(review::REVIEWS_KEY, now) {
+        Loaded::Found(mut reviews) => {
+            let clamped = reviews
+                .reviews
+                .iter_mut()
+                .map(|review| review.clamp_future(now))
+                .filter(|clamped| *clamped)
+                .count();
+            if clamped > 0 {
+                let _ = storage::save(review::REVIEWS_KEY, &reviews);
+            }
+            reviews
+        }
+        Loaded::Missing => Reviews::default(),
+        other => {
+            notices.extend(notice_for(review::REVIEWS_KEY, other));
+            Reviews::default()
+        }
+    };
+    let draft = match storage::load::<ReviewDraft>(review::REVIEW_DRAFT_KEY, now) {
+        Loaded::Found(draft) => Some(draft),
+        Loaded::Missing => None,
+        other => {
+            notices.extend(notice_for(review::REVIEW_DRAFT_KEY, other));
+            None
+        }
+    };
+    (reviews, draft)
 }
 
 fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {
