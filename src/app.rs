@@ -84,6 +84,8 @@ fn page_view(page: &Page) -> AnyView {
         Page::CheckStep(id) => view! { <pages::check_step::CheckStep id=id/> }.into_any(),
         Page::ResultsList => view! { <pages::results::ResultsList/> }.into_any(),
         Page::Results(id) => view! { <pages::results::Results id=id/> }.into_any(),
+        Page::ReviewAsk(id) => view! { <pages::review::ReviewAsk id=id/> }.into_any(),
+        Page::Review => view! { <pages::review::ReviewPage/> }.into_any(),
         Page::MyData => view! { <pages::my_data::MyData/> }.into_any(),
         Page::Workshop => view! { <pages::workshop::Workshop/> }.into_any(),
         Page::About => view! { <pages::about::About/> }.into_any(),

@@ -17,6 +17,10 @@ pub enum Page {
     CheckStep(String),
     ResultsList,
     Results(String),
+    /// Asking a supervisor to review one assessment.
+    ReviewAsk(String),
+    /// A supervisor's review: opening a request, then the walk-through.
+    Review,
     MyData,
     Workshop,
     About,
@@ -44,6 +48,8 @@ impl Page {
             ["check", id] => Page::CheckStep((*id).to_owned()),
             ["results"] => Page::ResultsList,
             ["results", id] => Page::Results((*id).to_owned()),
+            ["results", id, "review"] => Page::ReviewAsk((*id).to_owned()),
+            ["review"] => Page::Review,
             ["my-data"] => Page::MyData,
             ["workshop"] => Page::Workshop,
             ["about"] => Page::About,
@@ -65,6 +71,8 @@ impl Page {
             | Page::CheckStart
             | Page::CheckStep(_)
             | Page::Results(_)
+            | Page::ReviewAsk(_)
+            | Page::Review
             | Page::MyData
             | Page::Workshop
             | Page::Sources => Some(LazyFile::Framework),
@@ -168,6 +176,19 @@ mod tests {
         ] {
             assert_eq!(Page::from_path(path), page, "{path}");
         }
+    }
+
+    #[test]
+    fn the_review_addresses_reach_their_pages_and_wait_for_the_framework() {
+        for (path, page) in [
+            ("results/a-1/review", Page::ReviewAsk("a-1".into())),
+            ("review", Page::Review),
+            ("review/", Page::Review),
+        ] {
+            assert_eq!(Page::from_path(path), page, "{path}");
+            assert_eq!(page.needs(), Some(LazyFile::Framework), "{path}");
+        }
+        assert_eq!(Page::from_path("review/x"), Page::NotFound);
     }
 
     #[test]

@@ -163,6 +163,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
 
         <Readiness assessment=assessment.clone()/>
         <ChangesSince assessment=assessment.clone()/>
+        <crate::pages::review::ReviewOnResults assessment=assessment.clone()/>
         <PlanEditor assessment=assessment.clone()/>
 
         <h2 class="nhsuk-heading-m app-no-print">"Take it to appraisal"</h2>
