@@ -249,12 +249,9 @@ fn ImportResponse(id: String) -> impl IntoView {
 #[derive(Clone, PartialEq)]
 enum Finished {
     /// Same device: saved with the assessment.
-    Recorded {
-        assessment_id: String,
-        practitioner: String,
-    },
+    Recorded { assessment_id: String },
     /// By file: the response was downloaded and the request removed.
-    Sent { practitioner: String },
+    Sent,
 }
 
 /// `/review`: a supervisor opens a review request, or carries on with the
@@ -284,23 +281,20 @@ pub fn ReviewPage() -> impl IntoView {
 fn FinishedView(done: Finished) -> impl IntoView {
     browser::focus_after_render("review-heading");
     match done {
-        Finished::Recorded {
-            assessment_id,
-            practitioner,
-        } => {
+        Finished::Recorded { assessment_id } => {
             browser::set_title("Review recorded");
             view! {
                 <h1 class="nhsuk-heading-l" id="review-heading" tabindex="-1">"Review recorded"</h1>
-                <p>{format!("Thank you. Hand the device back to {practitioner}.")}</p>
+                <p>"Thank you. Hand the device back to the practitioner."</p>
                 <p><a href=browser::href(&format!("/results/{assessment_id}"))>"See the review next to their ratings"</a></p>
             }
             .into_any()
         }
-        Finished::Sent { practitioner } => {
+        Finished::Sent => {
             browser::set_title("Review response downloaded");
             view! {
                 <h1 class="nhsuk-heading-l" id="review-heading" tabindex="-1">"Review response downloaded"</h1>
-                <p>{format!("Send the file to {practitioner}, who imports it from their results.")}</p>
+                <p>"Send the file back to the colleague who asked for the review. They import it from their results."</p>
                 <p>"Their assessment and your review have been removed from this device. Nothing was added to your own data."</p>
                 <p><a href=browser::href("/")>"Go to the home page"</a></p>
             }
@@ -391,18 +385,16 @@ fn WalkThrough(finished: RwSignal<Option<Finished>>) -> impl IntoView {
 fn Start(draft: ReviewDraft, go_to: Callback<usize>) -> impl IntoView {
     let state = use_app_state();
     let request = &draft.request;
-    let who = if request.practitioner.is_empty() {
-        "your colleague".to_owned()
-    } else {
-        request.practitioner.clone()
-    };
-    browser::set_title(&format!("Review {who}\u{2019}s assessment"));
+    browser::set_title("Supervisor review");
     let total = draft.capabilities(content::framework()).len();
     let cancel = move |_| state.set_review_draft(None);
     view! {
-        <span class="nhsuk-caption-l">"Supervisor review"</span>
-        <h1 class="nhsuk-heading-l" id="review-heading" tabindex="-1">{format!("Review {who}\u{2019}s assessment")}</h1>
+        <h1 class="nhsuk-heading-l" id="review-heading" tabindex="-1">"Supervisor review"</h1>
         <dl class="nhsuk-summary-list">
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Practitioner"</dt>
+                <dd class="nhsuk-summary-list__value">{request.practitioner.clone()}</dd>
+            </div>
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Assessment"</dt>
                 <dd class="nhsuk-summary-list__value">{crate::pages::results::describe(&request.assessment)}</dd>
@@ -592,10 +584,7 @@ fn Confirm(
                     let assessment_id = review.assessment_id.clone();
                     state.add_review(review);
                     state.set_review_draft(None);
-                    finished.set(Some(Finished::Recorded {
-                        assessment_id,
-                        practitioner: draft.request.practitioner.clone(),
-                    }));
+                    finished.set(Some(Finished::Recorded { assessment_id }));
                 }
                 Method::File => {
                     state.change_review_draft(|draft| draft.confirmed = Some(review));
@@ -655,11 +644,6 @@ fn SendBack(draft: ReviewDraft, finished: RwSignal<Option<Finished>>) -> impl In
     let state = use_app_state();
     browser::set_title("Send your review back");
     let failed = RwSignal::new(false);
-    let practitioner = if draft.request.practitioner.is_empty() {
-        "your colleague".to_owned()
-    } else {
-        draft.request.practitioner.clone()
-    };
     let Some(review) = draft.confirmed.clone() else {
         return view! {
             <h1 class="nhsuk-heading-l" id="review-heading" tabindex="-1">"Send your review back"</h1>
@@ -667,7 +651,6 @@ fn SendBack(draft: ReviewDraft, finished: RwSignal<Option<Finished>>) -> impl In
         }
         .into_any();
     };
-    let name = StoredValue::new(practitioner.clone());
     let download = move |_| {
         let downloaded = records::encode(&ReviewResponse {
             review: review.clone(),
@@ -682,9 +665,7 @@ fn SendBack(draft: ReviewDraft, finished: RwSignal<Option<Finished>>) -> impl In
         .unwrap_or(false);
         if downloaded {
             state.set_review_draft(None);
-            finished.set(Some(Finished::Sent {
-                practitioner: name.get_value(),
-            }));
+            finished.set(Some(Finished::Sent));
         } else {
             failed.set(true);
         }
@@ -692,7 +673,7 @@ fn SendBack(draft: ReviewDraft, finished: RwSignal<Option<Finished>>) -> impl In
     view! {
         <span class="nhsuk-caption-l">"Supervisor review"</span>
         <h1 class="nhsuk-heading-l" id="review-heading" tabindex="-1">"Send your review back"</h1>
-        <p>{format!("Download the review response and send it to {practitioner}. Once it is downloaded, their assessment and your review are removed from this device.")}</p>
+        <p>"Download the review response and send it back to your colleague. Once it is downloaded, their assessment and your review are removed from this device."</p>
         <button class="nhsuk-button" type="button" on:click=download>"Download the review response"</button>
         {move || failed.get().then(|| view! {
             <p class="nhsuk-error-message" role="alert">"The browser did not allow the download. Try again, or use another browser."</p>
