@@ -462,6 +462,15 @@ impl AppState {
             }
             return;
         }
+        if key == review::REVIEWS_KEY {
+            // A review added in another tab: merged in, never lost.
+            if let Some(records::Decoded::Current(theirs)) =
+                new_value.as_deref().map(records::decode::<Reviews>)
+            {
+                self.reviews.update(|mine| mine.merge(&theirs.reviews));
+            }
+            return;
+        }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
             return;
         };

@@ -604,7 +604,7 @@ pub fn preview_response(
     } else {
         review.changed_since(assessment)
     };
-    let already_here = reviews.reviews.iter().any(|mine| *mine == review);
+    let already_here = reviews.reviews.contains(&review);
     Ok(ResponsePreview {
         review,
         changed,

@@ -147,6 +147,9 @@ fn Import() -> impl IntoView {
                     <ul>
                         <li>{format!("{} assessment(s) will be added", found.added.len())}</li>
                         <li>{format!("{} assessment(s) already on this device will be replaced by the file's copy", found.replaced.len())}</li>
+                        {(!found.backup.reviews.is_empty()).then(|| view! {
+                            <li>{format!("{} supervisor review(s) will be kept with the reviews already here", found.backup.reviews.len())}</li>
+                        })}
                         {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
                         {(found.future_dated > 0).then(|| view! {
                             <li>{format!(

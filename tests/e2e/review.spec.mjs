@@ -64,6 +64,8 @@ async function walkThrough(page) {
 
 test.describe('supervisor review', () => {
   test.skip(({ isMobile }) => !isMobile, 'journeys at phone width (390 px)');
+  // Long journeys with axe on every state: slower than one page's checks.
+  test.describe.configure({ timeout: 240_000 });
 
   test('a same-device review from start to print', async ({ page }) => {
     await seed(page, { 'mapscc/assessment/seeded': seededRecord() });
