@@ -10,6 +10,8 @@ use crate::{
         assessment::Assessment,
         backup,
         content::LazyFile,
+        cpd_rules::{self, Cycles},
+        evidence::{self, EvidenceEntry},
         records::{self, Profile, Profiles, Settings},
     },
     storage::{self, Backend, Loaded, WriteError},
@@ -65,6 +67,10 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     pub backend: RwSignal<Backend>,
     pub settings: RwSignal<Settings>,
+    /// Every evidence diary entry on this device, all profiles.
+    pub evidence: RwSignal<Vec<EvidenceEntry>>,
+    /// Each profile's regulator and cycle for the readiness check.
+    pub cycles: RwSignal<Cycles>,
     pub framework: RwSignal<ContentLoad>,
     pub glossary: RwSignal<ContentLoad>,
     /// What the app's stored values take, in UTF-16 code units (see
@@ -87,6 +93,8 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
+            evidence: RwSignal::new(Vec::new()),
+            cycles: RwSignal::new(Cycles::default()),
             framework: RwSignal::new(ContentLoad::NotStarted),
             glossary: RwSignal::new(ContentLoad::NotStarted),
             storage_used: RwSignal::new(0),
@@ -137,6 +145,7 @@ impl AppState {
                 Settings::default()
             }
         };
+        let (evidence, cycles) = load_diary(now, &mut notices);
         let mut assessments = Vec::new();
         let mut future_dated = 0;
         for key in storage::keys() {
@@ -169,6 +178,8 @@ impl AppState {
         self.profiles.set(profiles);
         self.settings.set(settings);
         self.assessments.set(assessments);
+        self.evidence.set(evidence);
+        self.cycles.set(cycles);
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
     }
@@ -296,6 +307,12 @@ impl AppState {
     pub fn import_backup(&self, preview: &backup::ImportPreview) {
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
+        for entry in &preview.backup.evidence {
+            let saved = storage::save(&evidence::evidence_key(&entry.id), entry);
+            if result.is_ok() {
+                result = saved;
+            }
+        }
         for assessment in &preview.backup.assessments {
             let key = records::assessment_key(&assessment.id);
             storage::remove(&key);
@@ -315,6 +332,7 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
+            evidence: self.evidence.get_untracked(),
         }
     }
 
@@ -390,6 +408,15 @@ impl AppState {
         for assessment in theirs {
             self.delete_assessment(&assessment);
         }
+        let entries: Vec<String> = self.evidence.with_untracked(|all| {
+            all.iter()
+                .filter(|entry| entry.profile == id)
+                .map(|entry| entry.id.clone())
+                .collect()
+        });
+        for entry in entries {
+            self.delete_evidence(&entry);
+        }
         self.update_profiles(|profiles| {
             profiles.profiles.retain(|profile| profile.id != id);
             if profiles.active == id {
@@ -442,6 +469,11 @@ impl AppState {
             }
             return;
         }
+        if key.starts_with(evidence::EVIDENCE_PREFIX) || key == cpd_rules::CYCLES_KEY {
+            // Entries are saved whole, so the other tab's copy is the newest.
+            self.reload_from_storage();
+            return;
+        }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
             return;
         };
@@ -477,6 +509,73 @@ impl AppState {
         self.reload_from_storage();
         self.save_status.set(SaveStatus::Saved);
     }
+}
+
+impl AppState {
+    /// The active profile's diary entries, in stored order.
+    pub fn my_evidence(&self) -> Vec<EvidenceEntry> {
+        let active = self.active_profile_id();
+        self.evidence.with(|all| {
+            all.iter()
+                .filter(|entry| entry.profile == active)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Adds or replaces a diary entry and saves it.
+    pub fn save_evidence(&self, entry: EvidenceEntry) {
+        let result = storage::save(&evidence::evidence_key(&entry.id), &entry);
+        self.evidence.update(
+            |all| match all.iter_mut().find(|existing| existing.id == entry.id) {
+                Some(slot) => *slot = entry,
+                None => all.push(entry),
+            },
+        );
+        self.record_write(result);
+    }
+
+    pub fn delete_evidence(&self, id: &str) {
+        storage::remove(&evidence::evidence_key(id));
+        self.evidence
+            .update(|all| all.retain(|entry| entry.id != id));
+        self.retry_pending_writes();
+        self.storage_used.set(storage::used_units());
+    }
+
+    /// Sets the active profile's regulator and cycle start.
+    pub fn set_cycle(&self, cycle: cpd_rules::Cycle) {
+        let mut cycles = self.cycles.get_untracked();
+        cycles.chosen.insert(self.active_profile_id(), cycle);
+        let result = storage::save(cpd_rules::CYCLES_KEY, &cycles);
+        self.cycles.set(cycles);
+        self.record_write(result);
+    }
+}
+
+/// Every diary entry and the cycle choices; a damaged entry is quarantined
+/// on its own and the rest still load.
+fn load_diary(now: u64, notices: &mut Vec<Notice>) -> (Vec<EvidenceEntry>, Cycles) {
+    let cycles = match storage::load::<Cycles>(cpd_rules::CYCLES_KEY, now) {
+        Loaded::Found(cycles) => cycles,
+        Loaded::Missing => Cycles::default(),
+        other => {
+            notices.extend(notice_for(cpd_rules::CYCLES_KEY, other));
+            Cycles::default()
+        }
+    };
+    let mut entries = Vec::new();
+    for key in storage::keys() {
+        if !key.starts_with(evidence::EVIDENCE_PREFIX) {
+            continue;
+        }
+        match storage::load::<EvidenceEntry>(&key, now) {
+            Loaded::Found(entry) => entries.push(entry),
+            Loaded::Missing => {}
+            other => notices.extend(notice_for(&key, other)),
+        }
+    }
+    (entries, cycles)
 }
 
 fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {

@@ -21,6 +21,10 @@ pub struct Backup {
     pub content_version: String,
     pub profiles: Profiles,
     pub assessments: Vec<Assessment>,
+    /// The evidence and CPD diary of every profile. Backups written before
+    /// the diary existed have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::core::evidence::EvidenceEntry>,
 }
 
 impl Record for Backup {
@@ -207,8 +211,9 @@ pub fn merged_profiles(mine: &Profiles, preview: &ImportPreview) -> Profiles {
 }
 
 /// Quotes a CSV cell, and defuses cells a spreadsheet would run as a
-/// formula (a note that starts with "=" must stay text).
-fn csv_cell(text: &str) -> String {
+/// formula (a note that starts with "=" must stay text). Every CSV the app
+/// writes quotes its cells with this.
+pub fn csv_cell(text: &str) -> String {
     let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -262,6 +267,7 @@ mod tests {
             content_version: "1.0.0".into(),
             profiles: Profiles::default(),
             assessments: vec![assessment],
+            evidence: Vec::new(),
         }
     }
 

@@ -5,7 +5,9 @@
 pub mod assessment;
 pub mod backup;
 pub mod content;
+pub mod cpd_rules;
 pub mod decimal;
+pub mod evidence;
 pub mod fields;
 pub mod framework;
 pub mod glossary;
