@@ -90,6 +90,7 @@ fn page_view(page: &Page) -> AnyView {
         Page::Sources => view! { <pages::sources::Sources/> }.into_any(),
         Page::Accessibility => view! { <pages::accessibility::Accessibility/> }.into_any(),
         Page::Glossary => view! { <pages::glossary::Glossary/> }.into_any(),
+        Page::Evidence => view! { <pages::evidence::Evidence/> }.into_any(),
         Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

@@ -23,6 +23,7 @@ pub enum Page {
     Sources,
     Accessibility,
     Glossary,
+    Evidence,
     NotFound,
 }
 
@@ -50,6 +51,7 @@ impl Page {
             ["about", "sources"] => Page::Sources,
             ["about", "accessibility"] => Page::Accessibility,
             ["glossary"] => Page::Glossary,
+            ["evidence"] => Page::Evidence,
             _ => Page::NotFound,
         }
     }
@@ -67,7 +69,8 @@ impl Page {
             | Page::Results(_)
             | Page::MyData
             | Page::Workshop
-            | Page::Sources => Some(LazyFile::Framework),
+            | Page::Sources
+            | Page::Evidence => Some(LazyFile::Framework),
             Page::Glossary => Some(LazyFile::Glossary),
             Page::Home
             | Page::Roles
@@ -165,6 +168,7 @@ mod tests {
             ("about/sources", Page::Sources),
             ("about/accessibility", Page::Accessibility),
             ("glossary", Page::Glossary),
+            ("evidence", Page::Evidence),
         ] {
             assert_eq!(Page::from_path(path), page, "{path}");
         }

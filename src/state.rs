@@ -543,6 +543,13 @@ impl AppState {
         self.storage_used.set(storage::used_units());
     }
 
+    /// What the diary takes in storage, in UTF-16 code units; reactive.
+    pub fn diary_units(&self) -> usize {
+        self.storage_used.track();
+        storage::used_units_under(evidence::EVIDENCE_PREFIX)
+            + storage::used_units_under(cpd_rules::CYCLES_KEY)
+    }
+
     /// Sets the active profile's regulator and cycle start.
     pub fn set_cycle(&self, cycle: cpd_rules::Cycle) {
         let mut cycles = self.cycles.get_untracked();

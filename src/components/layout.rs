@@ -9,11 +9,12 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a> }
 }
 
-const NAVIGATION: [(&str, &str); 6] = [
+const NAVIGATION: [(&str, &str); 7] = [
     ("/roles", "Explore roles"),
     ("/capabilities", "Capabilities"),
     ("/check", "Check my capabilities"),
     ("/results", "Results"),
+    ("/evidence", "Evidence"),
     ("/my-data", "My data"),
     ("/about", "About"),
 ];

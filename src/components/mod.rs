@@ -5,6 +5,7 @@ pub mod character_count;
 pub mod checkboxes;
 pub mod domain_chart;
 pub mod error_summary;
+pub mod evidence_links;
 pub mod layout;
 pub mod plan_editor;
 pub mod radios;

@@ -414,6 +414,12 @@ pub fn add_months(date: &str, months: u32) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
 }
 
+/// The same day a year before `date` (ISO); 29 February becomes the 28th.
+pub fn year_before(date: &str) -> Option<String> {
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    add_months(&format!("{:04}{}", year - 1, date.get(4..)?), 0)
+}
+
 /// The last day of the cycle of `regulator` that starts on `start`
 /// (inclusive), or `None` if `start` is not an ISO date.
 pub fn cycle_last_day(regulator: Regulator, start: &str) -> Option<String> {
@@ -552,5 +558,7 @@ mod tests {
         );
         assert_eq!(add_months("2025-11-30", 3).as_deref(), Some("2026-02-28"));
         assert_eq!(cycle_last_day(Regulator::Nmc, "nope"), None);
+        assert_eq!(year_before("2028-02-29").as_deref(), Some("2027-02-28"));
+        assert_eq!(year_before("2026-11-30").as_deref(), Some("2025-11-30"));
     }
 }
