@@ -39,7 +39,7 @@ pub fn CapabilityEvidence(capability: String, title: String) -> impl IntoView {
             {move || {
                 let linked = linked();
                 view! {
-                    <span class="nhsuk-body-s">{format!("Evidence ({})", linked.len())}</span>
+                    <span class="nhsuk-body-s" class:app-no-print=linked.is_empty()>{format!("Evidence ({})", linked.len())}</span>
                     {(!linked.is_empty()).then(|| view! {
                         <ul class="nhsuk-list nhsuk-body-s app-evidence-links__list">
                             {linked.into_iter().map(|entry| view! {

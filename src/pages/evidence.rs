@@ -11,7 +11,6 @@ use crate::{
         evidence::{self, EvidenceEntry, EvidenceKind, Filter},
         limits,
     },
-    navigation::use_navigation,
     state::use_app_state,
 };
 use leptos::prelude::*;
@@ -24,9 +23,11 @@ const REFLECTION_SOURCE: &str =
 #[component]
 pub fn Evidence() -> impl IntoView {
     browser::set_title("Evidence and CPD diary");
-    let navigation = use_navigation();
-    let linked_capability = untrack(|| navigation.query("capability")).filter(|id| !id.is_empty());
-    let linked_action = untrack(|| navigation.query("action")).filter(|id| !id.is_empty());
+    // Read from the address bar itself: the page is drawn when the path
+    // changes, before the navigation's query string has caught up.
+    let search = browser::current_search();
+    let linked = |name: &str| crate::routes::query_value(&search, name).filter(|id| !id.is_empty());
+    let (linked_capability, linked_action) = (linked("capability"), linked("action"));
     let from_link = linked_capability.is_some() || linked_action.is_some();
     // The entry being written: a new one, or a copy of one being edited.
     let state = use_app_state();
