@@ -54,11 +54,11 @@ pub fn Capabilities() -> impl IntoView {
                                         </summary>
                                         <div class="nhsuk-details__text">
                                             <p>{capability.descriptor.clone()}</p>
-                                            <p class="nhsuk-body-s">{format!("Pillar: {}. Id: {}.", capability.pillar.title(), capability.id)}</p>
+                                            <p class="nhsuk-body-s">{format!("Pillar: {}. Id: {}.", capability.pillar.map_or("", |pillar| pillar.title()), capability.id)}</p>
                                             {expected.map(|levels| view! {
                                                 <p class="nhsuk-body-s">{format!(
                                                     "Indicative expected level: {} when newly qualified, {} when experienced.",
-                                                    level_label(levels.newly_qualified), level_label(levels.experienced)
+                                                    levels.newly_qualified.map_or_else(String::new, level_label), levels.experienced.map_or_else(String::new, level_label)
                                                 )}</p>
                                             })}
                                             <h3 class="nhsuk-heading-xs">"Examples of evidence"</h3>

@@ -1,7 +1,7 @@
 use crate::{
     browser,
     components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
-    core::{backup, content, limits, records},
+    core::{backup, limits, records},
     state::{use_app_state, Notice},
     storage::{self, Backend},
 };
@@ -106,7 +106,8 @@ fn Import() -> impl IntoView {
                 &text,
                 &state.assessments.get_untracked(),
                 &state.profiles.get_untracked(),
-                content::framework(),
+                &state.packs.get_untracked().packs,
+                state.checked_framework_untracked(),
                 browser::now(),
             ) {
                 Ok(found) => preview.set(Some(found)),

@@ -260,7 +260,7 @@ fn ItemList(
                 view! {
                     <li>
                         <strong>{item.capability.title.clone()}</strong>
-                        {format!(": you {}; expected {}", rating_text(item.rating), crate::pages::capabilities::level_label(item.expected))}
+                        {format!(": you {}; expected {}", rating_text(item.rating), item.expected.map_or_else(|| "no level".into(), crate::pages::capabilities::level_label))}
                         {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
                         {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                     </li>
