@@ -6,6 +6,7 @@
 use maps_capability_checker::core::{
     assessment::{Answer, Assessment, Rating},
     backup::Backup,
+    packs::{self, Packs},
     records::{self, Decoded, Profiles, Settings},
     roles::RoleId,
     route_finder::{Answers, Background, Interest},
@@ -71,21 +72,58 @@ fn the_version_1_backup_migrates_with_the_same_answers() {
 }
 
 #[test]
-fn the_version_2_backup_decodes_as_current() {
-    let Decoded::Current(backup) =
+fn the_version_2_backup_migrates_with_no_packs() {
+    let Decoded::Migrated(backup) =
         records::decode::<Backup>(include_str!("fixtures/backup-v2.json"))
     else {
         panic!("the version 2 backup fixture did not decode");
     };
     assert_eq!(backup.assessments.len(), 1);
     assert_eq!(backup.assessments[0].answers, fixture_answers());
+    assert!(backup.packs.is_empty());
+    assert!(backup.assessments[0].packs.is_empty());
+}
+
+#[test]
+fn the_version_3_backup_decodes_as_current_with_its_pack() {
+    let Decoded::Current(backup) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
+    else {
+        panic!("the version 3 backup fixture did not decode");
+    };
+    assert_eq!(backup.packs.len(), 1);
+    let pack = &backup.packs[0];
+    assert_eq!((pack.name.as_str(), pack.version.as_str()), ("Ward 3 local pack", "1.2.0"));
+    assert_eq!(pack.capabilities[0].experienced, None);
+    let assessment = &backup.assessments[0];
+    assert_eq!(assessment.packs, vec![pack.origin()]);
+    let id = packs::capability_id(&pack.key(), "w3-induction");
+    assert_eq!(assessment.rating(&id), Some(Rating::Level(3)));
+    // Everything else is the version 2 backup's.
+    let Decoded::Migrated(old) = records::decode::<Backup>(include_str!("fixtures/backup-v2.json"))
+    else {
+        panic!("the version 2 backup fixture did not decode");
+    };
+    assert_eq!(old.assessments[0].plan, assessment.plan);
+    assert_eq!(old.profiles, backup.profiles);
+}
+
+#[test]
+fn the_version_1_packs_decode_as_current() {
+    let Decoded::Current(loaded) =
+        records::decode::<Packs>(include_str!("fixtures/packs-v1.json"))
+    else {
+        panic!("the packs fixture did not decode");
+    };
+    assert_eq!(loaded.packs.len(), 1);
+    assert_eq!(loaded.packs[0].capabilities[0].roles, vec![RoleId::Scp]);
 }
 
 #[test]
 fn the_version_1_and_version_2_backups_hold_the_same_data() {
     let old = records::decode::<Backup>(include_str!("fixtures/backup-v1.json"));
     let new = records::decode::<Backup>(include_str!("fixtures/backup-v2.json"));
-    let (Decoded::Migrated(old), Decoded::Current(new)) = (old, new) else {
+    let (Decoded::Migrated(old), Decoded::Migrated(new)) = (old, new) else {
         panic!("a backup fixture did not decode");
     };
     assert_eq!(old, new);

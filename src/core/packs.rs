@@ -357,6 +357,8 @@ pub enum ProblemKind {
     EmptyTitle,
     TooLong,
     TooManyItems,
+    /// A JSON list item with " | " in it, which CSV could not carry.
+    SeparatorInItem,
     NotJson,
     NotAPack,
     TooNew,
@@ -546,7 +548,7 @@ fn cell_text(cell: &str) -> String {
 }
 
 fn split_list(cell: &str) -> Vec<String> {
-    cell.split(LIST_SEPARATOR.trim())
+    cell.split(LIST_SEPARATOR)
         .map(cell_text)
         .filter(|item| !item.is_empty())
         .collect()
@@ -1017,6 +1019,14 @@ fn check_rows(rows: Vec<Row>, domains: &[Domain], problems: &mut Vec<Problem>) -
                     number,
                     column,
                     format!("has {} items; at most {MAX_LIST_ITEMS}", items.len()),
+                ));
+            }
+            if items.iter().any(|item| item.contains(LIST_SEPARATOR)) {
+                problems.push(Problem::at(
+                    ProblemKind::SeparatorInItem,
+                    number,
+                    column,
+                    format!("an item has \"{LIST_SEPARATOR}\" in it, which separates items in a CSV pack: make it two items"),
                 ));
             }
             if items.iter().any(|item| char_count(item) > MAX_TEXT_CHARS) {

@@ -257,7 +257,8 @@ fn every_kind_of_invalid_json_is_reported_with_its_capability_and_field() {
           {"id":"a","domain":"nowhere","title":"","roles":"pa","experienced":2.5},
           {"id":"b","domain":"safeguarding","title":"T","roles":["pa", 3],"evidence":"one"},
           "not an object",
-          {"id":"c","domain":"safeguarding","title":"T","roles":["pa"],"pillar":"x"}
+          {"id":"c","domain":"safeguarding","title":"T","roles":["pa"],"pillar":"x"},
+          {"id":"d","domain":"safeguarding","title":"T","roles":["pa"],"development":["a | b"]}
         ]}"#;
     assert_eq!(
         places(&problems_in(text)),
@@ -273,6 +274,7 @@ fn every_kind_of_invalid_json_is_reported_with_its_capability_and_field() {
             (ProblemKind::EmptyTitle, Some(2), Some("title")),
             (ProblemKind::MissingRoles, Some(2), Some("roles")),
             (ProblemKind::LevelOutOfRange, Some(2), Some("experienced")),
+            (ProblemKind::SeparatorInItem, Some(6), Some("development")),
         ]
     );
     let fixed = text
@@ -281,7 +283,8 @@ fn every_kind_of_invalid_json_is_reported_with_its_capability_and_field() {
         .replace(r#"["pa", 3]"#, r#"["pa"]"#)
         .replace(r#""evidence":"one""#, r#""evidence":["one"]"#)
         .replace(r#""not an object","#, "")
-        .replace(r#","pillar":"x""#, "");
+        .replace(r#","pillar":"x""#, "")
+        .replace(" | b", "");
     assert_eq!(
         places(&problems_in(&fixed)),
         vec![
