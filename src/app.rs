@@ -89,6 +89,7 @@ fn page_view(page: &Page) -> AnyView {
         Page::ResultsList => view! { <pages::results::ResultsList/> }.into_any(),
         Page::Results(id) => view! { <pages::results::Results id=id/> }.into_any(),
         Page::MyData => view! { <pages::my_data::MyData/> }.into_any(),
+        Page::Packs => view! { <pages::packs::Packs/> }.into_any(),
         Page::Workshop => view! { <pages::workshop::Workshop/> }.into_any(),
         Page::About => view! { <pages::about::About/> }.into_any(),
         Page::Sources => view! { <pages::sources::Sources/> }.into_any(),

@@ -18,6 +18,7 @@ pub enum Page {
     ResultsList,
     Results(String),
     MyData,
+    Packs,
     Workshop,
     About,
     Sources,
@@ -45,6 +46,7 @@ impl Page {
             ["results"] => Page::ResultsList,
             ["results", id] => Page::Results((*id).to_owned()),
             ["my-data"] => Page::MyData,
+            ["packs"] => Page::Packs,
             ["workshop"] => Page::Workshop,
             ["about"] => Page::About,
             ["about", "sources"] => Page::Sources,
@@ -66,6 +68,7 @@ impl Page {
             | Page::CheckStep(_)
             | Page::Results(_)
             | Page::MyData
+            | Page::Packs
             | Page::Workshop
             | Page::Sources => Some(LazyFile::Framework),
             Page::Glossary => Some(LazyFile::Glossary),
@@ -182,6 +185,7 @@ mod tests {
             ("results", Page::ResultsList),
             ("results/a-1/", Page::Results("a-1".into())),
             ("my-data", Page::MyData),
+            ("packs", Page::Packs),
             ("workshop", Page::Workshop),
             ("about", Page::About),
             ("about/sources", Page::Sources),

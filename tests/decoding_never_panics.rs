@@ -181,7 +181,14 @@ fn the_importer_survives_ten_thousand_random_truncated_and_mutated_files() {
 
 #[test]
 fn the_backup_fixture_imports() {
-    let preview = backup::preview(SEEDS[3], &[], &Profiles::default(), &[], content::framework(), 0);
+    let preview = backup::preview(
+        SEEDS[3],
+        &[],
+        &Profiles::default(),
+        &[],
+        content::framework(),
+        0,
+    );
     let Ok(preview) = preview else {
         panic!("{preview:?}")
     };
@@ -198,7 +205,8 @@ const PACK_SEEDS: [&str; 4] = [
 ];
 
 /// Characters that matter to CSV and JSON, and bytes that are not UTF-8.
-const PACK_ALPHABET: &[u8] = b"{}[]\":,;|\r\n '=+-@0123456789pacsafeguardingnull\xEF\xBB\xBF\xE9\xFF";
+const PACK_ALPHABET: &[u8] =
+    b"{}[]\":,;|\r\n '=+-@0123456789pacsafeguardingnull\xEF\xBB\xBF\xE9\xFF";
 
 #[test]
 fn the_pack_reader_survives_ten_thousand_damaged_csv_and_json_files() {
@@ -233,9 +241,16 @@ fn the_pack_reader_survives_ten_thousand_damaged_csv_and_json_files() {
                 let again = packs::read(packs::to_json(&pack).as_bytes(), &typed, domains, "x");
                 assert_eq!(again.as_ref(), Ok(&pack), "case {case}");
                 let csv = packs::read(packs::to_csv(&pack).as_bytes(), &typed, domains, &pack.date);
-                assert_eq!(csv.map(|read| read.capabilities), Ok(pack.capabilities), "case {case}");
+                assert_eq!(
+                    csv.map(|read| read.capabilities),
+                    Ok(pack.capabilities),
+                    "case {case}"
+                );
             }
-            Err(problems) => assert!(!problems.is_empty(), "case {case}: refused without a reason"),
+            Err(problems) => assert!(
+                !problems.is_empty(),
+                "case {case}: refused without a reason"
+            ),
         }
     }
     // Both readers were reached with files that still load.

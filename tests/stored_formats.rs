@@ -93,7 +93,10 @@ fn the_version_3_backup_decodes_as_current_with_its_pack() {
     };
     assert_eq!(backup.packs.len(), 1);
     let pack = &backup.packs[0];
-    assert_eq!((pack.name.as_str(), pack.version.as_str()), ("Ward 3 local pack", "1.2.0"));
+    assert_eq!(
+        (pack.name.as_str(), pack.version.as_str()),
+        ("Ward 3 local pack", "1.2.0")
+    );
     assert_eq!(pack.capabilities[0].experienced, None);
     let assessment = &backup.assessments[0];
     assert_eq!(assessment.packs, vec![pack.origin()]);
@@ -110,8 +113,7 @@ fn the_version_3_backup_decodes_as_current_with_its_pack() {
 
 #[test]
 fn the_version_1_packs_decode_as_current() {
-    let Decoded::Current(loaded) =
-        records::decode::<Packs>(include_str!("fixtures/packs-v1.json"))
+    let Decoded::Current(loaded) = records::decode::<Packs>(include_str!("fixtures/packs-v1.json"))
     else {
         panic!("the packs fixture did not decode");
     };

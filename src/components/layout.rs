@@ -77,6 +77,9 @@ pub fn Footer() -> impl IntoView {
                             <a href=crate::browser::href("/my-data") class="nhsuk-footer__list-item-link">"My data"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
+                            <a href=crate::browser::href("/packs") class="nhsuk-footer__list-item-link">"Local capability packs"</a>
+                        </li>
+                        <li class="nhsuk-footer__list-item">
                             <a href=crate::browser::href("/workshop") class="nhsuk-footer__list-item-link">"Workshops and shared devices"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">

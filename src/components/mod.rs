@@ -7,6 +7,7 @@ pub mod confirm_dialog;
 pub mod domain_chart;
 pub mod error_summary;
 pub mod layout;
+pub mod pack_tag;
 pub mod plan_editor;
 pub mod radios;
 pub mod role_fit;

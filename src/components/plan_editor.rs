@@ -6,7 +6,6 @@ use crate::{
     components::error_summary::ErrorSummary,
     core::{
         assessment::{ActionStatus, Assessment, PlanAction},
-        content,
         framework::{HIGHEST_LEVEL, LOWEST_LEVEL},
         plan, scoring, text,
     },
@@ -49,7 +48,7 @@ impl PlanDraft {
 
 #[component]
 pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
-    let framework = content::framework();
+    let framework = crate::state::use_app_state().checked_framework_untracked();
     let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
     // Every gap stays offered: ideas already added say so.
     let suggestions = plan::suggestions(&results, &[]);
@@ -153,9 +152,10 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
         .capabilities
         .iter()
         .map(|id| {
-            content::framework()
+            crate::state::use_app_state()
+                .checked_framework_untracked()
                 .capability(id)
-                .map_or(id.clone(), |capability| capability.title.clone())
+                .map_or(id.clone(), crate::core::packs::labelled_title)
         })
         .collect();
     view! {

@@ -424,7 +424,10 @@ impl Assessment {
             .for_role(self.role)
             .filter(|capability| match &capability.pack {
                 Some(origin) => self.includes_pack(&origin.key),
-                None => self.scope == Scope::Full || quick.is_some_and(|ids| ids.contains(&capability.id)),
+                None => {
+                    self.scope == Scope::Full
+                        || quick.is_some_and(|ids| ids.contains(&capability.id))
+                }
             })
             .collect();
         let base = items.len();

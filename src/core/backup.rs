@@ -264,8 +264,9 @@ pub fn source(capability: &crate::core::framework::Capability) -> String {
 /// One row per capability asked about, with the indicative expected level
 /// and where it comes from (`source`).
 pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
-    let mut csv =
-        String::from("capability_id,domain,capability,rating,expected_level_indicative,note,source\n");
+    let mut csv = String::from(
+        "capability_id,domain,capability,rating,expected_level_indicative,note,source\n",
+    );
     for capability in assessment.items(framework) {
         let rating = match assessment.rating(&capability.id) {
             Some(Rating::Level(level)) => framework

@@ -407,9 +407,7 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
             for level in [levels.newly_qualified, levels.experienced] {
                 match level {
                     Some(level) if (LOWEST_LEVEL..=HIGHEST_LEVEL).contains(&level) => {}
-                    Some(level) => {
-                        problems.push(format!("{id} expects level {level} of {role:?}"))
-                    }
+                    Some(level) => problems.push(format!("{id} expects level {level} of {role:?}")),
                     None => problems.push(format!("{id} expects no level of {role:?}")),
                 }
             }

@@ -24,7 +24,9 @@
 
 use crate::core::{
     assessment::Assessment,
-    framework::{Capability, Domain, ExpectedLevels, Framework, Level, HIGHEST_LEVEL, LOWEST_LEVEL},
+    framework::{
+        Capability, Domain, ExpectedLevels, Framework, Level, HIGHEST_LEVEL, LOWEST_LEVEL,
+    },
     limits::char_count,
     records::Record,
     roles::RoleId,
@@ -261,7 +263,12 @@ pub struct PackChange {
 /// version that brings an id back brings its answers back too.
 pub fn change(loaded: Option<&Pack>, next: &Pack) -> PackChange {
     let before: Vec<&str> = loaded
-        .map(|pack| pack.capabilities.iter().map(|item| item.id.as_str()).collect())
+        .map(|pack| {
+            pack.capabilities
+                .iter()
+                .map(|item| item.id.as_str())
+                .collect()
+        })
         .unwrap_or_default();
     let mut change = PackChange {
         replaces: loaded.map(|pack| pack.version.clone()),
@@ -280,6 +287,15 @@ pub fn change(loaded: Option<&Pack>, next: &Pack) -> PackChange {
         }
     }
     change
+}
+
+/// A capability's title with its pack named after it, for plain text such
+/// as lists, plans and announcements; the title alone for the app's own.
+pub fn labelled_title(capability: &Capability) -> String {
+    match &capability.pack {
+        Some(pack) => format!("{} (local pack: {})", capability.title, pack.name),
+        None => capability.title.clone(),
+    }
 }
 
 /// How many answers the assessments hold for `pack`'s capabilities: what
@@ -424,6 +440,21 @@ pub struct Details {
     pub date: String,
 }
 
+/// The problem with a file of `bytes` bytes if it is over
+/// [`MAX_PACK_BYTES`], so a browser can refuse it before reading it.
+pub fn size_problem(bytes: usize) -> Option<Problem> {
+    (bytes > MAX_PACK_BYTES).then(|| {
+        Problem::file(
+            ProblemKind::FileTooLarge,
+            format!(
+                "The file is too large ({} KB). A pack file must be {} KB or smaller.",
+                bytes.div_ceil(1024),
+                MAX_PACK_BYTES / 1024
+            ),
+        )
+    })
+}
+
 /// Whether the file is JSON (it starts with `{` after any byte-order mark
 /// and spaces); anything else is read as CSV.
 pub fn looks_like_json(bytes: &[u8]) -> bool {
@@ -456,15 +487,8 @@ pub fn read(
             "The file is empty. Choose a pack file in CSV or JSON.",
         )]);
     }
-    if bytes.len() > MAX_PACK_BYTES {
-        return Err(vec![Problem::file(
-            ProblemKind::FileTooLarge,
-            format!(
-                "The file is too large ({} KB). A pack file must be {} KB or smaller.",
-                bytes.len().div_ceil(1024),
-                MAX_PACK_BYTES / 1024
-            ),
-        )]);
+    if let Some(problem) = size_problem(bytes.len()) {
+        return Err(vec![problem]);
     }
     // Problems of the file as a whole end the reading; those of single rows
     // are gathered, and the other rows are still checked.
@@ -472,7 +496,10 @@ pub fn read(
     let (details, rows) = if looks_like_json(bytes) {
         read_json(strip_bom(bytes), &mut problems)?
     } else {
-        (Details::default(), read_csv(strip_bom(bytes), &mut problems)?)
+        (
+            Details::default(),
+            read_csv(strip_bom(bytes), &mut problems)?,
+        )
     };
     let pick = |typed: &str, file: String| {
         if typed.trim().is_empty() {
@@ -511,7 +538,11 @@ pub fn read(
             name,
             version,
             author,
-            date: if date.is_empty() { today.to_owned() } else { date },
+            date: if date.is_empty() {
+                today.to_owned()
+            } else {
+                date
+            },
             capabilities,
         })
     } else {
@@ -612,7 +643,10 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Row>, Vec<P
                 break;
             }
         };
-        if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
+        if record
+            .iter()
+            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+        {
             continue;
         }
         if rows.len() == MAX_PACK_ROWS {
@@ -664,7 +698,11 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Row>, Vec<P
             domain: cell_text(&domain),
             title: cell_text(&title),
             descriptor: cell_text(&descriptor),
-            roles: roles.split(';').map(cell_text).filter(|role| !role.is_empty()).collect(),
+            roles: roles
+                .split(';')
+                .map(cell_text)
+                .filter(|role| !role.is_empty())
+                .collect(),
             newly_qualified: cell_text(&newly_qualified),
             experienced: cell_text(&experienced),
             evidence: split_list(&evidence),
@@ -677,7 +715,11 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Row>, Vec<P
 fn csv_problem(error: &csv::Error, row: usize) -> Problem {
     Problem {
         kind: ProblemKind::NotCsv,
-        row: Some(error.position().map_or(row, |position| position.record() as usize + 1)),
+        row: Some(
+            error
+                .position()
+                .map_or(row, |position| position.record() as usize + 1),
+        ),
         column: None,
         detail: "the file could not be read as CSV from here on".into(),
     }
@@ -803,7 +845,9 @@ fn read_json(
                 ProblemKind::TooManyRows,
                 number,
                 "id",
-                format!("a pack can have at most {MAX_PACK_ROWS} capabilities; this is one too many"),
+                format!(
+                    "a pack can have at most {MAX_PACK_ROWS} capabilities; this is one too many"
+                ),
             ));
             break;
         }
@@ -913,7 +957,11 @@ fn level(cell: &str) -> Result<Option<Level>, ()> {
 }
 
 /// The rules every capability of a pack must keep, whatever its format.
-fn check_rows(rows: Vec<Row>, domains: &[Domain], problems: &mut Vec<Problem>) -> Vec<PackCapability> {
+fn check_rows(
+    rows: Vec<Row>,
+    domains: &[Domain],
+    problems: &mut Vec<Problem>,
+) -> Vec<PackCapability> {
     if rows.is_empty() && problems.is_empty() {
         problems.push(Problem::file(
             ProblemKind::NoCapabilities,
@@ -926,7 +974,12 @@ fn check_rows(rows: Vec<Row>, domains: &[Domain], problems: &mut Vec<Problem>) -
         let before = problems.len();
         let number = row.number;
         if row.id.is_empty() {
-            problems.push(Problem::at(ProblemKind::MissingId, number, "id", "enter an id for the capability"));
+            problems.push(Problem::at(
+                ProblemKind::MissingId,
+                number,
+                "id",
+                "enter an id for the capability",
+            ));
         } else if !is_pack_id(&row.id) || char_count(&row.id) > MAX_ID_CHARS {
             problems.push(Problem::at(
                 ProblemKind::BadId,
@@ -939,13 +992,17 @@ fn check_rows(rows: Vec<Row>, domains: &[Domain], problems: &mut Vec<Problem>) -
                 ProblemKind::DuplicateId,
                 number,
                 "id",
-                format!("the id \"{}\" is also used in row {first}: each capability needs its own", row.id),
+                format!(
+                    "the id \"{}\" is also used in row {first}: each capability needs its own",
+                    row.id
+                ),
             ));
         } else {
             seen.push((row.id.clone(), number));
         }
         let domain = domains.iter().find(|domain| {
-            domain.id.eq_ignore_ascii_case(&row.domain) || domain.title.eq_ignore_ascii_case(&row.domain)
+            domain.id.eq_ignore_ascii_case(&row.domain)
+                || domain.title.eq_ignore_ascii_case(&row.domain)
         });
         if domain.is_none() {
             problems.push(Problem::at(
@@ -955,12 +1012,21 @@ fn check_rows(rows: Vec<Row>, domains: &[Domain], problems: &mut Vec<Problem>) -
                 format!(
                     "\"{}\" is not one of the app's domains. Give a domain's id or title: {}",
                     row.domain,
-                    domains.iter().map(|domain| domain.id.as_str()).collect::<Vec<_>>().join(", ")
+                    domains
+                        .iter()
+                        .map(|domain| domain.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
         if row.title.is_empty() {
-            problems.push(Problem::at(ProblemKind::EmptyTitle, number, "title", "enter a title"));
+            problems.push(Problem::at(
+                ProblemKind::EmptyTitle,
+                number,
+                "title",
+                "enter a title",
+            ));
         }
         for (column, text, max) in [
             ("title", &row.title, MAX_TITLE_CHARS),
@@ -984,7 +1050,9 @@ fn check_rows(rows: Vec<Row>, domains: &[Domain], problems: &mut Vec<Problem>) -
                     ProblemKind::UnknownRole,
                     number,
                     "roles",
-                    format!("\"{code}\" is not a role: use pa, aa, scp or accp, separated by \";\""),
+                    format!(
+                        "\"{code}\" is not a role: use pa, aa, scp or accp, separated by \";\""
+                    ),
                 )),
             }
         }
@@ -1012,7 +1080,10 @@ fn check_rows(rows: Vec<Row>, domains: &[Domain], problems: &mut Vec<Problem>) -
                 )),
             }
         }
-        for (column, items) in [("evidence", &row.evidence), ("development", &row.development)] {
+        for (column, items) in [
+            ("evidence", &row.evidence),
+            ("development", &row.development),
+        ] {
             if items.len() > MAX_LIST_ITEMS {
                 problems.push(Problem::at(
                     ProblemKind::TooManyItems,
@@ -1073,11 +1144,23 @@ pub fn to_csv(pack: &Pack) -> String {
             safe(&item.domain),
             safe(&item.title),
             safe(&item.descriptor),
-            item.roles.iter().map(|role| role.code()).collect::<Vec<_>>().join(";"),
+            item.roles
+                .iter()
+                .map(|role| role.code())
+                .collect::<Vec<_>>()
+                .join(";"),
             level(item.newly_qualified),
             level(item.experienced),
-            item.evidence.iter().map(|text| safe(text)).collect::<Vec<_>>().join(LIST_SEPARATOR),
-            item.development.iter().map(|text| safe(text)).collect::<Vec<_>>().join(LIST_SEPARATOR),
+            item.evidence
+                .iter()
+                .map(|text| safe(text))
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR),
+            item.development
+                .iter()
+                .map(|text| safe(text))
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR),
         ]);
     }
     for row in rows {
@@ -1099,10 +1182,20 @@ pub fn to_json(pack: &Pack) -> String {
         fields.insert("descriptor".into(), item.descriptor.clone().into());
         fields.insert(
             "roles".into(),
-            item.roles.iter().map(|role| Value::from(role.code())).collect::<Vec<_>>().into(),
+            item.roles
+                .iter()
+                .map(|role| Value::from(role.code()))
+                .collect::<Vec<_>>()
+                .into(),
         );
-        fields.insert("newly_qualified".into(), item.newly_qualified.map_or(Value::Null, Value::from));
-        fields.insert("experienced".into(), item.experienced.map_or(Value::Null, Value::from));
+        fields.insert(
+            "newly_qualified".into(),
+            item.newly_qualified.map_or(Value::Null, Value::from),
+        );
+        fields.insert(
+            "experienced".into(),
+            item.experienced.map_or(Value::Null, Value::from),
+        );
         fields.insert("evidence".into(), item.evidence.clone().into());
         fields.insert("development".into(), item.development.clone().into());
         capabilities.push(Value::Object(fields));
@@ -1123,7 +1216,13 @@ pub fn file_name(pack: &Pack, extension: &str) -> String {
     let version: String = pack
         .version
         .chars()
-        .map(|character| if character.is_ascii_alphanumeric() || character == '.' { character } else { '-' })
+        .map(|character| {
+            if character.is_ascii_alphanumeric() || character == '.' {
+                character
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("{}-{version}.{extension}", pack.key())
 }

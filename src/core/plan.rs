@@ -32,7 +32,7 @@ pub fn suggestions(results: &Results, plan: &[PlanAction]) -> Vec<Suggestion> {
         .filter_map(|item| {
             Some(Suggestion {
                 capability: item.capability.id.clone(),
-                title: item.capability.title.clone(),
+                title: crate::core::packs::labelled_title(item.capability),
                 gap: item.gap(),
                 // Every gap has an expected level.
                 expected: item.expected?,

@@ -15,9 +15,13 @@ use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemStatus {
-    Exceeds { by: Level },
+    Exceeds {
+        by: Level,
+    },
     Meets,
-    Below { by: Level },
+    Below {
+        by: Level,
+    },
     NotApplicable,
     Unrated,
     /// Rated with a level where no level is expected (a local pack's

@@ -20,7 +20,12 @@ fn typed(name: &str, version: &str) -> Details {
 }
 
 fn load(text: &str, details: &Details) -> Result<Pack, Vec<Problem>> {
-    read(text.as_bytes(), details, &content::framework().domains, TODAY)
+    read(
+        text.as_bytes(),
+        details,
+        &content::framework().domains,
+        TODAY,
+    )
 }
 
 fn example() -> Pack {
@@ -51,15 +56,26 @@ fn the_example_csv_loads_in_every_variant() {
     };
     assert_eq!(plain.capabilities.len(), 6);
     // A quoted cell keeps its commas.
-    assert!(plain.capabilities[0].descriptor.contains("new starters, including"));
-    assert_eq!(plain.capabilities[3].domain, "education-training", "by title");
+    assert!(plain.capabilities[0]
+        .descriptor
+        .contains("new starters, including"));
+    assert_eq!(
+        plain.capabilities[3].domain, "education-training",
+        "by title"
+    );
     assert_eq!(plain.capabilities[3].newly_qualified, None, "blank level");
     assert_eq!(plain.capabilities[3].experienced, Some(2));
     assert_eq!(
         plain.capabilities[0].evidence,
-        vec!["Signed induction checklist", "Note of a meeting with the induction lead"]
+        vec![
+            "Signed induction checklist",
+            "Note of a meeting with the induction lead"
+        ]
     );
-    assert_eq!(plain.date, TODAY, "a CSV pack is dated the day it is loaded");
+    assert_eq!(
+        plain.date, TODAY,
+        "a CSV pack is dated the day it is loaded"
+    );
     let crlf = EXAMPLE_CSV.replace('\n', "\r\n");
     let with_bom = format!("\u{feff}{crlf}");
     for variant in [crlf.clone(), with_bom, format!("\u{feff}{EXAMPLE_CSV}")] {
@@ -99,7 +115,8 @@ fn the_template_is_the_header_row_and_loads_as_no_capabilities() {
 
 #[test]
 fn columns_may_come_in_any_order_and_any_case() {
-    let text = "Title,ID,Domain,Roles,descriptor,newly_qualified,experienced,evidence,development\n\
+    let text =
+        "Title,ID,Domain,Roles,descriptor,newly_qualified,experienced,evidence,development\n\
                 A title,a-1,safeguarding,PA; AA,,2,3,,\n";
     let Ok(pack) = load(text, &typed("Pack", "1")) else {
         panic!("not read")
@@ -137,7 +154,11 @@ fn every_kind_of_invalid_row_is_reported_with_its_row_and_column() {
             (ProblemKind::UnknownDomain, Some(6), Some("domain")),
             (ProblemKind::UnknownRole, Some(7), Some("roles")),
             (ProblemKind::MissingRoles, Some(8), Some("roles")),
-            (ProblemKind::LevelOutOfRange, Some(9), Some("newly_qualified")),
+            (
+                ProblemKind::LevelOutOfRange,
+                Some(9),
+                Some("newly_qualified")
+            ),
             (ProblemKind::LevelOutOfRange, Some(10), Some("experienced")),
             (ProblemKind::EmptyTitle, Some(11), Some("title")),
             (ProblemKind::TooLong, Some(12), Some("title")),
@@ -148,7 +169,9 @@ fn every_kind_of_invalid_row_is_reported_with_its_row_and_column() {
         problems[2].to_string(),
         "Row 4, column id: the id \"ok-1\" is also used in row 2: each capability needs its own"
     );
-    assert!(problems[4].to_string().starts_with("Row 6, column domain: \"cardiology\""));
+    assert!(problems[4]
+        .to_string()
+        .starts_with("Row 6, column domain: \"cardiology\""));
 }
 
 #[test]
@@ -165,10 +188,19 @@ fn a_quoted_cell_over_several_lines_counts_as_one_row() {
 
 #[test]
 fn the_file_as_a_whole_is_checked_first() {
-    assert_eq!(places(&problems_in("")), vec![(ProblemKind::EmptyFile, None, None)]);
-    assert_eq!(places(&problems_in("\u{feff}")), vec![(ProblemKind::EmptyFile, None, None)]);
+    assert_eq!(
+        places(&problems_in("")),
+        vec![(ProblemKind::EmptyFile, None, None)]
+    );
+    assert_eq!(
+        places(&problems_in("\u{feff}")),
+        vec![(ProblemKind::EmptyFile, None, None)]
+    );
     let huge = format!("{}\n{}", CSV_HEADER.join(","), "x".repeat(MAX_PACK_BYTES));
-    assert_eq!(places(&problems_in(&huge)), vec![(ProblemKind::FileTooLarge, None, None)]);
+    assert_eq!(
+        places(&problems_in(&huge)),
+        vec![(ProblemKind::FileTooLarge, None, None)]
+    );
     let header = "id,domain,title,descriptor,roles,level,experienced,evidence,development\n";
     assert_eq!(
         places(&problems_in(header)),
@@ -183,20 +215,36 @@ fn the_file_as_a_whole_is_checked_first() {
     }
     assert_eq!(
         places(&problems_in(&many)),
-        vec![(ProblemKind::TooManyRows, Some(MAX_PACK_ROWS + 2), Some("id"))]
+        vec![(
+            ProblemKind::TooManyRows,
+            Some(MAX_PACK_ROWS + 2),
+            Some("id")
+        )]
     );
     let mut not_utf8 = format!("{}\nok-1,safeguarding,", CSV_HEADER.join(",")).into_bytes();
     not_utf8.extend_from_slice(b"Caf\xE9,,pa,2,3,,\n");
-    let problems = read(&not_utf8, &typed("Pack", "1"), &content::framework().domains, TODAY)
-        .err()
-        .unwrap_or_default();
-    assert_eq!(places(&problems), vec![(ProblemKind::NotUtf8, Some(2), Some("title"))]);
+    let problems = read(
+        &not_utf8,
+        &typed("Pack", "1"),
+        &content::framework().domains,
+        TODAY,
+    )
+    .err()
+    .unwrap_or_default();
+    assert_eq!(
+        places(&problems),
+        vec![(ProblemKind::NotUtf8, Some(2), Some("title"))]
+    );
 }
 
 #[test]
 fn a_csv_pack_needs_the_name_and_version_the_person_types() {
     assert_eq!(
-        places(&load(EXAMPLE_CSV, &Details::default()).err().unwrap_or_default()),
+        places(
+            &load(EXAMPLE_CSV, &Details::default())
+                .err()
+                .unwrap_or_default()
+        ),
         vec![
             (ProblemKind::MissingName, None, None),
             (ProblemKind::MissingVersion, None, None)
@@ -204,7 +252,10 @@ fn a_csv_pack_needs_the_name_and_version_the_person_types() {
     );
     // Typed details win over a JSON file's own.
     let renamed = load(EXAMPLE_JSON, &typed("Ward 3 pack", ""));
-    assert_eq!(renamed.map(|pack| (pack.name, pack.version)), Ok(("Ward 3 pack".into(), "1.0.0".into())));
+    assert_eq!(
+        renamed.map(|pack| (pack.name, pack.version)),
+        Ok(("Ward 3 pack".into(), "1.0.0".into()))
+    );
 }
 
 #[test]
@@ -296,11 +347,24 @@ fn every_kind_of_invalid_json_is_reported_with_its_capability_and_field() {
     );
     for (text, kind) in [
         ("{", ProblemKind::NotJson),
-        (r#"{"app":"maps-capability-checker"}"#, ProblemKind::NotAPack),
-        (r#"{"format":"maps-capability-pack","format_version":2}"#, ProblemKind::TooNew),
-        (r#"{"format":"maps-capability-pack","format_version":"1"}"#, ProblemKind::NotAPack),
+        (
+            r#"{"app":"maps-capability-checker"}"#,
+            ProblemKind::NotAPack,
+        ),
+        (
+            r#"{"format":"maps-capability-pack","format_version":2}"#,
+            ProblemKind::TooNew,
+        ),
+        (
+            r#"{"format":"maps-capability-pack","format_version":"1"}"#,
+            ProblemKind::NotAPack,
+        ),
     ] {
-        assert_eq!(places(&problems_in(text)), vec![(kind, None, None)], "{text}");
+        assert_eq!(
+            places(&problems_in(text)),
+            vec![(kind, None, None)],
+            "{text}"
+        );
     }
 }
 
@@ -368,11 +432,20 @@ fn a_new_version_keeps_answers_to_remaining_ids_and_says_what_changed() {
             .map(|item| item.id.clone())
             .collect()
     };
-    assert_eq!(asked(&loaded), [capability_id(&key, "keep"), capability_id(&key, "drop")]);
+    assert_eq!(
+        asked(&loaded),
+        [capability_id(&key, "keep"), capability_id(&key, "drop")]
+    );
     loaded.put(second.clone());
     assert_eq!(loaded.packs.len(), 1, "the same pack, not a second one");
-    assert_eq!(asked(&loaded), [capability_id(&key, "keep"), capability_id(&key, "new")]);
-    assert_eq!(check.rating(&capability_id(&key, "keep")), Some(Rating::Level(3)));
+    assert_eq!(
+        asked(&loaded),
+        [capability_id(&key, "keep"), capability_id(&key, "new")]
+    );
+    assert_eq!(
+        check.rating(&capability_id(&key, "keep")),
+        Some(Rating::Level(3))
+    );
     // The dropped answer is kept, out of sight; the old version brings it back.
     assert_eq!(answers_to(&second, std::slice::from_ref(&check)), 2);
     loaded.put(first);
@@ -390,9 +463,16 @@ fn removing_a_pack_keeps_its_answers_for_when_it_comes_back() {
     check.set_rating(&id, Some(Rating::Level(4)), 2);
     assert_eq!(loaded.remove(&pack.key()), Some(pack.clone()));
     let framework = with_packs(content::framework(), &loaded.packs);
-    assert!(check.items(framework).iter().all(|item| item.pack.is_none()));
+    assert!(check
+        .items(framework)
+        .iter()
+        .all(|item| item.pack.is_none()));
     let results = scoring::results(&check, framework, RoleId::Pa, Stage::NewlyQualified);
-    assert_eq!(results.removed, vec![id.clone()], "kept, counted as not shown");
+    assert_eq!(
+        results.removed,
+        vec![id.clone()],
+        "kept, counted as not shown"
+    );
     loaded.put(pack);
     let framework = with_packs(content::framework(), &loaded.packs);
     assert!(check.items(framework).iter().any(|item| item.id == id));
@@ -402,8 +482,14 @@ fn removing_a_pack_keeps_its_answers_for_when_it_comes_back() {
 fn pack_items_follow_the_app_s_own_under_their_domain_only_when_included() {
     let pack = example();
     let framework = with_packs(content::framework(), std::slice::from_ref(&pack));
-    assert!(std::ptr::eq(framework, with_packs(content::framework(), &[pack.clone()])), "built once");
-    assert!(std::ptr::eq(with_packs(content::framework(), &[]), content::framework()));
+    assert!(
+        std::ptr::eq(framework, with_packs(content::framework(), &[pack.clone()])),
+        "built once"
+    );
+    assert!(std::ptr::eq(
+        with_packs(content::framework(), &[]),
+        content::framework()
+    ));
     let mut full = assessment(Scope::Full);
     let national = full.items(framework).len();
     assert_eq!(national, full.items(content::framework()).len(), "left out");
@@ -423,7 +509,10 @@ fn pack_items_follow_the_app_s_own_under_their_domain_only_when_included() {
     let mut quick = assessment(Scope::Quick);
     let own = quick.items(framework).len();
     quick.packs.push(pack.origin());
-    assert_eq!(quick.items(framework).len(), own + pack.count_for(RoleId::Pa));
+    assert_eq!(
+        quick.items(framework).len(),
+        own + pack.count_for(RoleId::Pa)
+    );
 }
 
 #[test]
@@ -439,11 +528,20 @@ fn an_item_without_an_expected_level_is_shown_but_never_a_gap() {
         .items
         .iter()
         .find(|item| item.capability.id == teaching);
-    assert_eq!(item.map(|item| (item.expected, item.status)), Some((None, ItemStatus::NoExpectation)));
-    assert!(results.gaps().iter().all(|gap| gap.capability.id != teaching));
+    assert_eq!(
+        item.map(|item| (item.expected, item.status)),
+        Some((None, ItemStatus::NoExpectation))
+    );
+    assert!(results
+        .gaps()
+        .iter()
+        .all(|gap| gap.capability.id != teaching));
     // Experienced practitioners are expected to reach level 2.
     let results = scoring::results(&check, framework, RoleId::Pa, Stage::Experienced);
-    assert!(results.gaps().iter().any(|gap| gap.capability.id == teaching));
+    assert!(results
+        .gaps()
+        .iter()
+        .any(|gap| gap.capability.id == teaching));
 }
 
 #[test]
