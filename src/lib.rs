@@ -9,6 +9,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod core;
+pub mod lazy;
 pub mod navigation;
 pub mod pages;
 pub mod recovery;

@@ -1,0 +1,103 @@
+//! Pages whose code is not in the main wasm but in a chunk that the browser
+//! fetches the first time one of them is shown, so the first page of a
+//! visit waits for less. tools/build-wasm.mjs splits the wasm at the
+//! `wasm_split` functions below; in native builds they are plain calls.
+//!
+//! A chunk that cannot be fetched (offline before the first visit to the
+//! page, a dropped connection) gives a page with "Try again", never a
+//! panic: the split functions are `fallible`, and a failed fetch is not
+//! remembered, so trying again fetches the chunk anew.
+
+use crate::pages;
+use leptos::{prelude::*, task::spawn_local};
+use std::future::Future;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+/// The code of a page could not be fetched. Why is in the browser's
+/// console: the loader does not pass it on.
+#[derive(Clone, Copy, Debug)]
+pub struct PageCodeFailed;
+
+impl From<SplitLoaderError> for PageCodeFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        PageCodeFailed
+    }
+}
+
+/// The glossary, in chunk `glossary`.
+#[wasm_split(glossary, fallible)]
+pub fn glossary() -> Result<AnyView, PageCodeFailed> {
+    Ok(view! { <pages::glossary::Glossary/> }.into_any())
+}
+
+/// One saved result, in chunk `results` with the list of results.
+#[wasm_split(results, fallible)]
+pub fn results(id: String) -> Result<AnyView, PageCodeFailed> {
+    Ok(view! { <pages::results::Results id=id/> }.into_any())
+}
+
+/// The list of saved results, in chunk `results`.
+#[wasm_split(results, fallible)]
+pub fn results_list() -> Result<AnyView, PageCodeFailed> {
+    Ok(view! { <pages::results::ResultsList/> }.into_any())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeLoad {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Shows the page that `load` gives once its chunk is here: "Loading" until
+/// then, and a page with "Try again" if the chunk cannot be fetched. `load`
+/// is one of the split functions above; once its chunk is loaded it
+/// finishes at once, so a second visit shows no "Loading".
+pub fn page<Fut>(load: impl Fn() -> Fut + 'static) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, PageCodeFailed>> + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    let status = RwSignal::new(CodeLoad::Loading);
+    // A view is not Clone, so the loaded page waits here for the one
+    // render that takes it (`status` becomes Ready once per load).
+    let loaded = StoredValue::new_local(None::<AnyView>);
+    Effect::new(move |_| {
+        attempt.track();
+        status.set(CodeLoad::Loading);
+        let page = load();
+        spawn_local(async move {
+            match page.await {
+                Ok(view) => {
+                    loaded.set_value(Some(view));
+                    status.set(CodeLoad::Ready);
+                }
+                Err(PageCodeFailed) => status.set(CodeLoad::Failed),
+            }
+        });
+    });
+    (move || match status.get() {
+        CodeLoad::Loading => {
+            view! { <p class="nhsuk-body-l" role="status">"Loading this page…"</p> }.into_any()
+        }
+        CodeLoad::Failed => view! { <PageCodeFailedPage attempt/> }.into_any(),
+        CodeLoad::Ready => loaded
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+    })
+    .into_any()
+}
+
+#[component]
+fn PageCodeFailedPage(attempt: RwSignal<u32>) -> impl IntoView {
+    let heading = "Sorry, this page could not be loaded";
+    crate::browser::set_title(heading);
+    view! {
+        <h1 class="nhsuk-heading-l">{heading}</h1>
+        <p>"Part of the app that this page needs could not be fetched. Check your connection and try again. Nothing you have saved is affected."</p>
+        <button class="nhsuk-button" type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+            "Try again"
+        </button>
+    }
+}
