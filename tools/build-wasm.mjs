@@ -74,7 +74,8 @@ export function buildWasm(staging, release) {
   writeFileSync(join(staging, wasm), wasmBytes);
 
   let bindings = readFileSync(join(bindgen, `${NAME}.js`), 'utf8');
-  const importLoader = /from ?(["'])\.\/__wasm_split\.js\1/;
+  // One import line per split, all of the same file.
+  const importLoader = /from ?(["'])\.\/__wasm_split\.js\1/g;
   if (!importLoader.test(bindings)) throw new Error('the wasm-bindgen module does not import __wasm_split.js');
   bindings = bindings.replace(importLoader, `from "./${loaderName}"`);
   writeFileSync(join(staging, js), bindings);

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright';
+const url = process.argv[2];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 400)));
+page.on('pageerror', (e) => console.log('pageerror', String(e).slice(0, 600)));
+page.on('requestfailed', (r) => console.log('requestfailed', r.url(), r.failure()?.errorText));
+await page.goto(url);
+await page.waitForTimeout(4000);
+console.log('h1:', await page.locator('h1').allTextContents());
+console.log('static:', await page.locator('#app-static').count());
+await browser.close();
