@@ -24,95 +24,97 @@ impl From<SplitLoaderError> for PageCodeFailed {
     }
 }
 
-// One chunk per page, so each page fetches only its own code and the
-// chunks of code it shares with other pages.
+// One chunk per journey: exploring roles (`explore`), checking and
+// results (`check`), one's data and workshops (`data`), and the pages
+// about the app (`info`). Fewer, larger chunks compress better than one
+// per page.
 
 /// The four roles.
-#[wasm_split(roles, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn roles() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::roles::Roles/> }.into_any())
 }
 
 /// The route finder.
-#[wasm_split(route_finder, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn route_finder() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::route_finder::RouteFinder/> }.into_any())
 }
 
 /// The comparison of roles.
-#[wasm_split(compare, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn compare() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::compare::Compare/> }.into_any())
 }
 
 /// One role's profile.
-#[wasm_split(role_profile, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn role_profile(code: String) -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::role_profile::RoleProfilePage code=code/> }.into_any())
 }
 
 /// The capabilities.
-#[wasm_split(capabilities, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn capabilities() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::capabilities::Capabilities/> }.into_any())
 }
 
 /// The start of a check.
-#[wasm_split(check_start, fallible)]
+#[wasm_split(check, fallible)]
 pub fn check_start() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::check_start::CheckStart/> }.into_any())
 }
 
 /// One step of a check.
-#[wasm_split(check_step, fallible)]
+#[wasm_split(check, fallible)]
 pub fn check_step(id: String) -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::check_step::CheckStep id=id/> }.into_any())
 }
 
 /// The list of saved results.
-#[wasm_split(results_list, fallible)]
+#[wasm_split(check, fallible)]
 pub fn results_list() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::results::ResultsList/> }.into_any())
 }
 
 /// One saved result.
-#[wasm_split(results, fallible)]
+#[wasm_split(check, fallible)]
 pub fn results(id: String) -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::results::Results id=id/> }.into_any())
 }
 
 /// My data.
-#[wasm_split(my_data, fallible)]
+#[wasm_split(data, fallible)]
 pub fn my_data() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::my_data::MyData/> }.into_any())
 }
 
 /// The workshop page.
-#[wasm_split(workshop, fallible)]
+#[wasm_split(data, fallible)]
 pub fn workshop() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::workshop::Workshop/> }.into_any())
 }
 
 /// About the app.
-#[wasm_split(about, fallible)]
+#[wasm_split(info, fallible)]
 pub fn about() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::about::About/> }.into_any())
 }
 
 /// Sources and disclaimer.
-#[wasm_split(sources, fallible)]
+#[wasm_split(info, fallible)]
 pub fn sources() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::sources::Sources/> }.into_any())
 }
 
 /// The accessibility statement.
-#[wasm_split(accessibility, fallible)]
+#[wasm_split(info, fallible)]
 pub fn accessibility() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::accessibility::Accessibility/> }.into_any())
 }
 
 /// The glossary.
-#[wasm_split(glossary, fallible)]
+#[wasm_split(info, fallible)]
 pub fn glossary() -> Result<AnyView, PageCodeFailed> {
     Ok(view! { <pages::glossary::Glossary/> }.into_any())
 }
