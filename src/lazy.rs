@@ -9,7 +9,7 @@
 //! remembered, so trying again fetches the chunk anew.
 
 use crate::pages;
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
 use std::future::Future;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
@@ -143,14 +143,19 @@ where
         attempt.track();
         status.set(CodeLoad::Loading);
         let page = load();
-        spawn_local(async move {
-            match page.await {
-                Ok(view) => {
-                    loaded.set_value(Some(view));
-                    status.set(CodeLoad::Ready);
+        // The page is made while the task runs: under this effect's owner,
+        // so its context, effects and signals work and go with it, and
+        // untracked, so what it reads does not re-run this effect.
+        untrack(|| {
+            spawn_local_scoped_with_cancellation(async move {
+                match page.await {
+                    Ok(view) => {
+                        loaded.set_value(Some(view));
+                        status.set(CodeLoad::Ready);
+                    }
+                    Err(PageCodeFailed) => status.set(CodeLoad::Failed),
                 }
-                Err(PageCodeFailed) => status.set(CodeLoad::Failed),
-            }
+            })
         });
     });
     (move || match status.get() {
