@@ -2,18 +2,18 @@
 //! every page shares.
 
 use crate::{
+    address::Page,
     browser,
     components::{
         layout::{Footer, Header, SkipLink},
         sourced::StaleContentNotice,
         storage_banner::StorageBanner,
     },
-    core::content::LazyFile,
+    content_loader::{once_loaded, use_content_loader, ContentLoader},
     lazy,
     navigation::Navigation,
     pages,
-    routes::Page,
-    state::{AppState, ContentLoad},
+    state::AppState,
 };
 use leptos::prelude::*;
 
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let navigation = Navigation::start();
     provide_context(navigation);
+    provide_context(ContentLoader::new());
     listen_to_other_tabs(state);
     browser::act_once_per_press();
     // Presenter mode enlarges everything through a class on <html>, so the
@@ -38,7 +39,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move || {
         browser::set_root_class(
             "app-presenter",
-            state.settings.with(|settings| settings.presenter),
+            state.settings().with(|settings| settings.presenter),
         )
     });
 
@@ -53,6 +54,8 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
         <Footer/>
+        // Read out after each page change (see `navigation`).
+        <p id="app-announcer" class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true"></p>
     }
 }
 
@@ -62,14 +65,14 @@ pub fn App() -> impl IntoView {
 /// waits for it (see `Page::needs`).
 #[component]
 fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoView {
-    let state = crate::state::use_app_state();
+    let loader = use_content_loader();
     move || {
         if !first_page.get() {
             return ().into_any();
         }
         let page = Page::from_path(&navigation.path());
         match page.needs() {
-            Some(file) => once_loaded(state, file, move || page_view(&page)),
+            Some(file) => once_loaded(loader, file, move || page_view(&page)),
             None => page_view(&page),
         }
     }
@@ -94,43 +97,6 @@ fn page_view(page: &Page) -> AnyView {
         Page::Accessibility => lazy::page(lazy::accessibility),
         Page::Glossary => lazy::page(lazy::glossary),
         Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
-    }
-}
-
-/// Shows `page` once `file` is here; the first page that needs it fetches
-/// it. Pages that need only the role profiles do not come through here.
-fn once_loaded(
-    state: AppState,
-    file: LazyFile,
-    page: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> AnyView {
-    state.need(file);
-    (move || match state.load_of(file).get() {
-        ContentLoad::Ready => page(),
-        ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
-        ContentLoad::NotStarted | ContentLoad::Loading => view! {
-            <p class="nhsuk-body-l" role="status">{format!("Loading {}…", file.what())}</p>
-        }
-        .into_any(),
-    })
-    .into_any()
-}
-
-#[component]
-fn ContentFailed(file: LazyFile, reason: String) -> impl IntoView {
-    let state = crate::state::use_app_state();
-    let heading = format!("Sorry, {} could not be loaded", file.what());
-    browser::set_title(&heading);
-    view! {
-        <h1 class="nhsuk-heading-l">{heading}</h1>
-        <p>{format!(
-            "This page needs {}, which could not be fetched: {reason}. Check your connection and try again. Nothing you have saved is affected.",
-            file.what()
-        )}</p>
-        <button class="nhsuk-button" type="button" on:click=move |_| {
-            state.load_of(file).set(ContentLoad::NotStarted);
-            state.need(file);
-        }>"Try again"</button>
     }
 }
 

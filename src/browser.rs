@@ -14,26 +14,17 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{:x}-{random:x}", now())
 }
 
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Month names, for pages that format dates themselves.
+pub use crate::core::text::MONTHS;
 
 /// "21 November 2026" for a timestamp, in the user's time zone.
 pub fn format_date(millis: u64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));
-    let month = MONTHS.get(date.get_month() as usize).copied().unwrap_or("");
-    format!("{} {} {}", date.get_date(), month, date.get_full_year())
+    crate::core::text::uk_date(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
 }
 
 /// Today's date as YYYY-MM-DD, for file names.
@@ -66,6 +57,26 @@ pub fn focus(id: &str) {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
+    }
+}
+
+/// Focuses `element` (giving it `tabindex="-1"` if it is not focusable)
+/// where it is, without scrolling the page to it.
+pub fn focus_without_scrolling(element: &web_sys::HtmlElement) {
+    if element.tab_index() < 0 && !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
+/// Says `text` to screen readers through the shell's polite live region
+/// (`#app-announcer`, drawn by the shell).
+pub fn announce(text: &str) {
+    let region = document().and_then(|document| document.get_element_by_id("app-announcer"));
+    if let Some(region) = region {
+        region.set_text_content(Some(text));
     }
 }
 
@@ -138,26 +149,55 @@ pub fn jump_to(id: &str) {
 }
 
 /// Focuses an element once the view has caught up with a state change.
-pub fn focus_after_render(id: &'static str) {
+pub fn focus_after_render(id: impl Into<String>) {
+    let id = id.into();
     // The frame can come late (a slow device, a hidden window): if the
     // person has already moved focus to a control by then, it stays there.
     // Focus on <body>, or on the control they pressed, is moved as asked.
     let before = active_element();
     leptos::prelude::request_animation_frame(move || {
-        let now = active_element();
-        let moved_on = now.is_some() && now != before && !is_body(now.as_ref());
-        if !moved_on {
-            focus(id);
+        if !focus_moved_on(before.as_ref()) {
+            focus(&id);
         }
     });
 }
 
-fn active_element() -> Option<web_sys::Element> {
+/// The element that has focus now, kept to ask [`focus_moved_on`] later.
+pub fn active_element() -> Option<web_sys::Element> {
     document().and_then(|document| document.active_element())
+}
+
+/// Whether the person has put focus on a control since `before` had it:
+/// a late frame (a slow device, WebKit under load) must not take focus
+/// from a field they are typing in, or keystrokes are lost.
+pub fn focus_moved_on(before: Option<&web_sys::Element>) -> bool {
+    let now = active_element();
+    now.is_some() && now.as_ref() != before && !is_body(now.as_ref())
 }
 
 fn is_body(element: Option<&web_sys::Element>) -> bool {
     element.is_some_and(|element| element.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// Focuses the element with `id` once a redraw has replaced the one that
+/// has that id now (a page drawn again after a save gives its controls the
+/// same ids), or after a few frames if nothing replaces it.
+pub fn focus_after_redraw(id: impl Into<String>) {
+    let id = id.into();
+    let before = document().and_then(|document| document.get_element_by_id(&id));
+    focus_when_replaced(id, before, 30);
+}
+
+fn focus_when_replaced(id: String, before: Option<web_sys::Element>, frames_left: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        let now = document().and_then(|document| document.get_element_by_id(&id));
+        let replaced = now.is_some() && now != before;
+        if replaced || frames_left == 0 {
+            focus(&id);
+        } else {
+            focus_when_replaced(id, before, frames_left - 1);
+        }
+    });
 }
 
 /// Runs `work` in a task of its own, after whatever the browser has queued.

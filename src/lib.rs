@@ -5,15 +5,16 @@
 //! calls; `storage`, `state` and `browser` are the thin shell around the
 //! browser; `app`, `pages` and `components` are the views.
 
+pub mod address;
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod content_loader;
 pub mod core;
 pub mod lazy;
 pub mod navigation;
 pub mod pages;
 pub mod recovery;
-pub mod routes;
 pub mod state;
 pub mod storage;
 

@@ -4,12 +4,43 @@
 //! click on a link inside the app into a history entry, and `popstate`
 //! follows the Back and Forward buttons. The app needs no more than this,
 //! and `leptos_router`'s generic views made up a large share of the wasm.
-//! Which clicks count and how addresses are read is decided in `routes`,
+//! Which clicks count and how addresses are read is decided in `address`,
 //! where it is tested natively.
+//!
+//! Each page change behaves like a browser's own page load: focus moves to
+//! the new page's `<h1>` and its heading is announced; the history holds one
+//! entry per page visited (a link to the page already shown replaces its
+//! entry, as a browser does); and Back and Forward return to the scroll
+//! position each page was left at.
 
-use crate::{browser, routes};
+use crate::{
+    address::{self, HistoryStep, Page},
+    browser,
+};
 use leptos::{ev, prelude::*};
+use std::{
+    cell::{Cell, RefCell},
+    collections::HashMap,
+};
 use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    /// The key of the history entry on screen; each entry's state holds its key.
+    static CURRENT_ENTRY: Cell<u32> = const { Cell::new(0) };
+    /// The next key to give a new entry.
+    static NEXT_ENTRY: Cell<u32> = const { Cell::new(1) };
+    /// Where each entry was scrolled to when it was left, by key.
+    static SCROLL_OF: RefCell<HashMap<u32, f64>> = RefCell::new(HashMap::new());
+    /// Bumped on each page change, so a wait for an older page stops.
+    static ARRIVAL: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many animation frames (about 5 seconds) a new page may take to draw
+/// its heading, for example while a content file is fetched.
+const FRAMES_TO_WAIT: u32 = 300;
+
+/// How many frames a page whose heading stays the same is given to redraw.
+const FRAMES_FOR_SAME_PAGE: u32 = 10;
 
 /// The address the app shows, relative to its base. `Copy`, so views and
 /// handlers can hold it freely.
@@ -29,8 +60,17 @@ impl Navigation {
             path: RwSignal::new(browser::current_path()),
             search: RwSignal::new(browser::current_search()),
         };
+        take_over_scroll_restoration();
         let clicks = window_event_listener(ev::click, move |event| navigation.follow_link(&event));
-        let history = window_event_listener(ev::popstate, move |_| navigation.read_address_bar());
+        let history = window_event_listener(ev::popstate, move |event| {
+            // The page being left is still on screen: keep where it was.
+            remember_scroll();
+            let key = entry_key(&event.state());
+            CURRENT_ENTRY.with(|current| current.set(key));
+            navigation.read_address_bar();
+            let scroll = SCROLL_OF.with(|scrolls| scrolls.borrow().get(&key).copied());
+            arrive(scroll.unwrap_or(0.0), None);
+        });
         // The shell lives as long as the page, so the listeners do too.
         std::mem::forget(clicks);
         std::mem::forget(history);
@@ -44,27 +84,58 @@ impl Navigation {
 
     /// A value from the query string; reactive.
     pub fn query(&self, name: &str) -> Option<String> {
-        self.search.with(|search| routes::query_value(search, name))
+        self.search
+            .with(|search| address::query_value(search, name))
     }
 
     /// Shows another page. `address` is relative to the app's base and may
     /// carry a query string, such as "/capabilities?role=pa".
-    pub fn go(&self, address: &str) {
+    /// Shows `page`, as following a link to it would.
+    pub fn open(&self, page: &Page) {
+        self.go(&page.path(), None);
+    }
+
+    /// Changes the view in place: the same history entry shows `page` with
+    /// one query value, so Back leaves the page rather than the choice
+    /// (a control such as the role selector on Capabilities).
+    pub fn replace_with(&self, page: &Page, name: &str, value: &str) {
+        self.go(&page.path_with(name, value), Some(HistoryStep::Replace));
+    }
+
+    /// Shows `address` (relative to the base, with any query and
+    /// `#fragment`); `step` overrides how the history changes.
+    fn go(&self, address: &str, step: Option<HistoryStep>) {
         let Some(window) = web_sys::window() else {
             return;
         };
         let url = browser::href(address);
-        let pushed = window
-            .history()
-            .and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url)));
-        if pushed.is_err() {
+        let (address, fragment) = match address.split_once('#') {
+            Some((address, fragment)) => (address, Some(fragment.to_owned())),
+            None => (address, None),
+        };
+        let shown = format!("{}{}", browser::current_path(), browser::current_search());
+        remember_scroll();
+        let step = step.unwrap_or_else(|| address::history_step(&shown, address));
+        let key = match step {
+            HistoryStep::Replace => CURRENT_ENTRY.with(Cell::get),
+            HistoryStep::Push => NEXT_ENTRY.with(|next| next.replace(next.get() + 1)),
+        };
+        let state = entry_state(key);
+        let written = window.history().and_then(|history| match step {
+            HistoryStep::Replace => history.replace_state_with_url(&state, "", Some(&url)),
+            HistoryStep::Push => history.push_state_with_url(&state, "", Some(&url)),
+        });
+        if written.is_err() {
             // Without the History API, a normal page load still gets there.
             let _ = window.location().set_href(&url);
             return;
         }
+        CURRENT_ENTRY.with(|current| current.set(key));
+        SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, 0.0));
         self.read_address_bar();
         // A new page starts at its top, as it would after a full load.
         window.scroll_to_with_x_and_y(0.0, 0.0);
+        arrive(0.0, fragment);
     }
 
     fn read_address_bar(&self) {
@@ -110,19 +181,138 @@ impl Navigation {
         let page_origin = web_sys::window()
             .and_then(|window| window.location().origin().ok())
             .unwrap_or_default();
-        if let Some(path) = routes::in_app_path(
+        if let Some(path) = address::in_app_path(
             &anchor.origin(),
             &anchor.pathname(),
             &page_origin,
             &browser::base_path(),
         ) {
             event.prevent_default();
-            self.go(&format!("{path}{}", anchor.search()));
+            self.go(&format!("{path}{}{}", anchor.search(), anchor.hash()), None);
         }
     }
 }
 
+/// Scroll positions are the app's to restore, since its pages are drawn
+/// after `popstate`; the first entry gets a key of its own.
+fn take_over_scroll_restoration() {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+        return;
+    };
+    let _ = js_sys::Reflect::set(
+        &history,
+        &JsValue::from_str("scrollRestoration"),
+        &JsValue::from_str("manual"),
+    );
+    let key = NEXT_ENTRY.with(|next| next.replace(next.get() + 1));
+    CURRENT_ENTRY.with(|current| current.set(key));
+    let _ = history.replace_state(&entry_state(key), "");
+}
+
+/// Keeps the scroll position of the entry on screen, as it is left.
+fn remember_scroll() {
+    let y = web_sys::window().and_then(|window| window.scroll_y().ok());
+    if let Some(y) = y {
+        let key = CURRENT_ENTRY.with(Cell::get);
+        SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, y));
+    }
+}
+
+/// `{ "entry": key }`, the state every history entry of the app carries.
+fn entry_state(key: u32) -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &state,
+        &JsValue::from_str("entry"),
+        &JsValue::from_f64(f64::from(key)),
+    );
+    state.into()
+}
+
+/// The key in an entry's state; 0 for an entry the app did not make.
+fn entry_key(state: &JsValue) -> u32 {
+    js_sys::Reflect::get(state, &JsValue::from_str("entry"))
+        .ok()
+        .and_then(|key| key.as_f64())
+        .map_or(0, |key| key as u32)
+}
+
+/// Once the new page has drawn its `<h1>`: scrolls to `scroll_y`, moves
+/// focus to the heading without scrolling, and announces its text in the
+/// shell's live region, so a screen reader user hears the new page.
+fn arrive(scroll_y: f64, fragment: Option<String>) {
+    let arrival = ARRIVAL.with(|count| {
+        count.set(count.get().wrapping_add(1));
+        count.get()
+    });
+    let arriving = Arriving {
+        arrival,
+        old: main_heading(),
+        focused: browser::active_element(),
+        scroll_y,
+        fragment,
+    };
+    wait_for_heading(arriving, 0);
+}
+
+/// A page change under way, until its heading is drawn.
+struct Arriving {
+    arrival: u32,
+    /// The heading of the page shown when the address changed.
+    old: Option<web_sys::HtmlElement>,
+    /// What had focus then.
+    focused: Option<web_sys::Element>,
+    scroll_y: f64,
+    /// The `#fragment` of the link followed, if any, without its `#`.
+    fragment: Option<String>,
+}
+
+fn main_heading() -> Option<web_sys::HtmlElement> {
+    browser::document()
+        .and_then(|document| document.query_selector("#maincontent h1").ok().flatten())
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Waits for the new page's heading: one that replaced the old one, or the
+/// old one itself if a few frames pass and the page was not redrawn (only
+/// its query string changed). Then it is announced, and focus moves to it,
+/// or to the link's `#fragment` if it had one, unless the person has
+/// meanwhile put focus on a control of the new page.
+fn wait_for_heading(arriving: Arriving, frames_waited: u32) {
+    request_animation_frame(move || {
+        if ARRIVAL.with(Cell::get) != arriving.arrival {
+            return;
+        }
+        let heading = main_heading().filter(|heading| {
+            Some(heading) != arriving.old.as_ref() || frames_waited >= FRAMES_FOR_SAME_PAGE
+        });
+        match heading {
+            Some(heading) => {
+                browser::announce(&heading.inner_text());
+                if browser::focus_moved_on(arriving.focused.as_ref()) {
+                    return;
+                }
+                match &arriving.fragment {
+                    Some(fragment) => browser::jump_to(fragment),
+                    None => {
+                        if let Some(window) = web_sys::window() {
+                            window.scroll_to_with_x_and_y(0.0, arriving.scroll_y);
+                        }
+                        browser::focus_without_scrolling(&heading);
+                    }
+                }
+            }
+            None if frames_waited < FRAMES_TO_WAIT => wait_for_heading(arriving, frames_waited + 1),
+            None => {}
+        }
+    });
+}
+
 /// The app's navigation, from the shell's context.
+///
+/// # Panics
+/// Outside `App` (a wiring mistake): a second `Navigation` would add a
+/// second pair of window listeners, so each link would push two entries.
 pub fn use_navigation() -> Navigation {
-    use_context::<Navigation>().unwrap_or_else(Navigation::start)
+    expect_context::<Navigation>()
 }

@@ -5,7 +5,6 @@
 //! is plain HTML whose links work without the app: the data download is a
 //! `data:` link built here from the raw stored values.
 
-use crate::core::records::KEY_PREFIX;
 use std::{collections::BTreeMap, panic};
 
 pub fn install_panic_screen() {
@@ -47,22 +46,7 @@ struct DeviceCopy {
 }
 
 fn stored_values_as_json() -> String {
-    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
-    else {
-        return "{}".into();
-    };
-    let length = storage.length().unwrap_or(0);
-    // Inserted one by one: `collect()` into a map would compile another
-    // copy of the standard stable sort (see `core::sorting`).
-    let mut values = BTreeMap::new();
-    for key in (0..length).filter_map(|index| storage.key(index).ok().flatten()) {
-        if !key.starts_with(KEY_PREFIX) {
-            continue;
-        }
-        if let Some(value) = storage.get_item(&key).ok().flatten() {
-            values.insert(key, value);
-        }
-    }
+    let values = crate::storage::raw_values_after_panic();
     let copy = DeviceCopy {
         app: "maps-capability-checker",
         kind: "device-copy",

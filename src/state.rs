@@ -9,8 +9,8 @@ use crate::{
     core::{
         assessment::Assessment,
         backup,
-        content::LazyFile,
         records::{self, Profile, Profiles, Settings},
+        route_finder::{Answers, ROUTE_FINDER_KEY},
     },
     storage::{self, Backend, Loaded, WriteError},
 };
@@ -44,38 +44,50 @@ pub enum Notice {
     FutureDated { count: usize },
 }
 
-/// Where a content file the browser fetches is (see `content::LazyFile`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ContentLoad {
-    NotStarted,
-    Loading,
-    Ready,
-    /// Why, in words for the user.
-    Failed(String),
+/// Why the route finder's stored answers are not the ones shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RouteFinderKept {
+    /// Saved by a newer release: kept as they are; new answers are not saved.
+    TooNew,
+    /// Unreadable, and set aside to download from "My data"; new answers
+    /// are saved.
+    SetAside,
+    /// Unreadable, and could not be moved: left in place; new answers are
+    /// not saved.
+    LeftUntouched,
+}
+
+impl RouteFinderKept {
+    /// Whether new answers may be written over the stored value.
+    pub fn writable(self) -> bool {
+        self == RouteFinderKept::SetAside
+    }
 }
 
 /// Shared writers and readers, passed by context. It is `Copy`, so any view
 /// can hold it in closures without cloning.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub profiles: RwSignal<Profiles>,
+    profiles: RwSignal<Profiles>,
     /// Every assessment on this device, all profiles, newest first.
-    pub assessments: RwSignal<Vec<Assessment>>,
-    pub save_status: RwSignal<SaveStatus>,
-    pub notices: RwSignal<Vec<Notice>>,
-    pub backend: RwSignal<Backend>,
-    pub settings: RwSignal<Settings>,
-    pub framework: RwSignal<ContentLoad>,
-    pub glossary: RwSignal<ContentLoad>,
+    assessments: RwSignal<Vec<Assessment>>,
+    save_status: RwSignal<SaveStatus>,
+    notices: RwSignal<Vec<Notice>>,
+    backend: RwSignal<Backend>,
+    settings: RwSignal<Settings>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
-    pub storage_used: RwSignal<usize>,
+    storage_used: RwSignal<usize>,
     /// Whether the browser agreed to keep the data (`None`: not asked yet,
     /// or the browser cannot say).
-    pub persisted: RwSignal<Option<bool>>,
+    persisted: RwSignal<Option<bool>>,
     /// Whether this page has asked the browser to keep the data: it asks
     /// once, as Firefox shows the person a prompt.
     persistence_asked: RwSignal<bool>,
+    /// The route finder's answers, saved as they change.
+    route_finder: RwSignal<Answers>,
+    /// Set when the stored route finder answers could not be used.
+    route_finder_kept: RwSignal<Option<RouteFinderKept>>,
 }
 
 impl AppState {
@@ -87,15 +99,54 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
-            framework: RwSignal::new(ContentLoad::NotStarted),
-            glossary: RwSignal::new(ContentLoad::NotStarted),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
+            route_finder: RwSignal::new(Answers::default()),
+            route_finder_kept: RwSignal::new(None),
         };
         state.reload_from_storage();
         state.check_persistence();
         state
+    }
+
+    /// The device's (or guest session's) profiles; reactive.
+    pub fn profiles(&self) -> ReadSignal<Profiles> {
+        self.profiles.read_only()
+    }
+
+    /// Every assessment held, all profiles, newest first; reactive.
+    pub fn assessments(&self) -> ReadSignal<Vec<Assessment>> {
+        self.assessments.read_only()
+    }
+
+    /// Whether the last write reached the device; reactive.
+    pub fn save_status(&self) -> ReadSignal<SaveStatus> {
+        self.save_status.read_only()
+    }
+
+    /// What was found while loading that the person must be told; reactive.
+    pub fn notices(&self) -> ReadSignal<Vec<Notice>> {
+        self.notices.read_only()
+    }
+
+    /// Where data is kept: the device, or this tab for a guest; reactive.
+    pub fn backend(&self) -> ReadSignal<Backend> {
+        self.backend.read_only()
+    }
+
+    pub fn settings(&self) -> ReadSignal<Settings> {
+        self.settings.read_only()
+    }
+
+    /// What the app's stored values take, in UTF-16 code units; reactive.
+    pub fn storage_used(&self) -> ReadSignal<usize> {
+        self.storage_used.read_only()
+    }
+
+    /// Whether the browser agreed to keep the data; reactive.
+    pub fn persisted(&self) -> ReadSignal<Option<bool>> {
+        self.persisted.read_only()
     }
 
     /// Reads whether the browser keeps this site's data, and asks it to once
@@ -141,6 +192,20 @@ impl AppState {
                 Settings::default()
             }
         };
+        let (route_finder, route_finder_kept) =
+            match storage::load::<Answers>(ROUTE_FINDER_KEY, now) {
+                Loaded::Found(answers) => (answers, None),
+                Loaded::Missing => (Answers::default(), None),
+                Loaded::TooNew(_) => (Answers::default(), Some(RouteFinderKept::TooNew)),
+                Loaded::Quarantined {
+                    quarantine_key: Some(_),
+                    ..
+                } => (Answers::default(), Some(RouteFinderKept::SetAside)),
+                Loaded::Quarantined {
+                    quarantine_key: None,
+                    ..
+                } => (Answers::default(), Some(RouteFinderKept::LeftUntouched)),
+            };
         let mut assessments = Vec::new();
         let mut future_dated = 0;
         for key in storage::keys() {
@@ -172,45 +237,11 @@ impl AppState {
         self.backend.set(storage::backend());
         self.profiles.set(profiles);
         self.settings.set(settings);
+        self.route_finder.set(route_finder);
+        self.route_finder_kept.set(route_finder_kept);
         self.assessments.set(assessments);
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
-    }
-
-    /// Whether `file` is here, on its way or failed to come; reactive.
-    pub fn load_of(self, file: LazyFile) -> RwSignal<ContentLoad> {
-        match file {
-            LazyFile::Framework => self.framework,
-            LazyFile::Glossary => self.glossary,
-        }
-    }
-
-    /// Fetches `file` unless it is here or on its way. Pages that need it
-    /// show once its load is `Ready`.
-    pub fn need(self, file: LazyFile) {
-        let load = self.load_of(file);
-        if file.is_loaded() {
-            if load.get_untracked() != ContentLoad::Ready {
-                load.set(ContentLoad::Ready);
-            }
-            return;
-        }
-        if load.get_untracked() == ContentLoad::Loading {
-            return;
-        }
-        load.set(ContentLoad::Loading);
-        leptos::task::spawn_local(async move {
-            let loaded = match browser::fetch_text(&browser::content_file_href(file.name())).await {
-                Ok(text) => file
-                    .set(&text)
-                    .map_err(|_| "the file that came back is damaged".to_string()),
-                Err(reason) => Err(reason),
-            };
-            load.set(match loaded {
-                Ok(()) => ContentLoad::Ready,
-                Err(reason) => ContentLoad::Failed(reason),
-            });
-        });
     }
 
     fn record_write(&self, result: Result<(), WriteError>) {
@@ -353,44 +384,30 @@ impl AppState {
         downloaded
     }
 
-    /// Adds a profile and makes it the active one.
+    /// Adds a profile and makes it the active one (see `Profiles::add`).
     pub fn add_profile(&self, name: &str) {
         let profile = Profile {
             id: browser::new_id("p"),
-            name: name.trim().to_owned(),
+            name: name.to_owned(),
             created_at: browser::now(),
         };
-        self.update_profiles(|profiles| {
-            profiles.active = profile.id.clone();
-            profiles.profiles.push(profile);
-        });
+        self.update_profiles(|profiles| profiles.add(profile));
     }
 
     pub fn switch_profile(&self, id: &str) {
-        self.update_profiles(|profiles| {
-            if profiles.profiles.iter().any(|profile| profile.id == id) {
-                profiles.active = id.to_owned();
-            }
-        });
+        self.update_profiles(|profiles| profiles.switch_to(id));
     }
 
     pub fn rename_profile(&self, id: &str, name: &str) {
-        self.update_profiles(|profiles| {
-            if let Some(profile) = profiles
-                .profiles
-                .iter_mut()
-                .find(|profile| profile.id == id)
-            {
-                profile.name = name.trim().to_owned();
-            }
-        });
+        self.update_profiles(|profiles| profiles.rename(id, name));
     }
 
-    /// Deletes a profile and its assessments. The last profile stays.
+    /// Deletes a profile and its assessments, unless it is the last one
+    /// (see `Profiles::delete`).
     pub fn delete_profile(&self, id: &str) {
-        if self
+        if !self
             .profiles
-            .with_untracked(|profiles| profiles.profiles.len() <= 1)
+            .with_untracked(|profiles| profiles.can_delete(id))
         {
             return;
         }
@@ -404,15 +421,50 @@ impl AppState {
             self.delete_assessment(&assessment);
         }
         self.update_profiles(|profiles| {
-            profiles.profiles.retain(|profile| profile.id != id);
-            if profiles.active == id {
-                profiles.active = profiles
-                    .profiles
-                    .first()
-                    .map(|profile| profile.id.clone())
-                    .unwrap_or_default();
-            }
+            profiles.delete(id);
         });
+    }
+
+    /// The keys of unreadable values the app moved aside, to download.
+    pub fn set_aside_keys(&self) -> Vec<String> {
+        storage::keys()
+            .into_iter()
+            .filter(|key| key.starts_with(records::QUARANTINE_PREFIX))
+            .collect()
+    }
+
+    /// The text of a value moved aside, as it was found.
+    pub fn set_aside_text(&self, key: &str) -> String {
+        storage::read_raw(key).unwrap_or_default()
+    }
+
+    /// The route finder's answers; reactive.
+    pub fn route_finder(&self) -> ReadSignal<Answers> {
+        self.route_finder.read_only()
+    }
+
+    /// Why stored route finder answers were not used, if they were not.
+    pub fn route_finder_kept(&self) -> ReadSignal<Option<RouteFinderKept>> {
+        self.route_finder_kept.read_only()
+    }
+
+    /// Changes the route finder's answers and saves them, unless storage
+    /// holds answers this release must not overwrite.
+    pub fn change_route_finder(&self, edit: impl FnOnce(&mut Answers)) {
+        self.route_finder.update(edit);
+        let kept = self.route_finder_kept.get_untracked();
+        if kept.is_some_and(|kept| !kept.writable()) {
+            return;
+        }
+        let result = storage::save(ROUTE_FINDER_KEY, &self.route_finder.get_untracked());
+        self.record_write(result);
+    }
+
+    /// Removes the route finder's answers, including any kept unreadable.
+    pub fn clear_route_finder(&self) {
+        storage::remove(ROUTE_FINDER_KEY);
+        self.route_finder.set(Answers::default());
+        self.route_finder_kept.set(None);
     }
 
     /// From now on nothing is written to localStorage; everything lives in
@@ -510,9 +562,11 @@ fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {
     }
 }
 
+/// The app's state, provided by `App` before any page renders.
+///
+/// # Panics
+/// Outside `App` (a wiring mistake, caught by every browser test): a second
+/// state would save behind the shell's back, so it fails loudly instead.
 pub fn use_app_state() -> AppState {
-    // Provided by `App` before any page renders; a missing context would be
-    // a programming error caught by every browser test, so fall back to a
-    // fresh state rather than panic.
-    use_context::<AppState>().unwrap_or_else(AppState::load)
+    expect_context::<AppState>()
 }

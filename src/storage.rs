@@ -25,6 +25,18 @@ pub enum Backend {
     MemoryOnly,
 }
 
+impl Backend {
+    /// What the app may promise about answers kept here.
+    pub fn keeping(self) -> crate::core::text::Keeping {
+        use crate::core::text::Keeping;
+        match self {
+            Backend::Device => Keeping::Device,
+            Backend::Guest => Keeping::GuestTab,
+            Backend::MemoryOnly => Keeping::PageOnly,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WriteError {
     /// The browser's storage quota is used up.
@@ -261,6 +273,40 @@ pub fn pending_writes() -> usize {
 }
 
 /// Every key of this app, records and quarantined values alike.
+/// Every value of the app's keys as stored, for the recovery file after a
+/// panic. The store is read if it can be (so a guest session's values and
+/// writes waiting for space are included); if the panic left it borrowed,
+/// localStorage is read directly.
+pub fn raw_values_after_panic() -> BTreeMap<String, String> {
+    let mut values = BTreeMap::new();
+    let from_store = STORE
+        .try_with(|store| {
+            let store = store.try_borrow().ok()?;
+            for key in store.keys() {
+                if let Some(value) = store.get(&key) {
+                    values.insert(key, value);
+                }
+            }
+            Some(())
+        })
+        .ok()
+        .flatten();
+    if from_store.is_none() {
+        if let Some(area) = local_storage() {
+            let length = area.length().unwrap_or(0);
+            for key in (0..length).filter_map(|index| area.key(index).ok().flatten()) {
+                if !key.starts_with(records::KEY_PREFIX) {
+                    continue;
+                }
+                if let Some(value) = area.get_item(&key).ok().flatten() {
+                    values.insert(key, value);
+                }
+            }
+        }
+    }
+    values
+}
+
 pub fn keys() -> Vec<String> {
     STORE.with(|store| store.borrow().keys())
 }

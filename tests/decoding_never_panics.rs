@@ -29,7 +29,7 @@ impl Random {
     }
 }
 
-const SEEDS: [&str; 8] = [
+const SEEDS: [&str; 11] = [
     include_str!("fixtures/assessment-v1.json"),
     include_str!("fixtures/assessment-v2.json"),
     include_str!("fixtures/profiles-v1.json"),
@@ -38,6 +38,9 @@ const SEEDS: [&str; 8] = [
     include_str!("fixtures/settings-v1.json"),
     include_str!("fixtures/assessment-v3.json"),
     include_str!("fixtures/backup-v2.json"),
+    include_str!("fixtures/assessment-v4.json"),
+    include_str!("fixtures/backup-v3.json"),
+    include_str!("fixtures/settings-v2.json"),
 ];
 
 /// Characters that matter to JSON, weighted towards structure.
@@ -106,9 +109,9 @@ const ANSWER_PARTS: [&str; 20] = [
     "{}",
 ];
 
-/// A version 3 assessment whose one answer is the given JSON.
+/// A current (version 4) assessment whose one answer is the given JSON.
 fn assessment_with_answer(answer: &str) -> String {
-    let fixture = include_str!("fixtures/assessment-v3.json");
+    let fixture = include_str!("fixtures/assessment-v4.json");
     fixture.replacen("[4,1763700000000]", answer, 1)
 }
 

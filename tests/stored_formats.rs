@@ -48,14 +48,25 @@ fn the_version_1_route_finder_answers_decode_as_current() {
 }
 
 #[test]
-fn the_version_1_settings_decode_as_current() {
-    let Decoded::Current(settings) =
+fn the_version_1_settings_migrate_with_the_same_values() {
+    let Decoded::Migrated(settings) =
         records::decode::<Settings>(include_str!("fixtures/settings-v1.json"))
     else {
         panic!("the settings fixture did not decode");
     };
     assert!(settings.presenter);
     assert_eq!(settings.app_address, "https://careers.example.org/maps/");
+    assert_eq!(settings.last_backup_at, None);
+}
+
+#[test]
+fn the_version_2_settings_decode_as_current_with_the_last_backup() {
+    let Decoded::Current(settings) =
+        records::decode::<Settings>(include_str!("fixtures/settings-v2.json"))
+    else {
+        panic!("the version 2 settings fixture did not decode");
+    };
+    assert_eq!(settings.last_backup_at, Some(1_764_400_000_000));
 }
 
 #[test]
@@ -71,11 +82,11 @@ fn the_version_1_backup_migrates_with_the_same_answers() {
 }
 
 #[test]
-fn the_version_2_backup_decodes_as_current() {
-    let Decoded::Current(backup) =
+fn the_version_2_backup_migrates_with_the_same_answers() {
+    let Decoded::Migrated(backup) =
         records::decode::<Backup>(include_str!("fixtures/backup-v2.json"))
     else {
-        panic!("the version 2 backup fixture did not decode");
+        panic!("the version 2 backup fixture did not migrate");
     };
     assert_eq!(backup.assessments.len(), 1);
     assert_eq!(backup.assessments[0].answers, fixture_answers());
@@ -85,28 +96,56 @@ fn the_version_2_backup_decodes_as_current() {
 fn the_version_1_and_version_2_backups_hold_the_same_data() {
     let old = records::decode::<Backup>(include_str!("fixtures/backup-v1.json"));
     let new = records::decode::<Backup>(include_str!("fixtures/backup-v2.json"));
-    let (Decoded::Migrated(old), Decoded::Current(new)) = (old, new) else {
+    let (Decoded::Migrated(old), Decoded::Migrated(new)) = (old, new) else {
         panic!("a backup fixture did not decode");
     };
     assert_eq!(old, new);
 }
 
 #[test]
-fn the_version_3_assessment_decodes_as_current() {
-    let Decoded::Current(assessment) =
+fn the_version_3_backup_decodes_as_current_with_topped_up_capabilities() {
+    let Decoded::Current(backup) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
+    else {
+        panic!("the version 3 backup fixture did not decode");
+    };
+    let assessment = &backup.assessments[0];
+    assert_eq!(assessment.added, ["pa-02"]);
+    assert_eq!(assessment.earlier_content[0].version, "1.0.1");
+    assert_eq!(assessment.rating("pa-02"), Some(Rating::Level(3)));
+}
+
+#[test]
+fn the_version_3_assessment_migrates_with_the_same_answers() {
+    let Decoded::Migrated(assessment) =
         records::decode::<Assessment>(include_str!("fixtures/assessment-v3.json"))
     else {
-        panic!("the version 3 assessment fixture did not decode");
+        panic!("the version 3 assessment fixture did not migrate");
     };
     assert_eq!(assessment.role, RoleId::Scp);
     assert_eq!(assessment.answers, fixture_answers());
+    assert!(assessment.added.is_empty());
+}
+
+#[test]
+fn the_version_4_assessment_decodes_as_current_and_is_written_back_exactly() {
+    let fixture = include_str!("fixtures/assessment-v4.json");
+    let Decoded::Current(assessment) = records::decode::<Assessment>(fixture) else {
+        panic!("the version 4 assessment fixture did not decode");
+    };
+    assert_eq!(assessment.added, ["pa-02"]);
+    assert_eq!(assessment.earlier_content[0].until, 1_763_715_000_000);
+    assert_eq!(
+        records::encode(&assessment).as_deref(),
+        Ok(fixture.trim_end())
+    );
 }
 
 #[test]
 fn the_version_2_assessment_migrates_with_the_same_ratings_notes_and_times() {
     let old = records::decode::<Assessment>(include_str!("fixtures/assessment-v2.json"));
     let new = records::decode::<Assessment>(include_str!("fixtures/assessment-v3.json"));
-    let (Decoded::Migrated(old), Decoded::Current(new)) = (old, new) else {
+    let (Decoded::Migrated(old), Decoded::Migrated(new)) = (old, new) else {
         panic!("an assessment fixture did not decode");
     };
     assert_eq!(old.answers, fixture_answers());
@@ -150,6 +189,10 @@ fn every_assessment_and_profiles_fixture_decodes() {
     ));
     assert!(matches!(
         records::decode::<Assessment>(include_str!("fixtures/assessment-v3.json")),
+        Decoded::Migrated(_)
+    ));
+    assert!(matches!(
+        records::decode::<Assessment>(include_str!("fixtures/assessment-v4.json")),
         Decoded::Current(_)
     ));
     assert!(matches!(
@@ -159,13 +202,13 @@ fn every_assessment_and_profiles_fixture_decodes() {
 }
 
 #[test]
-fn assessments_saved_by_content_1_0_1_decode_as_current() {
+fn assessments_saved_by_content_1_0_1_in_format_3_migrate() {
     for json in [
         include_str!("fixtures/assessment-content-1.0.1-accp.json"),
         include_str!("fixtures/assessment-content-1.0.1-pa.json"),
     ] {
-        let Decoded::Current(assessment) = records::decode::<Assessment>(json) else {
-            panic!("a content 1.0.1 assessment did not decode");
+        let Decoded::Migrated(assessment) = records::decode::<Assessment>(json) else {
+            panic!("a content 1.0.1 assessment did not migrate");
         };
         assert_eq!(assessment.content_version, "1.0.1");
         assert!(assessment.earlier_content.is_empty());

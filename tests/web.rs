@@ -10,8 +10,10 @@ use maps_capability_checker::{
         framework::Stage,
         records::{self, Decoded, Profiles},
         roles::RoleId,
+        route_finder::{Background, ROUTE_FINDER_KEY},
     },
-    state::AppState,
+    navigation::Navigation,
+    state::{AppState, RouteFinderKept, SaveStatus},
     storage::{self, Backend, Loaded, WriteError},
 };
 use wasm_bindgen::JsCast;
@@ -97,7 +99,7 @@ fn a_saved_assessment_is_read_back_from_real_local_storage() {
         .ok()
         .flatten()
         .unwrap_or_default();
-    assert!(raw.contains("\"version\":3"), "{raw}");
+    assert!(raw.contains("\"version\":4"), "{raw}");
     assert!(raw.contains("\"answers\":{\"pvb-01\":[3,2]}"), "{raw}");
     match storage::load::<Assessment>(&records::assessment_key("round-trip"), 3) {
         Loaded::Found(loaded) => assert_eq!(loaded, assessment),
@@ -171,20 +173,13 @@ fn a_stored_version_1_assessment_is_migrated_and_written_back() {
     );
 }
 
-#[wasm_bindgen_test]
-fn a_full_store_reports_the_failed_write_keeps_older_data_and_retries_later() {
-    fresh();
-    let key = records::assessment_key("full");
-    let mut assessment = sample("full");
-    assert_eq!(storage::save(&key, &assessment), Ok(()));
-    let before = local().get_item(&key).ok().flatten();
-
-    // Fill the origin's quota with filler, halving the chunk until even a
-    // small value no longer fits.
+/// Fills the origin's quota with filler values, halving the chunk until
+/// not one more character fits; returns how many were written.
+fn fill_storage() -> usize {
     let storage = local();
     let mut chunk = 1 << 20;
     let mut filler = 0;
-    while chunk >= 64 {
+    while chunk >= 1 {
         if storage
             .set_item(&format!("filler/{filler}"), &"x".repeat(chunk))
             .is_ok()
@@ -194,6 +189,79 @@ fn a_full_store_reports_the_failed_write_keeps_older_data_and_retries_later() {
             chunk /= 2;
         }
     }
+    filler
+}
+
+fn empty_filler(count: usize) {
+    for index in 0..count {
+        let _ = local().remove_item(&format!("filler/{index}"));
+    }
+}
+
+/// An `AppState` made inside a mounted view, as the app makes it.
+fn mounted_state() -> (AppState, leptos::mount::UnmountHandle<impl Mountable>) {
+    let made = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = made.clone();
+    let handle = leptos::mount::mount_to(new_host(), move || {
+        slot.set(Some(AppState::load()));
+        view! { <p>"state"</p> }
+    });
+    match made.get() {
+        Some(state) => (state, handle),
+        None => panic!("the state was not made"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn route_finder_answers_are_saved_by_the_state_which_reports_a_full_store() {
+    // Issue 21: the route finder page wrote to storage itself, so a full
+    // store never reached the shared "Not saved" banner.
+    fresh();
+    let (state, handle) = mounted_state();
+    state.change_route_finder(|answers| answers.years_qualified = Some(3));
+    let stored = local()
+        .get_item(ROUTE_FINDER_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(stored.contains("\"years-qualified\":3"), "{stored}");
+    let filler = fill_storage();
+    state.change_route_finder(|answers| {
+        answers.set_background(Some(Background::OperatingDepartmentPractitioner));
+        answers.current_role = Some(RoleId::Accp);
+    });
+    let status = state.save_status().get_untracked();
+    empty_filler(filler);
+    let _ = storage::retry_pending();
+    drop(handle);
+    assert!(matches!(status, SaveStatus::Full { .. }), "{status:?}");
+}
+
+#[wasm_bindgen_test]
+fn route_finder_answers_from_a_newer_release_are_kept_as_they_are() {
+    fresh();
+    let newer = r#"{"app":"maps-capability-checker","kind":"route-finder","version":99,"data":{}}"#;
+    let _ = local().set_item(ROUTE_FINDER_KEY, newer);
+    let (state, handle) = mounted_state();
+    assert_eq!(
+        state.route_finder_kept().get_untracked(),
+        Some(RouteFinderKept::TooNew)
+    );
+    state.change_route_finder(|answers| answers.years_qualified = Some(2));
+    let stored = local().get_item(ROUTE_FINDER_KEY).ok().flatten();
+    drop(handle);
+    assert_eq!(stored.as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_reports_the_failed_write_keeps_older_data_and_retries_later() {
+    fresh();
+    let key = records::assessment_key("full");
+    let mut assessment = sample("full");
+    assert_eq!(storage::save(&key, &assessment), Ok(()));
+    let before = local().get_item(&key).ok().flatten();
+
+    let filler = fill_storage();
 
     assessment.set_note("pvb-01", &"evidence ".repeat(200), 9);
     assert_eq!(storage::save(&key, &assessment), Err(WriteError::Full));
@@ -204,9 +272,7 @@ fn a_full_store_reports_the_failed_write_keeps_older_data_and_retries_later() {
     );
     assert_eq!(storage::pending_writes(), 1);
 
-    for index in 0..filler {
-        let _ = storage.remove_item(&format!("filler/{index}"));
-    }
+    empty_filler(filler);
     assert_eq!(storage::retry_pending(), 0);
     match storage::load::<Assessment>(&key, 10) {
         Loaded::Found(saved) => assert!(saved.note("pvb-01").starts_with("evidence")),
@@ -241,6 +307,7 @@ async fn the_banner_warns_when_nothing_will_be_kept() {
     let host = new_host();
     let handle = leptos::mount::mount_to(host.clone(), || {
         provide_context(AppState::load());
+        provide_context(Navigation::start());
         view! { <StorageBanner/> }
     });
     // Unblock before awaiting: other tests run while this one waits.
@@ -307,18 +374,9 @@ async fn the_state_asks_the_browser_to_keep_data_once_something_is_stored() {
     assessment.set_rating("pvb-01", Some(Rating::Level(2)), 2);
     let _ = storage::save(&records::assessment_key("persist"), &assessment);
     // Mounted as the app mounts it, so its tasks can run.
-    let host = new_host();
-    let made = std::rc::Rc::new(std::cell::Cell::new(None));
-    let slot = made.clone();
-    let handle = leptos::mount::mount_to(host, move || {
-        slot.set(Some(AppState::load()));
-        view! { <p>"state"</p> }
-    });
-    let Some(state) = made.get() else {
-        panic!("the state was not made")
-    };
+    let (state, handle) = mounted_state();
     for _ in 0..50 {
-        if state.persisted.get_untracked().is_some() {
+        if state.persisted().get_untracked().is_some() {
             break;
         }
         leptos::task::tick().await;
@@ -327,7 +385,7 @@ async fn the_state_asks_the_browser_to_keep_data_once_something_is_stored() {
     // Chromium answers from its own rules; what matters is that it was
     // asked and its answer is shown, not what it decided.
     assert!(
-        state.persisted.get_untracked().is_some(),
+        state.persisted().get_untracked().is_some(),
         "the browser's answer about keeping data never arrived"
     );
     assert!(storage::used_units() > 0);

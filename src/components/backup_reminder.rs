@@ -12,10 +12,10 @@ pub fn BackupReminder() -> impl IntoView {
     let state = use_app_state();
     let failed = RwSignal::new(false);
     move || {
-        let last = state.settings.with(|settings| settings.last_backup_at);
-        let due = state.backend.get() == Backend::Device
+        let last = state.settings().with(|settings| settings.last_backup_at);
+        let due = state.backend().get() == Backend::Device
             && state
-                .assessments
+                .assessments()
                 .with(|all| backup::backup_reminder_due(all, last, browser::now()));
         due.then(|| {
             let when = last.map_or_else(

@@ -51,7 +51,7 @@ pub fn CharacterCount(
                     <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
                 </span>
             })}
-            <textarea class="nhsuk-textarea" class:nhsuk-textarea--error=move || error.get().is_some()
+            <textarea dir="auto" class="nhsuk-textarea" class:nhsuk-textarea--error=move || error.get().is_some()
                 id=id name=id rows="3" aria-describedby=described_by prop:value=initial on:input=on_input></textarea>
             <div class="nhsuk-hint app-character-count__status" class:app-character-count__status--over=move || error.get().is_some() id=info_id aria-live="polite">{move || count.get()}</div>
         </div>

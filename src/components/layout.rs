@@ -1,6 +1,7 @@
 //! Skip link, header with navigation, and footer, in NHS.UK frontend markup
 //! (without the NHS logo: this is not an NHS service).
 
+use crate::address::Page;
 use crate::navigation::use_navigation;
 use leptos::prelude::*;
 
@@ -9,13 +10,13 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a> }
 }
 
-const NAVIGATION: [(&str, &str); 6] = [
-    ("/roles", "Explore roles"),
-    ("/capabilities", "Capabilities"),
-    ("/check", "Check my capabilities"),
-    ("/results", "Results"),
-    ("/my-data", "My data"),
-    ("/about", "About"),
+const NAVIGATION: [(Page, &str); 6] = [
+    (Page::Roles, "Explore roles"),
+    (Page::Capabilities, "Capabilities"),
+    (Page::CheckStart, "Check my capabilities"),
+    (Page::ResultsList, "Results"),
+    (Page::MyData, "My data"),
+    (Page::About, "About"),
 ];
 
 #[component]
@@ -23,15 +24,15 @@ pub fn Header() -> impl IntoView {
     let navigation = use_navigation();
     // Re-evaluated on every navigation: the link for the section the user
     // is in is marked as the current page.
-    let is_current = move |href: &str| {
+    let is_current = move |section: &str| {
         let path = navigation.path();
-        path == href || path.starts_with(&format!("{href}/"))
+        path == section || path.starts_with(&format!("{section}/"))
     };
     view! {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
                 <div class="nhsuk-header__service">
-                    <a href=crate::browser::href("/") class="nhsuk-header__service-name app-header__name">
+                    <a href=Page::Home.href() class="nhsuk-header__service-name app-header__name">
                         "MAPs Capability Checker"
                     </a>
                 </div>
@@ -41,11 +42,12 @@ pub fn Header() -> impl IntoView {
                     <ul class="nhsuk-header__navigation-list app-navigation__list">
                         {NAVIGATION
                             .into_iter()
-                            .map(|(href, label)| {
+                            .map(|(page, label)| {
+                                let section = page.path();
                                 view! {
                                     <li class="nhsuk-header__navigation-item">
-                                        <a href=crate::browser::href(href) class="nhsuk-header__navigation-link"
-                                            aria-current=move || is_current(href).then_some("page")>
+                                        <a href=page.href() class="nhsuk-header__navigation-link"
+                                            aria-current=move || is_current(&section).then_some("page")>
                                             {label}
                                         </a>
                                     </li>
@@ -68,22 +70,22 @@ pub fn Footer() -> impl IntoView {
                     <h2 class="nhsuk-u-visually-hidden">"Support links"</h2>
                     <ul class="nhsuk-footer__list">
                         <li class="nhsuk-footer__list-item">
-                            <a href=crate::browser::href("/about") class="nhsuk-footer__list-item-link">"About, privacy and accessibility"</a>
+                            <a href=Page::About.href() class="nhsuk-footer__list-item-link">"About, privacy and accessibility"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
-                            <a href=crate::browser::href("/about/sources") class="nhsuk-footer__list-item-link">"Sources and disclaimer"</a>
+                            <a href=Page::Sources.href() class="nhsuk-footer__list-item-link">"Sources and disclaimer"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
-                            <a href=crate::browser::href("/my-data") class="nhsuk-footer__list-item-link">"My data"</a>
+                            <a href=Page::MyData.href() class="nhsuk-footer__list-item-link">"My data"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
-                            <a href=crate::browser::href("/workshop") class="nhsuk-footer__list-item-link">"Workshops and shared devices"</a>
+                            <a href=Page::Workshop.href() class="nhsuk-footer__list-item-link">"Workshops and shared devices"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
-                            <a href=crate::browser::href("/glossary") class="nhsuk-footer__list-item-link">"Glossary"</a>
+                            <a href=Page::Glossary.href() class="nhsuk-footer__list-item-link">"Glossary"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
-                            <a href=crate::browser::href("/about/accessibility") class="nhsuk-footer__list-item-link">"Accessibility statement"</a>
+                            <a href=Page::Accessibility.href() class="nhsuk-footer__list-item-link">"Accessibility statement"</a>
                         </li>
                     </ul>
                     <p class="nhsuk-body-s app-footer__privacy">

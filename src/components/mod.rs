@@ -3,6 +3,7 @@
 pub mod backup_reminder;
 pub mod character_count;
 pub mod checkboxes;
+pub mod confirm_dialog;
 pub mod domain_chart;
 pub mod error_summary;
 pub mod layout;

@@ -8,22 +8,56 @@ use crate::{
         assessment::{ActionStatus, Assessment, PlanAction},
         content,
         framework::{HIGHEST_LEVEL, LOWEST_LEVEL},
-        plan, scoring,
+        plan, scoring, text,
     },
     pages::capabilities::level_label,
     state::use_app_state,
 };
 use leptos::prelude::*;
 
+/// What the plan editor holds that is not saved yet: text typed for an
+/// action of the user's own, whether the suggestions are open, and the last
+/// thing added. The results page is redrawn on every save, so it keeps
+/// these for the editor (`PlanDraft::provide`), and nothing typed is lost.
+#[derive(Clone, Copy)]
+pub struct PlanDraft {
+    what: RwSignal<String>,
+    by_when: RwSignal<String>,
+    suggestions_open: RwSignal<bool>,
+    added: RwSignal<Option<String>>,
+}
+
+impl PlanDraft {
+    fn new() -> PlanDraft {
+        PlanDraft {
+            what: RwSignal::new(String::new()),
+            by_when: RwSignal::new(String::new()),
+            suggestions_open: RwSignal::new(false),
+            added: RwSignal::new(None),
+        }
+    }
+
+    /// Keeps a draft for the plan editors below, across their redraws.
+    pub fn provide() {
+        provide_context(PlanDraft::new());
+    }
+
+    fn use_draft() -> PlanDraft {
+        use_context::<PlanDraft>().unwrap_or_else(PlanDraft::new)
+    }
+}
+
 #[component]
 pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
     let framework = content::framework();
     let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
-    let suggestions = plan::suggestions(&results, &assessment.plan);
+    // Every gap stays offered: ideas already added say so.
+    let suggestions = plan::suggestions(&results, &[]);
+    let plan_now = StoredValue::new(assessment.plan.clone());
     let actions: Vec<PlanAction> = assessment.live_plan().cloned().collect();
     let id = StoredValue::new(assessment.id.clone());
     view! {
-        <h2 class="nhsuk-heading-m">"Development plan"</h2>
+        <h2 class="nhsuk-heading-m" id="plan-heading" tabindex="-1">"Development plan"</h2>
         {if actions.is_empty() {
             view! { <p>"No actions yet. Add one from the suggestions below, or write your own."</p> }.into_any()
         } else {
@@ -33,7 +67,7 @@ pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
-        {(!suggestions.is_empty()).then(|| view! { <Suggestions suggestions assessment_id=id/> })}
+        {(!suggestions.is_empty()).then(|| view! { <Suggestions suggestions plan=plan_now assessment_id=id/> })}
         <OwnAction assessment_id=assessment.id.clone()/>
     }
 }
@@ -44,15 +78,20 @@ pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
 #[component]
 fn Suggestions(
     suggestions: Vec<plan::Suggestion>,
+    plan: StoredValue<Vec<PlanAction>>,
     assessment_id: StoredValue<String>,
 ) -> impl IntoView {
+    let draft = PlanDraft::use_draft();
     let heading = format!("Suggestions for your {} gap(s)", suggestions.len());
     let suggestions = StoredValue::new(suggestions);
-    let opened = RwSignal::new(false);
+    let opened = draft.suggestions_open;
     view! {
-        <details class="nhsuk-details app-no-print"
+        <details class="nhsuk-details app-no-print" open=opened.get_untracked()
             on:toggle=move |event| {
-                if event_target::<web_sys::Element>(&event).has_attribute("open") { opened.set(true) }
+                // Set only on a change: setting it redraws the ideas, and
+                // with them the one that has focus.
+                let open = event_target::<web_sys::Element>(&event).has_attribute("open");
+                if opened.get_untracked() != open { opened.set(open) }
             }>
             <summary class="nhsuk-details__summary">
                 <span class="nhsuk-details__summary-text">{heading}</span>
@@ -63,14 +102,23 @@ fn Suggestions(
                     view! {
                         <h3 class="nhsuk-heading-xs">{suggestion.with_value(|s| format!("{} (gap of {})", s.title, s.gap))}</h3>
                         <ul class="nhsuk-list">
-                            {suggestion.with_value(|s| s.ideas.clone()).into_iter().map(|idea| {
+                            {suggestion.with_value(|s| s.ideas.clone()).into_iter().enumerate().map(|(index, idea)| {
+                                let marker = suggestion.with_value(|s| format!("idea-{}-{index}", s.capability));
+                                let added = plan.with_value(|plan| suggestion.with_value(|s| plan::has_idea(plan, &s.capability, &idea)));
+                                if added {
+                                    return view! {
+                                        <li><p class="app-added" id=marker tabindex="-1">"✓ In your plan: " {idea}</p></li>
+                                    }.into_any();
+                                }
                                 let label = format!("Add to plan: {idea}");
                                 view! {
-                                    <li><button class="app-link-button" type="button" on:click=move |_| {
+                                    <li><button class="app-link-button" type="button" id=marker.clone() on:click=move |_| {
                                         let action = suggestion.with_value(|s| plan::action_from(s, &idea, browser::new_id("act"), browser::now()));
                                         use_app_state().update_assessment(&assessment_id.get_value(), |assessment| assessment.upsert_action(action));
+                                        // The button becomes "In your plan" under the same id.
+                                        browser::focus_after_redraw(marker.clone());
                                     }>{label}</button></li>
-                                }
+                                }.into_any()
                             }).collect_view()}
                         </ul>
                     }
@@ -84,15 +132,23 @@ fn Suggestions(
 fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
     let state = use_app_state();
     let ids = StoredValue::new((assessment_id, action.clone()));
-    let change = move |edit: Box<dyn FnOnce(&mut PlanAction)>| {
+    let prefix = format!("action-{}", action.id);
+    // The page is redrawn after the save; focus goes back to the control
+    // that changed, or to the plan's heading once the action is removed.
+    let change = move |focus_after: String, edit: Box<dyn FnOnce(&mut PlanAction)>| {
         let (assessment_id, mut action) = ids.get_value();
         edit(&mut action);
         action.updated_at = browser::now();
         state.update_assessment(&assessment_id, |assessment| {
             assessment.upsert_action(action)
         });
+        browser::focus_after_redraw(focus_after);
     };
-    let prefix = format!("action-{}", action.id);
+    let (status_id, target_id, by_id) = (
+        format!("{prefix}-status"),
+        format!("{prefix}-target"),
+        format!("{prefix}-by"),
+    );
     let linked: Vec<String> = action
         .capabilities
         .iter()
@@ -104,20 +160,20 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
         .collect();
     view! {
         <li class="app-plan__action">
-            <p class="app-plan__what"><strong>{action.what.clone()}</strong></p>
+            <p class="app-plan__what app-user-text" dir="auto"><strong>{action.what.clone()}</strong></p>
             {(!linked.is_empty()).then(|| view! { <p class="nhsuk-body-s">"For: " {linked.join(", ")}</p> })}
             <p class="app-print-only nhsuk-body-s">{format!(
                 "Status: {}. By: {}. Target: {}.",
                 action.status.label(),
-                if action.by_when.is_empty() { "no date set" } else { action.by_when.as_str() },
+                text::shown_date(&action.by_when, "no date set"),
                 action.target.map_or("not set".into(), level_label)
             )}</p>
             <div class="app-plan__fields app-no-print">
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for=format!("{prefix}-status")>"Status"</label>
-                    <select class="nhsuk-select" id=format!("{prefix}-status") on:change=move |event| {
+                    <select class="nhsuk-select" id=status_id.clone() on:change=move |event| {
                         let status = ActionStatus::ALL.into_iter().find(|status| status.label() == event_target_value(&event));
-                        if let Some(status) = status { change(Box::new(move |action| action.status = status)); }
+                        if let Some(status) = status { change(status_id.clone(), Box::new(move |action| action.status = status)); }
                     }>
                         {ActionStatus::ALL.into_iter().map(|status| view! {
                             <option value=status.label() selected=status == action.status>{status.label()}</option>
@@ -126,10 +182,12 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
                 </div>
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for=format!("{prefix}-target")>"Target level"</label>
-                    <select class="nhsuk-select" id=format!("{prefix}-target") on:change=move |event| {
+                    <select class="nhsuk-select" id=target_id.clone() on:change=move |event| {
+                        // "" is "Not set", the target of an action of the user's own.
                         let target = event_target_value(&event).parse().ok();
-                        change(Box::new(move |action| action.target = target));
+                        change(target_id.clone(), Box::new(move |action| action.target = target));
                     }>
+                        <option value="" selected=action.target.is_none()>"Not set"</option>
                         {(LOWEST_LEVEL..=HIGHEST_LEVEL).map(|level| view! {
                             <option value=level.to_string() selected=action.target == Some(level)>{level_label(level)}</option>
                         }).collect_view()}
@@ -137,13 +195,13 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
                 </div>
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for=format!("{prefix}-by")>"By when"</label>
-                    <input class="nhsuk-input nhsuk-input--width-10" id=format!("{prefix}-by") type="date"
+                    <input class="nhsuk-input nhsuk-input--width-10" id=by_id.clone() type="date"
                         prop:value=action.by_when.clone() on:change=move |event| {
                             let by_when = event_target_value(&event);
-                            change(Box::new(move |action| action.by_when = by_when));
+                            change(by_id.clone(), Box::new(move |action| action.by_when = by_when));
                         }/>
                 </div>
-                <button class="app-link-button" type="button" on:click=move |_| change(Box::new(|action| action.deleted = true))>
+                <button class="app-link-button" type="button" on:click=move |_| change("plan-heading".into(), Box::new(|action| action.deleted = true))>
                     "Remove this action"<span class="nhsuk-u-visually-hidden">{format!(": {}", action.what)}</span>
                 </button>
             </div>
@@ -155,8 +213,8 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
 #[component]
 fn OwnAction(assessment_id: String) -> impl IntoView {
     let state = use_app_state();
-    let what = RwSignal::new(String::new());
-    let by_when = RwSignal::new(String::new());
+    let draft = PlanDraft::use_draft();
+    let (what, by_when) = (draft.what, draft.by_when);
     let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let id = StoredValue::new(assessment_id);
     let add = move |_| {
@@ -180,8 +238,13 @@ fn OwnAction(assessment_id: String) -> impl IntoView {
         state.update_assessment(&id.get_value(), |assessment| {
             assessment.upsert_action(action)
         });
+        draft
+            .added
+            .set(Some(what.get_untracked().trim().to_owned()));
         what.set(String::new());
         by_when.set(String::new());
+        // Ready for another action; the status line says this one was added.
+        browser::focus_after_redraw("action-what");
     };
     let error_for = move |field: &'static str| {
         errors.with(|errors| {
@@ -206,6 +269,7 @@ fn OwnAction(assessment_id: String) -> impl IntoView {
             <TextField id="action-by-when" label="By when (optional)" kind="date" width_class="nhsuk-input--width-10"
                 value=by_when error=Signal::derive(move || error_for("action-by-when"))/>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=add>"Add to plan"</button>
+            <p role="status" class="app-added">{move || draft.added.get().map(|what| format!("Added to your plan: {what}"))}</p>
         </div>
     }
 }
@@ -228,7 +292,7 @@ fn TextField(
             {move || error.get().map(|message| view! {
                 <span class="nhsuk-error-message" id=error_id.clone()><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
             })}
-            <input class=format!("nhsuk-input {width_class}") id=id type=kind prop:value=move || value.get()
+            <input class=format!("nhsuk-input {width_class}") id=id type=kind dir="auto" prop:value=move || value.get()
                 aria-describedby=move || error.get().map(|_| described_by.clone())
                 on:input=move |event| value.set(event_target_value(&event))/>
         </div>

@@ -3,6 +3,7 @@
 //! (`scoring::role_fit`). The results page and its printed summary show the
 //! same component, so the rules are the same on screen and on paper.
 
+use crate::address::Page;
 use crate::{
     browser,
     core::{assessment::Assessment, content, roles::RoleId, scoring},
@@ -52,7 +53,9 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <ul class="nhsuk-list app-role-fit">
+        // Printed as the table alone, with its coverage columns, so that a
+        // quick check's summary stays within three A4 pages (issue 19).
+        <ul class="nhsuk-list app-role-fit app-no-print">
             {fits.into_iter().map(|fit| view! { <FitDetail fit=fit assessment=assessment.clone() assessed=assessed.clone()/> }).collect_view()}
         </ul>
     }
@@ -87,7 +90,7 @@ fn FitDetail(
         state.update_assessment(&id, |assessment| {
             assessment.top_up(content::framework(), &ids, browser::now());
         });
-        navigation.go(&format!("/check/{id}"));
+        navigation.open(&Page::CheckStep(id.to_string()));
     };
     let behind: Vec<String> = fit
         .own_results

@@ -1,8 +1,10 @@
 //! Tells the user, on every page, when their answers are not being kept:
 //! storage blocked, storage full, a guest session, or data set aside.
 
+use crate::address::Page;
 use crate::{
     core::limits,
+    navigation::use_navigation,
     state::{use_app_state, Notice, SaveStatus},
     storage::Backend,
 };
@@ -12,33 +14,34 @@ use leptos::prelude::*;
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app_state();
     view! {
+        <PresenterBar/>
         <div role="status" class="app-storage-banner">
-            {move || match state.backend.get() {
+            {move || match state.backend().get() {
                 Backend::MemoryOnly => Some(view! {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Nothing will be kept"</h2>
                         <p>"This browser is not letting the app store anything, so your answers will be lost when you close this page. "
-                           <a href=crate::browser::href("/my-data")>"Export a backup"</a>" before you leave."</p>
+                           <a href=Page::MyData.href()>"Export a backup"</a>" before you leave."</p>
                     </div>
                 }.into_any()),
                 Backend::Guest => Some(view! {
                     <div class="nhsuk-inset-text app-banner">
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                        <p>"Guest session: nothing is kept after you close this tab. "
-                           <a href=crate::browser::href("/my-data")>"End the guest session"</a></p>
+                        <p>"Guest session: what you enter is kept in this tab until you close it, and nothing is saved on this device. "
+                           <button class="app-link-button" type="button" on:click=move |_| state.end_guest_session()>"End the guest session"</button></p>
                     </div>
                 }.into_any()),
                 Backend::Device => None,
             }}
-            {move || match state.save_status.get() {
-                SaveStatus::Saved if limits::nearly_full(state.storage_used.get()) => Some(view! {
+            {move || match state.save_status().get() {
+                SaveStatus::Saved if limits::nearly_full(state.storage_used().get()) => Some(view! {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Storage nearly full"</h2>
                         <p>{format!(
                             "Your data uses about {}% of the space this browser gives the app. When it is full, new answers cannot be saved. ",
-                            limits::percent_used(state.storage_used.get())
+                            limits::percent_used(state.storage_used().get())
                         )}
-                           <a href=crate::browser::href("/my-data")>"Download a backup, then delete assessments you no longer need"</a>"."</p>
+                           <a href=Page::MyData.href()>"Download a backup, then delete assessments you no longer need"</a>"."</p>
                     </div>
                 }.into_any()),
                 SaveStatus::Saved => None,
@@ -46,7 +49,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Storage full: not saved"</h2>
                         <p>{format!("This device's storage for the app is full, so {pending} change(s) are not saved yet. They are kept while this page stays open. ")}
-                           <a href=crate::browser::href("/my-data")>"Export a backup or delete old assessments"</a>
+                           <a href=Page::MyData.href()>"Export a backup or delete old assessments"</a>
                            ", then try again."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
@@ -56,7 +59,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <div class="nhsuk-warning-callout app-banner">
                         <h2 class="nhsuk-warning-callout__label">"Not saved"</h2>
                         <p>"The browser refused to save your last change (" {reason} "). "
-                           <a href=crate::browser::href("/my-data")>"Export a backup"</a>" to keep your answers."</p>
+                           <a href=Page::MyData.href()>"Export a backup"</a>" to keep your answers."</p>
                         <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
                             on:click=move |_| state.retry_pending_writes()>"Try saving again"</button>
                     </div>
@@ -64,7 +67,7 @@ pub fn StorageBanner() -> impl IntoView {
             }}
             {move || {
                 let (dated, unreadable): (Vec<Notice>, Vec<Notice>) = state
-                    .notices
+                    .notices()
                     .get()
                     .into_iter()
                     .partition(|notice| matches!(notice, Notice::FutureDated { .. }));
@@ -75,7 +78,7 @@ pub fn StorageBanner() -> impl IntoView {
                             <ul>
                                 {unreadable.into_iter().map(|notice| view! { <li>{describe(&notice)}</li> }).collect_view()}
                             </ul>
-                            <p>"Nothing has been deleted. " <a href=crate::browser::href("/my-data")>"Download it from My data"</a></p>
+                            <p>"Nothing has been deleted. " <a href=Page::MyData.href()>"Download it from My data"</a></p>
                         </div>
                     })}
                     {(!dated.is_empty()).then(|| view! {
@@ -87,6 +90,42 @@ pub fn StorageBanner() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// In presenter mode, on every page: a one-step reset between attendees,
+/// which says when it is done.
+#[component]
+fn PresenterBar() -> impl IntoView {
+    let state = use_app_state();
+    let navigation = use_navigation();
+    let done = RwSignal::new(false);
+    // The confirmation belongs to the fresh start page; leaving it ends it.
+    Effect::new(move || {
+        if Page::from_path(&navigation.path()) != Page::Home {
+            done.set(false);
+        }
+    });
+    let reset = move |_| {
+        // One step back to a clean start: drop the guest data and begin a
+        // fresh guest session, still presenting.
+        state.end_guest_session();
+        state.start_guest_session();
+        state.update_settings(|settings| settings.presenter = true);
+        navigation.open(&Page::Home);
+        done.set(true);
+    };
+    move || {
+        state.settings().with(|settings| settings.presenter).then(|| view! {
+            <div class="app-presenter-bar app-no-print">
+                <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button" on:click=reset>
+                    "Reset for the next person"
+                </button>
+                <p role="status" class="app-presenter-bar__done">
+                    {move || done.get().then_some("Ready for the next person: everything from the last session has been cleared.")}
+                </p>
+            </div>
+        })
     }
 }
 

@@ -27,8 +27,10 @@ impl Record for Backup {
     const KIND: &'static str = "backup";
     /// Version 1 embedded assessments with each answer as an object, as
     /// assessment version 2 stored them; version 2 embeds them with the
-    /// compact answers of assessment version 3.
-    const VERSION: u32 = 2;
+    /// compact answers of assessment version 3; version 3 embeds them as
+    /// assessment version 4 stores them, with the capabilities topped up
+    /// from other roles and the earlier content versions.
+    const VERSION: u32 = 3;
 
     fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
         match from {
@@ -44,6 +46,8 @@ impl Record for Backup {
                 }
                 Ok(data)
             }
+            // Assessment version 4 only adds fields.
+            2 => Ok(data),
             _ => Err(format!("no migration from backup version {from}")),
         }
     }

@@ -19,3 +19,4 @@ pub mod roles;
 pub mod route_finder;
 pub mod scoring;
 pub mod sorting;
+pub mod text;

@@ -53,6 +53,16 @@ pub fn action_from(suggestion: &Suggestion, idea: &str, id: String, now: Millis)
     }
 }
 
+/// Whether the plan already has a live action made from `idea` for
+/// `capability`, so the suggestion can say so instead of offering it again.
+pub fn has_idea(plan: &[PlanAction], capability: &str, idea: &str) -> bool {
+    plan.iter().any(|action| {
+        !action.deleted
+            && action.what == idea
+            && action.capabilities.iter().any(|id| id == capability)
+    })
+}
+
 /// Field-by-field problems with an action the user typed, for an error
 /// summary. Empty means it can be saved.
 pub fn problems(what: &str, by_when: &str) -> Vec<(&'static str, &'static str)> {
@@ -95,6 +105,35 @@ fn is_real_date(text: &str) -> bool {
         _ => return false,
     };
     (2000..=2100).contains(&year) && (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod idea_tests {
+    use super::*;
+
+    fn action(what: &str, capability: &str, deleted: bool) -> PlanAction {
+        PlanAction {
+            id: "x".into(),
+            what: what.into(),
+            by_when: String::new(),
+            capabilities: vec![capability.into()],
+            target: None,
+            status: ActionStatus::NotStarted,
+            updated_at: 0,
+            deleted,
+        }
+    }
+
+    #[test]
+    fn an_idea_is_in_the_plan_only_while_its_action_is_live() {
+        let plan = vec![
+            action("Meet your lead", "c-1", false),
+            action("Read the policy", "c-1", true),
+        ];
+        assert!(has_idea(&plan, "c-1", "Meet your lead"));
+        assert!(!has_idea(&plan, "c-1", "Read the policy"));
+        assert!(!has_idea(&plan, "c-2", "Meet your lead"));
+    }
 }
 
 #[cfg(test)]

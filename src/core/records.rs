@@ -121,8 +121,11 @@ impl Record for Assessment {
     /// Version 1 (the first storage draft) kept no time on each answer;
     /// version 2 stamps each answer so two tabs can merge item by item;
     /// version 3 stores each answer as a compact array (see [`Answer`]), so
-    /// a thousand answers fit in well under 60 KB.
-    const VERSION: u32 = 3;
+    /// a thousand answers fit in well under 60 KB; version 4 adds the
+    /// capabilities topped up from other roles (`added`) and the content
+    /// versions the answers were given under (`earlier_content`), which a
+    /// release that reads version 3 would drop when it saved.
+    const VERSION: u32 = 4;
 
     fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
         match from {
@@ -148,6 +151,8 @@ impl Record for Assessment {
                     .map_err(|error| format!("a version 2 assessment: {error}"))?;
                 Ok(data)
             }
+            // Version 4 only adds fields, which version 3 lacks.
+            3 => Ok(data),
             _ => Err(format!("no migration from assessment version {from}")),
         }
     }
@@ -282,6 +287,49 @@ impl Default for Profiles {
 }
 
 impl Profiles {
+    /// Adds `profile` (its name trimmed) and makes it the active one.
+    pub fn add(&mut self, mut profile: Profile) {
+        profile.name = profile.name.trim().to_owned();
+        self.active = profile.id.clone();
+        self.profiles.push(profile);
+    }
+
+    /// Makes profile `id` the active one; an unknown id changes nothing.
+    pub fn switch_to(&mut self, id: &str) {
+        if self.profiles.iter().any(|profile| profile.id == id) {
+            self.active = id.to_owned();
+        }
+    }
+
+    /// Renames profile `id` to `name`, trimmed; an unknown id changes nothing.
+    pub fn rename(&mut self, id: &str, name: &str) {
+        if let Some(profile) = self.profiles.iter_mut().find(|profile| profile.id == id) {
+            profile.name = name.trim().to_owned();
+        }
+    }
+
+    /// Whether profile `id` may be deleted: it exists and is not the last.
+    pub fn can_delete(&self, id: &str) -> bool {
+        self.profiles.len() > 1 && self.profiles.iter().any(|profile| profile.id == id)
+    }
+
+    /// Deletes profile `id` unless it is the last one. If it was active,
+    /// the first profile left becomes active. Returns whether it was deleted.
+    pub fn delete(&mut self, id: &str) -> bool {
+        if !self.can_delete(id) {
+            return false;
+        }
+        self.profiles.retain(|profile| profile.id != id);
+        if self.active == id {
+            self.active = self
+                .profiles
+                .first()
+                .map(|profile| profile.id.clone())
+                .unwrap_or_default();
+        }
+        true
+    }
+
     pub fn active_profile(&self) -> Option<&Profile> {
         self.profiles
             .iter()
@@ -313,7 +361,60 @@ pub struct Settings {
 
 impl Record for Settings {
     const KIND: &'static str = "settings";
-    const VERSION: u32 = 1;
+    /// Version 2 adds `last_backup_at`, which a release that reads version 1
+    /// would drop when it saved.
+    const VERSION: u32 = 2;
+
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        match from {
+            1 => Ok(data),
+            _ => Err(format!("no migration from settings version {from}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+
+    fn two() -> Profiles {
+        let mut profiles = Profiles::default();
+        profiles.add(Profile {
+            id: "p2".into(),
+            name: "  Ward 7 rota  ".into(),
+            created_at: 5,
+        });
+        profiles
+    }
+
+    #[test]
+    fn an_added_profile_is_trimmed_and_becomes_active() {
+        let profiles = two();
+        assert_eq!(profiles.active, "p2");
+        assert_eq!(profiles.profiles[1].name, "Ward 7 rota");
+    }
+
+    #[test]
+    fn switching_or_renaming_an_unknown_profile_changes_nothing() {
+        let mut profiles = two();
+        profiles.switch_to("nobody");
+        profiles.rename("nobody", "X");
+        assert_eq!(profiles, two());
+        profiles.switch_to(DEFAULT_PROFILE_ID);
+        profiles.rename(DEFAULT_PROFILE_ID, " Me at work ");
+        assert_eq!(profiles.active, DEFAULT_PROFILE_ID);
+        assert_eq!(profiles.profiles[0].name, "Me at work");
+    }
+
+    #[test]
+    fn the_last_profile_stays_and_a_deleted_active_one_hands_over_to_the_first() {
+        let mut profiles = two();
+        assert!(profiles.delete("p2"));
+        assert_eq!(profiles.active, DEFAULT_PROFILE_ID);
+        assert!(!profiles.delete(DEFAULT_PROFILE_ID));
+        assert_eq!(profiles, Profiles::default());
+        assert!(!two().delete("nobody"));
+    }
 }
 
 #[cfg(test)]
@@ -360,20 +461,25 @@ mod tests {
     }
 
     #[test]
-    fn version_3_assessment_fixture_decodes_as_current() {
-        let Decoded::Current(assessment) = decode::<Assessment>(ASSESSMENT_V3) else {
-            panic!("the version 3 fixture did not decode");
+    fn version_3_assessment_fixture_migrates_unchanged() {
+        let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V3) else {
+            panic!("the version 3 fixture did not migrate");
         };
+        assert!(assessment.added.is_empty());
+        assert!(assessment.earlier_content.is_empty());
         assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(4)));
         assert_eq!(assessment.live_plan().count(), 1);
     }
 
     #[test]
-    fn a_migrated_version_2_assessment_is_written_exactly_as_the_version_3_fixture() {
+    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_with_version_4() {
         let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V2) else {
             panic!("the version 2 fixture did not migrate");
         };
-        assert_eq!(encode(&assessment).as_deref(), Ok(ASSESSMENT_V3.trim_end()));
+        let as_version_4 = ASSESSMENT_V3
+            .trim_end()
+            .replacen(r#""version":3"#, r#""version":4"#, 1);
+        assert_eq!(encode(&assessment).as_deref(), Ok(as_version_4.as_str()));
     }
 
     #[test]

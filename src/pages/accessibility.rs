@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::browser;
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn Accessibility() -> impl IntoView {
             <li>"read every chart as a table as well: each chart is followed by a table of the same figures"</li>
         </ul>
         <p>"We have also tried to keep the language plain. The "
-           <a href=crate::browser::href("/glossary")>"glossary"</a>
+           <a href=Page::Glossary.href()>"glossary"</a>
            " explains the abbreviations and specialist terms used across the app."</p>
 
         <h2 class="nhsuk-heading-m">"How accessible this app is"</h2>

@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     core::{content, roles::RoleId},
@@ -24,7 +25,7 @@ pub fn Capabilities() -> impl IntoView {
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="browse-role">"Show capabilities for"</label>
             <select class="nhsuk-select" id="browse-role" on:change=move |event| {
-                navigation.go(&format!("/capabilities?role={}", event_target_value(&event)));
+                navigation.replace_with(&Page::Capabilities, "role", &event_target_value(&event));
             }>
                 {content::roles().roles.iter().map(|profile| {
                     let id = profile.id;
@@ -78,8 +79,8 @@ pub fn Capabilities() -> impl IntoView {
 }
 
 pub fn level_label(level: u8) -> String {
-    content::framework().scale_level(level).map_or_else(
-        || level.to_string(),
-        |scale| format!("{level} ({})", scale.label.to_ascii_lowercase()),
-    )
+    let word = content::framework()
+        .scale_level(level)
+        .map(|scale| scale.label.as_str());
+    crate::core::text::level_label(level, word)
 }

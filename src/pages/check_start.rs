@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     components::{
@@ -68,7 +69,7 @@ pub fn CheckStart() -> impl IntoView {
         );
         let id = assessment.id.clone();
         state.add_assessment(assessment);
-        navigation.go(&format!("/check/{id}"));
+        navigation.open(&Page::CheckStep(id.to_string()));
     };
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
@@ -120,7 +121,7 @@ pub fn CheckStart() -> impl IntoView {
     view! {
         <h1 class="nhsuk-heading-l">"Check my capabilities"</h1>
         <crate::components::backup_reminder::BackupReminder/>
-        <p>"Rate yourself against each capability. Every answer is saved on this device as you go, so you can stop and come back at any time."</p>
+        <p>{move || state.backend().get().keeping().check_intro()}</p>
         <MyAssessments/>
         {move || {
             let errors = errors.get();
@@ -158,7 +159,7 @@ fn MyAssessments() -> impl IntoView {
                         let next = Assessment::start_from(&previous, browser::new_id("a"), content::framework().version.clone(), browser::now());
                         let next_id = next.id.clone();
                         state.add_assessment(next);
-                        navigation.go(&format!("/check/{next_id}"));
+                        navigation.open(&Page::CheckStep(next_id.to_string()));
                     };
                     view! {
                         <li class="app-assessment">
@@ -174,12 +175,12 @@ fn MyAssessments() -> impl IntoView {
                                 {format!(" Content version {}.", assessment.content_version)}
                             </p>
                             <ul class="app-inline-actions">
-                                <li><a href=crate::browser::href(&format!("/check/{}", assessment.id))>
+                                <li><a class="app-action-link" href=Page::CheckStep(assessment.id.clone()).href()>
                                     {if assessment.finished_at.is_some() { "Edit answers" } else { "Continue" }}
                                 </a></li>
                                 {assessment.finished_at.map(|_| view! {
-                                    <li><a href=crate::browser::href(&format!("/results/{}", assessment.id))>"See results"</a></li>
-                                    <li><button class="app-link-button" type="button" on:click=reassess.clone()>"Re-assess, starting from these answers"</button></li>
+                                    <li><a class="app-action-link" href=Page::Results(assessment.id.clone()).href()>"See results"</a></li>
+                                    <li><button class="app-link-button app-action-link" type="button" on:click=reassess.clone()>"Re-assess, starting from these answers"</button></li>
                                 })}
                             </ul>
                         </li>

@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     components::character_count::CharacterCount,
@@ -28,7 +29,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
     // Read without tracking: the stepper follows the assessment itself, and
     // rebuilding it on every save would lose the user's place and focus.
     let found = state
-        .assessments
+        .assessments()
         .with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
     {
         let Some(assessment) = found else {
@@ -36,7 +37,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
             return view! {
                 <h1 class="nhsuk-heading-l">"Assessment not found"</h1>
                 <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
-                <p><a href=crate::browser::href("/check")>"Go to my assessments"</a></p>
+                <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
             }.into_any();
         };
         let items = assessment.items(content::framework());
@@ -94,10 +95,10 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
     browser::focus_after_render("step-heading");
 
     view! {
-        <a href=crate::browser::href("/check") class="nhsuk-back-link">"All my assessments"</a>
+        <a href=Page::CheckStart.href() class="nhsuk-back-link">"All my assessments"</a>
         <p class="nhsuk-body-s app-saved-notice">
             <span class="app-saved-notice__icon" aria-hidden="true">"✓ "</span>
-            "Saved on this device only, as you go."
+            {move || state.backend().get().keeping().saved_as_you_go()}
         </p>
         <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
         {move || {
@@ -239,7 +240,7 @@ fn Item(
             <p class="nhsuk-u-visually-hidden" role="status">{move || saved.get()}</p>
         </div>
         <CharacterCount id="note" label="Notes or evidence (optional)"
-            hint="For example, a case you could discuss at appraisal. Saved on this device only."
+            hint=state.backend().get_untracked().keeping().note_hint()
             what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned()
             error=note_error on_save=save_note/>
         <div class="app-step-buttons">
@@ -367,7 +368,7 @@ fn Review(
     let id = assessment.id.clone();
     let finish = move |_| {
         state.update_assessment(&id, |assessment| assessment.finish(browser::now()));
-        navigation.go(&format!("/results/{id}"));
+        navigation.open(&Page::Results(id.to_string()));
     };
     view! {
         <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">"Review your answers"</h1>

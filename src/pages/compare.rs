@@ -1,6 +1,7 @@
 //! Two to four roles side by side: what they do, how to get in, training,
 //! supervision, regulation, pay, and how their capabilities overlap.
 
+use crate::address::Page;
 use crate::{
     browser,
     components::{checkboxes::Checkbox, error_summary::ErrorSummary},
@@ -30,7 +31,7 @@ pub fn Compare() -> impl IntoView {
     let too_few = move || chosen.with(|chosen| chosen.len() < 2);
 
     view! {
-        <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
+        <a href=Page::Roles.href() class="nhsuk-back-link">"All roles"</a>
         <h1 class="nhsuk-heading-l">"Compare the roles"</h1>
         <p>"Choose two to four roles to see them side by side. Each row gives the first fact from that part of the role's page; the role pages have the rest, with every source."</p>
         {move || too_few().then(|| view! { <ErrorSummary id="error-summary" errors=vec![("roles", TOO_FEW.to_string())]/> })}
@@ -70,7 +71,7 @@ pub fn Compare() -> impl IntoView {
             });
             (roles.len() >= 2).then(|| view! { <Comparison roles/> })
         }}
-        <p><a href=crate::browser::href("/roles/route-finder")>"Find your route into a role"</a></p>
+        <p><a href=Page::RouteFinder.href()>"Find your route into a role"</a></p>
     }
 }
 
@@ -113,7 +114,7 @@ fn Comparison(roles: Vec<&'static RoleProfile>) -> impl IntoView {
             </thead>
             <tbody class="nhsuk-table__body">
                 <Row heading="Title" roles=roles.clone() cells=roles.iter().map(|role| view! {
-                    <a href=crate::browser::href(&format!("/roles/{}", role.id.code()))>{role.title.clone()}</a>
+                    <a href=Page::Role(role.id.code().into()).href()>{role.title.clone()}</a>
                     {role.proposed_title.clone().map(|title| view! {
                         <span class="app-compare-table__note">{format!("Proposed new title, not yet in law: {title}")}</span>
                     })}

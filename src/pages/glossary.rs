@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     core::glossary::{by_letter, glossary},
@@ -14,7 +15,7 @@ pub fn Glossary() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Glossary"</h1>
         <p class="nhsuk-body-l">"Plain-English meanings of the words, abbreviations and organisations you will meet when reading about the Medical Associate Professions."</p>
         <p>"These are our own short explanations, written for people new to the field. Job titles, rules and dates in this field are changing, so check anything you rely on against the "
-           <a href=crate::browser::href("/about/sources")>"sources"</a>"."</p>
+           <a href=Page::Sources.href()>"sources"</a>"."</p>
         <nav class="app-a-z" aria-label="Glossary, A to Z">
             <ul class="app-a-z__list">
                 {letters.into_iter().map(|letter| view! {

@@ -1,4 +1,5 @@
-use crate::{browser, core::content};
+use crate::address::Page;
+use crate::{browser, core::content, state::use_app_state};
 use leptos::prelude::*;
 
 /// The start page: what the app is for, and the three ways in.
@@ -12,19 +13,20 @@ pub fn Home() -> impl IntoView {
             "For physician associates, anaesthesia associates, surgical care practitioners and advanced critical care practitioners, and anyone thinking of becoming one. Your answers stay on this device."
         </p>
         <p class="nhsuk-body-s">"Not the official MAPs Core Capabilities Framework, and not an NHS service."</p>
+        <ContinueCheck/>
         <ul class="nhsuk-grid-row nhsuk-card-group">
-            <HomeCard href="/roles" title="Explore the roles"
+            <HomeCard page=Page::Roles title="Explore the roles"
                 text="What each role does, how to get in, training, pay and regulation, with sources."/>
-            <HomeCard href="/check" title="Check my capabilities"
+            <HomeCard page=Page::CheckStart title="Check my capabilities"
                 text="A self-assessment that saves every answer, shows your gaps and helps you plan for appraisal."/>
-            <HomeCard href="/capabilities" title="Browse the capabilities"
+            <HomeCard page=Page::Capabilities title="Browse the capabilities"
                 text="Every capability by domain, for any role, without starting an assessment."/>
         </ul>
         <h2 class="nhsuk-heading-m">"The four roles"</h2>
         <ul class="nhsuk-list app-role-list">
             {roles.iter().map(|role| view! {
                 <li>
-                    <a href=crate::browser::href(&format!("/roles/{}", role.id.code()))>{role.title.clone()}</a>
+                    <a href=Page::Role(role.id.code().into()).href()>{role.title.clone()}</a>
                     " (" {role.abbreviation.clone()} ")"
                     {role.proposed_title.clone().map(|title| view! {
                         <span class="app-proposed-title">" — proposed new title: " {title}</span>
@@ -32,26 +34,53 @@ pub fn Home() -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+        <h2 class="nhsuk-heading-m">"Running a careers session?"</h2>
+        <p><a href=Page::Workshop.href()>"Workshops and shared devices"</a>
+           ": presenter mode for a projector, guest sessions, sample people and a QR code for phones."</p>
         <div class="nhsuk-inset-text">
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             <p>"Results are a conversation aid for supervision and appraisal, not a sign-off. The capabilities are written by this project, organised on published frameworks: they are not the official MAPs Core Capabilities Framework. "
-               <a href=crate::browser::href("/about/sources")>"Sources and disclaimer"</a></p>
+               <a href=Page::Sources.href()>"Sources and disclaimer"</a></p>
         </div>
     }
 }
 
 #[component]
-fn HomeCard(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
+fn HomeCard(page: Page, title: &'static str, text: &'static str) -> impl IntoView {
     view! {
         <li class="nhsuk-grid-column-one-third nhsuk-card-group__item">
             <div class="nhsuk-card nhsuk-card--clickable">
                 <div class="nhsuk-card__content">
                     <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                        <a href=crate::browser::href(href) class="nhsuk-card__link">{title}</a>
+                        <a href=page.href() class="nhsuk-card__link">{title}</a>
                     </h2>
                     <p class="nhsuk-card__description">{text}</p>
                 </div>
             </div>
         </li>
+    }
+}
+
+/// The latest unfinished check of the active profile, one tap away.
+#[component]
+fn ContinueCheck() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let latest = state
+            .my_assessments()
+            .into_iter()
+            .filter(|assessment| assessment.finished_at.is_none())
+            .max_by_key(|assessment| assessment.updated_at)?;
+        Some(view! {
+            <div class="app-continue">
+                <h2 class="nhsuk-heading-m">"Continue your check"</h2>
+                <p>{format!(
+                    "{}, started {}.",
+                    crate::pages::results::describe(&latest),
+                    browser::format_date(latest.created_at)
+                )}</p>
+                <a class="nhsuk-button" href=Page::CheckStep(latest.id.clone()).href()>"Continue your check"</a>
+            </div>
+        })
     }
 }

@@ -1,9 +1,9 @@
 use crate::{
     browser,
-    components::storage_banner::describe,
-    core::{backup, content, limits, records},
+    components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
+    core::{backup, content, limits},
     state::{use_app_state, Notice},
-    storage::{self, Backend},
+    storage::Backend,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,11 +29,11 @@ pub fn MyData() -> impl IntoView {
 fn Keeping() -> impl IntoView {
     let state = use_app_state();
     move || {
-        (state.backend.get() == Backend::Device).then(|| {
-            let used = limits::percent_used(state.storage_used.get());
+        (state.backend().get() == Backend::Device).then(|| {
+            let used = limits::percent_used(state.storage_used().get());
             view! {
                 <h2 class="nhsuk-heading-m" id="keeping">"How long this browser keeps your data"</h2>
-                <p>{match state.persisted.get() {
+                <p>{match state.persisted().get() {
                     Some(true) => "This browser has agreed to keep your data until you delete it.",
                     Some(false) => "This browser has not agreed to keep your data for good: it may delete it if the device runs short of space. Keep a backup.",
                     None => "This browser does not say whether it will keep your data. Keep a backup.",
@@ -104,8 +104,8 @@ fn Import() -> impl IntoView {
             };
             match backup::preview(
                 &text,
-                &state.assessments.get_untracked(),
-                &state.profiles.get_untracked(),
+                &state.assessments().get_untracked(),
+                &state.profiles().get_untracked(),
                 content::framework(),
                 browser::now(),
             ) {
@@ -141,7 +141,13 @@ fn Import() -> impl IntoView {
                 on:change=on_file/>
         </div>
         {move || preview.get().map(|found| view! {
-            <div class="nhsuk-card app-import-preview">
+            <div class="nhsuk-card app-import-preview" on:keydown=move |event| {
+                if event.key() == "Escape" {
+                    event.prevent_default();
+                    preview.set(None);
+                    browser::focus_after_render("import-file");
+                }
+            }>
                 <div class="nhsuk-card__content">
                     <h3 class="nhsuk-card__heading nhsuk-heading-s">"Check before importing"</h3>
                     <ul>
@@ -165,7 +171,10 @@ fn Import() -> impl IntoView {
                         <button class="nhsuk-button" type="button" on:click=confirm>
                             {if found.replaced.is_empty() { "Import" } else { "Import and replace" }}
                         </button>
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| preview.set(None)>"Cancel"</button>
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| {
+                            preview.set(None);
+                            browser::focus_after_render("import-file");
+                        }>"Cancel"</button>
                     </div>
                 </div>
             </div>
@@ -179,12 +188,9 @@ fn Import() -> impl IntoView {
 fn SetAside() -> impl IntoView {
     let state = use_app_state();
     move || {
-        let kept: Vec<String> = storage::keys()
-            .into_iter()
-            .filter(|key| key.starts_with(records::QUARANTINE_PREFIX))
-            .collect();
+        let kept = state.set_aside_keys();
         let notices: Vec<Notice> = state
-            .notices
+            .notices()
             .get()
             .into_iter()
             .filter(|notice| !matches!(notice, Notice::FutureDated { .. }))
@@ -198,7 +204,7 @@ fn SetAside() -> impl IntoView {
                     let label = format!("Download {key}");
                     view! {
                         <li><button class="app-link-button" type="button" on:click=move |_| {
-                            let text = storage::read_raw(&key).unwrap_or_default();
+                            let text = state.set_aside_text(&key);
                             let name = key.replace('/', "-");
                             browser::download(&format!("{name}.txt"), "text/plain", &text);
                         }>{label}</button></li>
@@ -213,38 +219,44 @@ fn SetAside() -> impl IntoView {
 fn ClearDevice() -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(false);
-    let cleared = RwSignal::new(false);
+    let cleared = RwSignal::new(None::<&'static str>);
+    let keeping = Signal::derive(move || state.backend().get().keeping());
     view! {
-        <h2 class="nhsuk-heading-m" id="clear">"Clear this device"</h2>
-        {move || (state.backend.get() == Backend::Device).then(|| view! {
-            <p>"On a shared or work computer, anyone using this browser can see your answers. Some workplace browsers also delete stored data when they close, so keep a backup."</p>
-        })}
+        <h2 class="nhsuk-heading-m" id="clear" tabindex="-1">"Clear this device"</h2>
+        {move || match state.backend().get() {
+            Backend::Device => view! {
+                <p>"On a shared or work computer, anyone using this browser can see your answers. Some workplace browsers also delete stored data when they close, so keep a backup."</p>
+            }.into_any(),
+            Backend::Guest => view! {
+                <p>"You are in a guest session: this clears only the guest session's data. To go back to the data saved on this device, end the guest session."</p>
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| state.end_guest_session()>"End the guest session"</button>
+            }.into_any(),
+            Backend::MemoryOnly => ().into_any(),
+        }}
         {move || if confirming.get() {
             view! {
-                <div class="nhsuk-warning-callout" role="alertdialog" aria-labelledby="clear-title" aria-describedby="clear-text">
-                    <h3 class="nhsuk-warning-callout__label" id="clear-title" tabindex="-1">"Remove everything?"</h3>
-                    <p id="clear-text">"This removes every profile, assessment and plan this app stored in this browser. It cannot be undone. Download a backup first if you may want them again."</p>
-                    <div class="app-inline-actions">
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { use_app_state().download_backup(); }>"Download a backup first"</button>
-                        <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
-                            state.clear_device();
-                            confirming.set(false);
-                            cleared.set(true);
-                        }>"Yes, remove everything"</button>
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                    </div>
-                </div>
+                <ConfirmDialog id="clear-dialog" title="Remove everything?" opener="clear-open"
+                    text=Signal::derive(move || keeping.get().clear_warning())
+                    on_close=Callback::new(move |()| confirming.set(false))>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { use_app_state().download_backup(); }>"Download a backup first"</button>
+                    <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
+                        let done = keeping.get_untracked().cleared();
+                        state.clear_device();
+                        confirming.set(false);
+                        cleared.set(Some(done));
+                        browser::focus_after_render("clear-done");
+                    }>"Yes, remove everything"</button>
+                </ConfirmDialog>
             }.into_any()
         } else {
             view! {
-                <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| {
-                    cleared.set(false);
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" id="clear-open" on:click=move |_| {
+                    cleared.set(None);
                     confirming.set(true);
-                    browser::focus_after_render("clear-title");
                 }>"Clear this device"</button>
             }.into_any()
         }}
-        {move || cleared.get().then(|| view! { <p role="status">"Everything this app stored in this browser has been removed."</p> })}
+        {move || cleared.get().map(|done| view! { <p role="status" id="clear-done" tabindex="-1">{done}</p> })}
     }
 }
 
@@ -256,7 +268,7 @@ fn ProfilesSection() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(false);
     let confirming_delete = RwSignal::new(None::<String>);
-    let presenter = move || state.settings.with(|settings| settings.presenter);
+    let presenter = move || state.settings().with(|settings| settings.presenter);
     let add = move |_| {
         let name = new_name.get_untracked();
         if name.trim().is_empty() || limits::char_count(&name) > limits::PROFILE_NAME_MAX_CHARS {
@@ -268,11 +280,11 @@ fn ProfilesSection() -> impl IntoView {
         new_name.set(String::new());
     };
     view! {
-        <h2 class="nhsuk-heading-m" id="profiles">"Profiles on this device"</h2>
+        <h2 class="nhsuk-heading-m" id="profiles" tabindex="-1">"Profiles on this device"</h2>
         <p>"Each profile has its own assessments and plans. Switch profile to see only that person's."</p>
         <ul class="nhsuk-list app-profiles">
             {move || {
-                let profiles = state.profiles.get();
+                let profiles = state.profiles().get();
                 let count = profiles.profiles.len();
                 profiles.profiles.into_iter().enumerate().map(|(index, profile)| {
                     let active = profile.id == profiles.active;
@@ -282,19 +294,19 @@ fn ProfilesSection() -> impl IntoView {
                     view! {
                         <li class="app-profile">
                             <p class="app-profile__name">
-                                <strong>{shown.clone()}</strong>
+                                <strong class="app-user-text" dir="auto">{shown.clone()}</strong>
                                 {active.then(|| view! { " " <strong class="nhsuk-tag app-tag">"In use"</strong> })}
                             </p>
                             <div class="app-inline-actions">
                                 {(!active).then(|| view! {
                                     <button class="app-link-button" type="button" on:click=move |_| state.switch_profile(&id.get_value())>
-                                        "Switch to " {shown.clone()}
+                                        "Switch to " <bdi>{shown.clone()}</bdi>
                                     </button>
                                 })}
                                 {(!presenter()).then(|| view! {
                                     <div class="app-rename">
-                                        <label class="nhsuk-label" for=rename_id.clone()>{format!("Rename {}", profile.name)}</label>
-                                        <input class="nhsuk-input nhsuk-input--width-20" id=rename_id type="text" prop:value=profile.name.clone()
+                                        <label class="nhsuk-label" for=rename_id.clone()>"Rename " <bdi>{profile.name.clone()}</bdi></label>
+                                        <input class="nhsuk-input nhsuk-input--width-20" id=rename_id type="text" dir="auto" prop:value=profile.name.clone()
                                             on:change=move |event| {
                                                 let name = event_target_value(&event);
                                                 if !name.trim().is_empty() && limits::char_count(&name) <= limits::PROFILE_NAME_MAX_CHARS {
@@ -304,9 +316,8 @@ fn ProfilesSection() -> impl IntoView {
                                     </div>
                                 })}
                                 {(count > 1).then(|| view! {
-                                    <button class="app-link-button" type="button" on:click=move |_| {
+                                    <button class="app-link-button" type="button" id=format!("delete-{}", id.get_value()) on:click=move |_| {
                                         confirming_delete.set(Some(id.get_value()));
-                                        browser::focus_after_render("delete-profile-title");
                                     }>"Delete " <span class="nhsuk-u-visually-hidden">{shown.clone()}</span><span aria-hidden="true">"this profile"</span></button>
                                 })}
                             </div>
@@ -316,20 +327,19 @@ fn ProfilesSection() -> impl IntoView {
             }}
         </ul>
         {move || confirming_delete.get().map(|id| {
+            let opener = format!("delete-{id}");
             let id = StoredValue::new(id);
             view! {
-                <div class="nhsuk-warning-callout" role="alertdialog" aria-labelledby="delete-profile-title">
-                    <h3 class="nhsuk-warning-callout__label" id="delete-profile-title" tabindex="-1">"Delete this profile?"</h3>
-                    <p>"Its assessments and plans are deleted too. Download a backup first if you may want them again."</p>
-                    <div class="app-inline-actions">
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { use_app_state().download_backup(); }>"Download a backup first"</button>
-                        <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
-                            state.delete_profile(&id.get_value());
-                            confirming_delete.set(None);
-                        }>"Yes, delete the profile"</button>
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| confirming_delete.set(None)>"Cancel"</button>
-                    </div>
-                </div>
+                <ConfirmDialog id="delete-profile" title="Delete this profile?" opener
+                    text="Its assessments and plans are deleted too. Download a backup first if you may want them again."
+                    on_close=Callback::new(move |()| confirming_delete.set(None))>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| { use_app_state().download_backup(); }>"Download a backup first"</button>
+                    <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| {
+                        state.delete_profile(&id.get_value());
+                        confirming_delete.set(None);
+                        browser::focus_after_render("profiles");
+                    }>"Yes, delete the profile"</button>
+                </ConfirmDialog>
             }
         })}
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || name_error.get()>
@@ -337,7 +347,7 @@ fn ProfilesSection() -> impl IntoView {
             {move || name_error.get().then(|| view! {
                 <span class="nhsuk-error-message" id="new-profile-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{format!("Enter a name of {} characters or fewer", limits::PROFILE_NAME_MAX_CHARS)}</span>
             })}
-            <input class="nhsuk-input nhsuk-input--width-20" id="new-profile" type="text" prop:value=move || new_name.get()
+            <input class="nhsuk-input nhsuk-input--width-20" id="new-profile" type="text" dir="auto" prop:value=move || new_name.get()
                 aria-describedby=move || name_error.get().then_some("new-profile-error")
                 on:input=move |event| new_name.set(event_target_value(&event))/>
         </div>

@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::browser;
 use leptos::prelude::*;
 
@@ -9,6 +10,6 @@ pub fn NotFound() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Page not found"</h1>
         <p>"If you typed the web address, check it is correct."</p>
         <p>"If you pasted the web address, check you copied the entire address."</p>
-        <p><a href=crate::browser::href("/")>"Go to the start page"</a></p>
+        <p><a href=Page::Home.href()>"Go to the start page"</a></p>
     }
 }

@@ -1,8 +1,9 @@
+use crate::address::Page;
 use crate::{
     browser,
     components::{
         domain_chart::{DomainChart, GroupTable},
-        plan_editor::PlanEditor,
+        plan_editor::{PlanDraft, PlanEditor},
         role_fit::RoleFitSection,
     },
     core::{
@@ -27,7 +28,7 @@ pub fn ResultsList() -> impl IntoView {
             let mine = state.my_assessments();
             if mine.is_empty() {
                 return view! {
-                    <p>"You have no assessments on this device yet. " <a href=crate::browser::href("/check")>"Check your capabilities"</a> " to see results here."</p>
+                    <p>"You have no assessments on this device yet. " <a href=Page::CheckStart.href()>"Check your capabilities"</a> " to see results here."</p>
                 }.into_any();
             }
             view! {
@@ -36,7 +37,7 @@ pub fn ResultsList() -> impl IntoView {
                         let label = describe(&assessment);
                         view! {
                         <li class="app-assessment">
-                            <a href=crate::browser::href(&format!("/results/{}", assessment.id))>{label}</a>
+                            <a href=Page::Results(assessment.id.clone()).href()>{label}</a>
                             <p class="nhsuk-body-s">{match assessment.finished_at {
                                 Some(at) => format!("Finished {}", browser::format_date(at)),
                                 None => format!("Started {}, not finished yet", browser::format_date(assessment.created_at)),
@@ -74,6 +75,7 @@ pub fn rating_text(rating: Option<Rating>) -> String {
 #[component]
 pub fn Results(id: String) -> impl IntoView {
     let state = use_app_state();
+    PlanDraft::provide();
     move || match state.assessment(&id) {
         Some(assessment) => view! { <ResultsFor assessment=assessment/> }.into_any(),
         None => {
@@ -81,7 +83,7 @@ pub fn Results(id: String) -> impl IntoView {
             view! {
                 <h1 class="nhsuk-heading-l">"Results not found"</h1>
                 <p>"There is no assessment with this address on this device."</p>
-                <p><a href=crate::browser::href("/results")>"Go to all results"</a></p>
+                <p><a href=Page::ResultsList.href()>"Go to all results"</a></p>
             }
             .into_any()
         }
@@ -98,7 +100,9 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let answered = assessment.answered_count(&items);
     let id = assessment.id.clone();
     // Notes are personal: presenter mode never shows them on a projector.
-    let presenter = state.settings.with_untracked(|settings| settings.presenter);
+    let presenter = state
+        .settings()
+        .with_untracked(|settings| settings.presenter);
     let print_notes = assessment.print_notes && !presenter;
     let toggle_notes = {
         let id = id.clone();
@@ -126,7 +130,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let not_applicable: Vec<ItemResult> = results.not_applicable().into_iter().cloned().collect();
     let unrated = results.unrated().len();
     view! {
-        <a href=crate::browser::href("/results") class="nhsuk-back-link app-no-print">"All results"</a>
+        <a href=Page::ResultsList.href() class="nhsuk-back-link app-no-print">"All results"</a>
         <h1 class="nhsuk-heading-l">"Your results"</h1>
         <crate::components::backup_reminder::BackupReminder/>
         <dl class="nhsuk-summary-list">
@@ -145,7 +149,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         </div>
         {(answered < items.len()).then(|| view! {
             <p>{format!("{} unrated: they are counted as unrated, never guessed. ", items.len() - answered)}
-               <a href=crate::browser::href(&format!("/check/{}", assessment.id)) class="app-no-print">"Answer them"</a></p>
+               <a href=Page::CheckStep(assessment.id.clone()).href() class="app-no-print">"Answer them"</a></p>
         })}
 
         <h2 class="nhsuk-heading-m">"By domain"</h2>
@@ -182,8 +186,55 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <button class="nhsuk-button" type="button" on:click=|_| browser::print()>"Print or save an appraisal summary"</button>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=export_csv>"Download ratings (CSV)"</button>
         </div>
-        <p class="app-no-print"><a href=crate::browser::href("/my-data")>"Back up everything (JSON) in My data"</a></p>
+        <p class="app-no-print"><a href=Page::MyData.href()>"Back up everything (JSON) in My data"</a></p>
+        <SignatureBlock assessment=assessment.clone()/>
         <p class="app-print-only nhsuk-body-s">"MAPs Capability Checker. A conversation aid, not a sign-off. Not the official MAPs Core Capabilities Framework; expected levels are indicative."</p>
+    }
+}
+
+/// Printed only: who and what the summary is about, with room for the
+/// supervisor to sign it at appraisal.
+#[component]
+fn SignatureBlock(assessment: Assessment) -> impl IntoView {
+    let state = use_app_state();
+    let presenter = state
+        .settings()
+        .with_untracked(|settings| settings.presenter);
+    // The first profile's name, "Me", names no one: leave a line to write on.
+    let name = state
+        .profiles()
+        .with_untracked(|profiles| {
+            profiles
+                .active_profile()
+                .map(|profile| profile.name.clone())
+        })
+        .filter(|name| !presenter && name != "Me")
+        .unwrap_or_default();
+    let role = content::roles()
+        .role(assessment.role)
+        .map(|role| role.title.clone())
+        .unwrap_or_default();
+    let line = |key: &'static str, value: String| {
+        view! {
+            <div class="app-signature__row">
+                <dt>{key}</dt>
+                <dd class="app-user-text" dir="auto">{value}</dd>
+            </div>
+        }
+    };
+    view! {
+        <section class="app-print-only app-signature" aria-label="For signing at appraisal">
+            <h2 class="nhsuk-heading-s">"For appraisal"</h2>
+            <dl class="app-signature__list">
+                {line("Practitioner's name", name)}
+                {line("Role", role)}
+                {line("Stage", assessment.stage.label().to_owned())}
+                {line("Date of self-assessment", browser::format_date(assessment.finished_at.unwrap_or(assessment.created_at)))}
+                {line("Supervisor's name", String::new())}
+                {line("Supervisor's signature", String::new())}
+                {line("Date", String::new())}
+            </dl>
+        </section>
     }
 }
 
@@ -216,7 +267,7 @@ fn ItemList(
                         <strong>{item.capability.title.clone()}</strong>
                         {format!(": you {}; expected {}", rating_text(item.rating), crate::pages::capabilities::level_label(item.expected))}
                         {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
-                        {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " {note}</span> })}
+                        {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                     </li>
                 }
             }).collect_view()}

@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     components::sourced::{NumberedFact, ReferenceList},
@@ -30,7 +31,7 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
         let mut numbers = numbers.into_iter();
         let leng_report = content::roles().source(LENG_REPORT);
         view! {
-            <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
+            <a href=Page::Roles.href() class="nhsuk-back-link">"All roles"</a>
             <h1 class="nhsuk-heading-l">
                 {format!("{} ({})", role.title, role.abbreviation)}
             </h1>
@@ -40,7 +41,7 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
                 </p>
             })}
             <p class="nhsuk-body-s">"Terms are explained in the "
-                <a href=crate::browser::href("/glossary")>"glossary"</a>
+                <a href=Page::Glossary.href()>"glossary"</a>
                 "; numbers in brackets lead to the "<a href="#sources">"sources"</a>"."</p>
             <nav aria-label="On this page" class="app-contents">
                 <details class="nhsuk-details">
@@ -73,8 +74,8 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
             <ReferenceList references=list/>
             <h2 class="nhsuk-heading-s">{format!("Capabilities for this role ({capability_count} in our framework)")}</h2>
             <ul class="nhsuk-list">
-                <li><a href=crate::browser::href(&format!("/capabilities?role={}", role.id.code()))>"Browse this role's capabilities"</a></li>
-                <li><a href=crate::browser::href(&format!("/check?role={}", role.id.code()))>"Check my readiness for this role"</a></li>
+                <li><a href=Page::Capabilities.href_with("role", role.id.code())>"Browse this role's capabilities"</a></li>
+                <li><a href=Page::CheckStart.href_with("role", role.id.code())>"Check my readiness for this role"</a></li>
             </ul>
         }
         .into_any()

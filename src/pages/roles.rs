@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{browser, core::content};
 use leptos::prelude::*;
 
@@ -10,16 +11,16 @@ pub fn Roles() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Explore the roles"</h1>
         <p>"There are four Medical Associate Professions (MAPs). Each page says what the role does, how to get in, training, supervision, regulation and pay, with the source of every fact and the date we checked it."</p>
         <p>"Not sure which role fits you? "
-            <a href=crate::browser::href("/roles/route-finder")>"Find your route into a role"</a>
+            <a href=Page::RouteFinder.href()>"Find your route into a role"</a>
             " from your background, or "
-            <a href=crate::browser::href("/roles/compare")>"compare the roles side by side"</a>"."</p>
+            <a href=Page::Compare.href()>"compare the roles side by side"</a>"."</p>
         <ul class="nhsuk-grid-row nhsuk-card-group">
             {catalogue.roles.iter().map(|role| view! {
                 <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
                     <div class="nhsuk-card nhsuk-card--clickable">
                         <div class="nhsuk-card__content">
                             <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                                <a href=crate::browser::href(&format!("/roles/{}", role.id.code())) class="nhsuk-card__link">
+                                <a href=Page::Role(role.id.code().into()).href() class="nhsuk-card__link">
                                     {format!("{} ({})", role.title, role.abbreviation)}
                                 </a>
                             </h2>

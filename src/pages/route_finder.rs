@@ -2,6 +2,7 @@
 //! below them, updated as they answer, which roles are open to them now,
 //! each reason with its sources.
 
+use crate::address::Page;
 use crate::{
     browser,
     components::{
@@ -11,80 +12,26 @@ use crate::{
     core::{
         content,
         roles::RoleId,
-        route_finder::{
-            routes, Answers, Background, Interest, Openness, RoleRoute, ROUTE_FINDER_KEY,
-        },
+        route_finder::{routes, Answers, Background, Interest, Openness, RoleRoute},
     },
-    storage::{self, Loaded, WriteError},
+    state::{use_app_state, RouteFinderKept},
 };
 use leptos::prelude::*;
 
-/// The answers and what became of saving them, shared by every control.
-#[derive(Clone, Copy)]
-struct Form {
-    answers: RwSignal<Answers>,
-    /// False while storage holds answers this release must not overwrite.
-    writable: RwSignal<bool>,
-    notice: RwSignal<Option<&'static str>>,
-    save_problem: RwSignal<Option<&'static str>>,
-}
-
-impl Form {
-    fn load() -> Form {
-        let (answers, writable, notice) = match storage::load::<Answers>(ROUTE_FINDER_KEY, browser::now()) {
-            Loaded::Missing => (Answers::default(), true, None),
-            Loaded::Found(answers) => (answers, true, None),
-            Loaded::TooNew(_) => (
-                Answers::default(),
-                false,
-                Some("This device holds route finder answers saved by a newer version of this app. They are kept as they are, so the answers you give here will not be saved. Reload the page to get the newer version."),
-            ),
-            Loaded::Quarantined { quarantine_key: Some(_), .. } => (
-                Answers::default(),
-                true,
-                Some("Answers saved earlier on this device could not be read. They have been set aside, so you can start again."),
-            ),
-            Loaded::Quarantined { quarantine_key: None, .. } => (
-                Answers::default(),
-                false,
-                Some("Answers saved earlier on this device could not be read, and are left untouched, so the answers you give here will not be saved."),
-            ),
-        };
-        Form {
-            answers: RwSignal::new(answers),
-            writable: RwSignal::new(writable),
-            notice: RwSignal::new(notice),
-            save_problem: RwSignal::new(None),
-        }
-    }
-
-    fn change(self, edit: impl FnOnce(&mut Answers)) {
-        self.answers.update(edit);
-        if !self.writable.get_untracked() {
-            return;
-        }
-        let result = storage::save(ROUTE_FINDER_KEY, &self.answers.get_untracked());
-        self.save_problem.set(match result {
-            Ok(()) => None,
-            Err(WriteError::Full) => Some("This device's storage is full, so your latest answers are not saved yet."),
-            Err(WriteError::Refused(_)) => Some("Your answers could not be saved on this device, so they will be gone when you leave this page."),
-        });
-    }
-
-    fn clear(self) {
-        storage::remove(ROUTE_FINDER_KEY);
-        self.answers.set(Answers::default());
-        self.writable.set(true);
-        self.notice.set(None);
-        self.save_problem.set(None);
+/// What the person is told when stored answers could not be used.
+fn kept_notice(kept: RouteFinderKept) -> &'static str {
+    match kept {
+        RouteFinderKept::TooNew => "This device holds route finder answers saved by a newer version of this app. They are kept as they are, so the answers you give here will not be saved. Reload the page to get the newer version.",
+        RouteFinderKept::SetAside => "Answers saved earlier on this device could not be read. They have been set aside, so you can start again.",
+        RouteFinderKept::LeftUntouched => "Answers saved earlier on this device could not be read, and are left untouched, so the answers you give here will not be saved.",
     }
 }
 
 #[component]
 pub fn RouteFinder() -> impl IntoView {
     browser::set_title("Find your route into a role");
-    let form = Form::load();
-    let answers = form.answers;
+    let state = use_app_state();
+    let answers = state.route_finder();
     let years_text = RwSignal::new(answers.with_untracked(|answers| {
         answers
             .years_qualified
@@ -131,10 +78,10 @@ pub fn RouteFinder() -> impl IntoView {
         };
         years_text.set(text);
         years_invalid.set(years.is_err());
-        form.change(|answers| answers.years_qualified = years.ok().flatten());
+        state.change_route_finder(|answers| answers.years_qualified = years.ok().flatten());
     };
     let clear = move |_| {
-        form.clear();
+        state.clear_route_finder();
         years_text.set(String::new());
         years_invalid.set(false);
         cleared.set(true);
@@ -143,19 +90,19 @@ pub fn RouteFinder() -> impl IntoView {
     let touched = move || cleared.set(false);
 
     view! {
-        <a href=crate::browser::href("/roles") class="nhsuk-back-link">"All roles"</a>
+        <a href=Page::Roles.href() class="nhsuk-back-link">"All roles"</a>
         <h1 class="nhsuk-heading-l">"Find your route into a role"</h1>
         <p>"Answer a few questions about yourself to see for which of the four roles you meet the published entry requirements, which need another step first, and which you cannot enter yet. Each reason gives its source."</p>
         <p>"Meeting the entry requirements does not mean a course or training post is taking people now: we found no source on current intakes, except that sources conflict on whether student anaesthesia associates are being recruited. Check with universities and employers."</p>
         <p class="app-muted">"Your answers stay on this device. They are saved in this browser as you go and are not sent anywhere."</p>
-        {move || form.notice.get().map(|notice| view! {
-            <div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">"Information: "</span><p>{notice}</p></div>
+        {move || state.route_finder_kept().get().map(|kept| view! {
+            <div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">"Information: "</span><p>{kept_notice(kept)}</p></div>
         })}
         <Radios name="background" legend="Which best describes you?".into() options=background_options
             selected=Signal::derive(move || background.get().map(|background| background.code().to_string()))
             on_select=Callback::new(move |code: String| {
                 touched();
-                form.change(|answers| answers.set_background(Background::from_code(&code)));
+                state.change_route_finder(|answers| answers.set_background(Background::from_code(&code)));
             })
             legend_is_heading=true/>
         {move || (background.get() == Some(Background::AlreadyAMap)).then(|| view! {
@@ -163,7 +110,7 @@ pub fn RouteFinder() -> impl IntoView {
                 selected=Signal::derive(move || answers.with(|answers| answers.current_role.map(|role| role.code().to_string())))
                 on_select=Callback::new(move |code: String| {
                     touched();
-                    form.change(|answers| answers.current_role = RoleId::from_code(&code));
+                    state.change_route_finder(|answers| answers.current_role = RoleId::from_code(&code));
                 })/>
         })}
         {move || background.get().filter(|background| background.is_registered()).map(|_| view! {
@@ -194,7 +141,7 @@ pub fn RouteFinder() -> impl IntoView {
                                 checked=Signal::derive(move || answers.with(|answers| answers.critical_care_experience))
                                 on_toggle=Callback::new(move |checked| {
                                     touched();
-                                    form.change(|answers| answers.critical_care_experience = checked);
+                                    state.change_route_finder(|answers| answers.critical_care_experience = checked);
                                 })/>
                         })}
                         <Checkbox id="experience-2".into() name="experience" value="science-degree".into()
@@ -202,7 +149,7 @@ pub fn RouteFinder() -> impl IntoView {
                             checked=Signal::derive(move || answers.with(|answers| answers.good_science_degree))
                             on_toggle=Callback::new(move |checked| {
                                 touched();
-                                form.change(|answers| answers.good_science_degree = checked);
+                                state.change_route_finder(|answers| answers.good_science_degree = checked);
                             })/>
                     </div>
                 </fieldset>
@@ -219,7 +166,7 @@ pub fn RouteFinder() -> impl IntoView {
                             checked=Signal::derive(move || answers.with(|answers| answers.interests.contains(&interest)))
                             on_toggle=Callback::new(move |checked| {
                                 touched();
-                                form.change(|answers| {
+                                state.change_route_finder(|answers| {
                                     if checked {
                                         answers.interests.insert(interest);
                                     } else {
@@ -231,14 +178,6 @@ pub fn RouteFinder() -> impl IntoView {
                 </div>
             </fieldset>
         </div>
-        {move || form.save_problem.get().map(|problem| view! {
-            <div class="nhsuk-card nhsuk-card--warning">
-                <div class="nhsuk-card__content">
-                    <h2 class="nhsuk-card__heading">"Not saved"</h2>
-                    <p class="nhsuk-card__description">{problem}</p>
-                </div>
-            </div>
-        })}
         <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=clear>"Clear my answers"</button>
         <p class="app-muted" role="status">{move || cleared.get().then_some("Your answers have been cleared from this device.")}</p>
         <section class="app-routes" aria-labelledby="your-routes">
@@ -252,7 +191,7 @@ pub fn RouteFinder() -> impl IntoView {
                     </ul>
                 })
             }}
-            <p><a href=crate::browser::href("/roles/compare")>"Compare the roles side by side"</a></p>
+            <p><a href=Page::Compare.href()>"Compare the roles side by side"</a></p>
         </section>
     }
 }
@@ -301,7 +240,7 @@ fn RouteCard(route: RoleRoute) -> impl IntoView {
             <div class="nhsuk-card">
                 <div class="nhsuk-card__content">
                     <h3 class="nhsuk-card__heading nhsuk-heading-m">
-                        <a href=crate::browser::href(&format!("/roles/{}", route.role.code()))>{format!("{} ({})", role.title, role.abbreviation)}</a>
+                        <a href=Page::Role(route.role.code().into()).href()>{format!("{} ({})", role.title, role.abbreviation)}</a>
                     </h3>
                     <p class="app-route__status">
                         <strong class=tag_class>{route.openness.label()}</strong>

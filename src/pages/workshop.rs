@@ -1,3 +1,4 @@
+use crate::address::Page;
 use crate::{
     browser,
     core::{
@@ -32,31 +33,19 @@ pub fn Workshop() -> impl IntoView {
 #[component]
 fn Presenter() -> impl IntoView {
     let state = use_app_state();
-    let navigation = use_navigation();
     let start = move |_| {
         state.start_guest_session();
         state.update_settings(|settings| settings.presenter = true);
-    };
-    let reset = move |_| {
-        // One step back to a clean start: drop the guest data and begin a
-        // fresh guest session, still presenting.
-        state.end_guest_session();
-        state.start_guest_session();
-        state.update_settings(|settings| settings.presenter = true);
-        navigation.go("/");
     };
     let end = move |_| {
         state.end_guest_session();
     };
     view! {
         <h2 class="nhsuk-heading-m">"Presenter mode"</h2>
-        {move || if state.settings.get().presenter {
+        {move || if state.settings().get().presenter {
             view! {
-                <p>"Presenter mode is on: larger text and controls, notes and profile names hidden, and everything kept only until this tab closes."</p>
-                <div class="app-inline-actions">
-                    <button class="nhsuk-button" type="button" on:click=reset>"Reset for the next person"</button>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=end>"End presenter mode"</button>
-                </div>
+                <p>"Presenter mode is on: larger text and controls, notes and profile names hidden, and everything kept only until this tab closes. Between attendees, use \"Reset for the next person\" at the top of any page."</p>
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=end>"End presenter mode"</button>
             }.into_any()
         } else {
             view! {
@@ -73,7 +62,7 @@ fn Guest() -> impl IntoView {
     let refused = RwSignal::new(false);
     view! {
         <h2 class="nhsuk-heading-m">"Guest session"</h2>
-        {move || match state.backend.get() {
+        {move || match state.backend().get() {
             Backend::Guest => view! {
                 <p>"You are in a guest session. Nothing is written to this device's storage, and everything goes when you close the tab."</p>
                 <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| state.end_guest_session()>"End the guest session"</button>
@@ -102,7 +91,7 @@ fn Personas() -> impl IntoView {
         <ul class="nhsuk-list app-personas">
             {PERSONAS.iter().map(|persona| {
                 let load = move |_| {
-                    if state.backend.get_untracked() == Backend::Device {
+                    if state.backend().get_untracked() == Backend::Device {
                         state.start_guest_session();
                     }
                     let assessment = personas::assessment_for(
@@ -111,7 +100,7 @@ fn Personas() -> impl IntoView {
                     );
                     let id = assessment.id.clone();
                     state.add_assessment(assessment);
-                    navigation.go(&format!("/results/{id}"));
+                    navigation.open(&Page::Results(id.to_string()));
                 };
                 view! {
                     <li class="app-persona">
@@ -147,7 +136,11 @@ fn default_address(configured: &str) -> String {
 fn ShareCode() -> impl IntoView {
     let state = use_app_state();
     let address = Memo::new(move |_| {
-        default_address(&state.settings.with(|settings| settings.app_address.clone()))
+        default_address(
+            &state
+                .settings()
+                .with(|settings| settings.app_address.clone()),
+        )
     });
     let error = RwSignal::new(false);
     view! {
@@ -169,7 +162,7 @@ fn ShareCode() -> impl IntoView {
             })}
             <input class="nhsuk-input" id="qr-address" type="url" spellcheck="false"
                 aria-describedby=move || if error.get() { "qr-address-hint qr-address-error" } else { "qr-address-hint" }
-                prop:value=move || state.settings.with(|settings| settings.app_address.clone())
+                prop:value=move || state.settings().with(|settings| settings.app_address.clone())
                 on:change=move |event| {
                     let text = event_target_value(&event);
                     let valid = text.trim().is_empty() || qr::valid_address(&text).is_some();

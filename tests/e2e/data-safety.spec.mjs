@@ -22,8 +22,8 @@ test('two pages of one browser editing different items both persist', async ({ p
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByLabel('With direct supervision')).toBeChecked();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mapscc/assessment/shared')));
-  // Each answer is stored as [rating, updated_at] (format version 3).
-  expect(stored.version).toBe(3);
+  // Each answer is stored as [rating, updated_at] (since format version 3).
+  expect(stored.version).toBe(4);
   expect(stored.data.answers[items[0].id][0]).toBe(2);
   expect(stored.data.answers[items[1].id][0]).toBe(4);
 });

@@ -31,3 +31,34 @@ export function watchForeignRequests(page) {
   });
   return foreign;
 }
+
+/**
+ * The number of pages in a PDF made by Chromium: its page objects are
+ * written uncompressed as "/Type /Page" (the page tree is "/Type /Pages").
+ */
+export function countPdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
+}
+
+/**
+ * The words in `selector`'s text that the layout splits over two lines or
+ * more, found by measuring each word's boxes. Empty when every word is whole.
+ */
+export async function wordsBrokenInside(page, selector) {
+  return page.evaluate((selector) => {
+    const broken = [];
+    for (const element of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.textContent.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          if (tops.size > 1) broken.push(match[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}

@@ -22,7 +22,7 @@ export function assessmentRecord({ id, role, stage = 'newly-qualified', scope = 
     answers[capability] = [rating, createdAt + 1000];
   }
   return JSON.stringify({
-    app: 'maps-capability-checker', kind: 'assessment', version: 3,
+    app: 'maps-capability-checker', kind: 'assessment', version: 4,
     data: {
       id, profile: 'me', role, stage, scope, content_version: framework.version,
       created_at: createdAt, updated_at: createdAt + 2000, finished_at: createdAt + 2000,

@@ -22,7 +22,7 @@ test('a guest session leaves nothing in localStorage once closed', async ({ cont
   await expect(page.getByText('You are in a guest session.')).toBeVisible();
   await expectNoAxeViolations(page);
   await startQuickCheck(page, 'Physician associate (PA)');
-  await expect(page.getByText('Guest session: nothing is kept')).toBeVisible();
+  await expect(page.getByText('Guest session: what you enter is kept in this tab')).toBeVisible();
   expect(await page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith('mapscc/assessment/')))).toBe(true);
   expect(await appKeys(page)).toEqual([]);
   await page.close();

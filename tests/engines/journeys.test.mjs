@@ -189,7 +189,7 @@ describe(engine.name, () => {
     const total = await startQuickCheck(browser, 'Physician associate (PA)', 'Newly qualified');
     await browser.check('With direct supervision', exact);
     await browser.fill('Notes or evidence (optional)', 'Guest note');
-    await browser.expectText('Guest session: nothing is kept');
+    await browser.expectText('Guest session: what you enter is kept in this tab');
     assert.ok(await browser.run(() => Object.keys(sessionStorage).some((key) => key.startsWith('mapscc/assessment/'))),
       `${engine.name}: the guest's answers are not in sessionStorage`);
     assert.deepEqual(await browser.storedRecords(), before, `${engine.name}: the guest session changed localStorage`);

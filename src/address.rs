@@ -54,6 +54,47 @@ impl Page {
         }
     }
 
+    /// The page's address relative to the app's base, such as "/roles/pa":
+    /// [`Page::from_path`] reads it back as the same page.
+    pub fn path(&self) -> String {
+        match self {
+            Page::Home => "/".into(),
+            Page::Roles => "/roles".into(),
+            Page::RouteFinder => "/roles/route-finder".into(),
+            Page::Compare => "/roles/compare".into(),
+            Page::Role(code) => format!("/roles/{code}"),
+            Page::Capabilities => "/capabilities".into(),
+            Page::CheckStart => "/check".into(),
+            Page::CheckStep(id) => format!("/check/{id}"),
+            Page::ResultsList => "/results".into(),
+            Page::Results(id) => format!("/results/{id}"),
+            Page::MyData => "/my-data".into(),
+            Page::Workshop => "/workshop".into(),
+            Page::About => "/about".into(),
+            Page::Sources => "/about/sources".into(),
+            Page::Accessibility => "/about/accessibility".into(),
+            Page::Glossary => "/glossary".into(),
+            Page::NotFound => "/not-found".into(),
+        }
+    }
+
+    /// [`Page::path`] with one query value, such as "/check?role=pa".
+    /// `value` is one of the app's own codes (letters, digits, hyphens), so
+    /// it needs no escaping.
+    pub fn path_with(&self, name: &str, value: &str) -> String {
+        format!("{}?{name}={value}", self.path())
+    }
+
+    /// The page's address under the app's base, for a link's `href`.
+    pub fn href(&self) -> String {
+        crate::browser::href(&self.path())
+    }
+
+    /// [`Page::path_with`] under the app's base, for a link's `href`.
+    pub fn href_with(&self, name: &str, value: &str) -> String {
+        crate::browser::href(&self.path_with(name, value))
+    }
+
     /// The content file fetched on demand that the page cannot show
     /// without. The first page and the role pages need none, so they never
     /// wait for a fetch.
@@ -98,6 +139,28 @@ pub fn in_app_path(
         _ if rest.starts_with('/') => Some(rest.to_owned()),
         // "/base-other" shares the prefix but is another place.
         _ => None,
+    }
+}
+
+/// How a link changes the history: a new entry, or, for the address already
+/// shown, the same entry again, as a browser does for a link to the page
+/// it is on. Both addresses are relative to the base, with any query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryStep {
+    Push,
+    Replace,
+}
+
+pub fn history_step(shown: &str, next: &str) -> HistoryStep {
+    let same = |address: &str| {
+        let (path, query) = address.split_once('?').unwrap_or((address, ""));
+        let path = path.trim_end_matches('/');
+        (if path.is_empty() { "/" } else { path }).to_owned() + "?" + query
+    };
+    if same(shown) == same(next) {
+        HistoryStep::Replace
+    } else {
+        HistoryStep::Push
     }
 }
 
@@ -171,6 +234,42 @@ mod tests {
     }
 
     #[test]
+    fn every_page_reads_back_from_its_own_path() {
+        for page in [
+            Page::Home,
+            Page::Roles,
+            Page::RouteFinder,
+            Page::Compare,
+            Page::Role("accp".into()),
+            Page::Capabilities,
+            Page::CheckStart,
+            Page::CheckStep("a-1764500000000-7".into()),
+            Page::ResultsList,
+            Page::Results("a-2".into()),
+            Page::MyData,
+            Page::Workshop,
+            Page::About,
+            Page::Sources,
+            Page::Accessibility,
+            Page::Glossary,
+            Page::NotFound,
+        ] {
+            assert_eq!(Page::from_path(&page.path()), page, "{}", page.path());
+        }
+    }
+
+    #[test]
+    fn a_query_value_in_a_path_is_read_back() {
+        let path = Page::CheckStart.path_with("role", "scp");
+        let (path, search) = path.split_once('?').unwrap_or_default();
+        assert_eq!(Page::from_path(path), Page::CheckStart);
+        assert_eq!(
+            query_value(&format!("?{search}"), "role").as_deref(),
+            Some("scp")
+        );
+    }
+
+    #[test]
     fn unknown_and_over_long_addresses_are_not_found() {
         for path in ["nope", "roles/pa/extra", "check/a/b", "about/other"] {
             assert_eq!(Page::from_path(path), Page::NotFound, "{path}");
@@ -233,6 +332,20 @@ mod tests {
             in_app_path(origin, "/mapscc-old/page", origin, "/mapscc"),
             None
         );
+    }
+
+    #[test]
+    fn a_link_to_the_page_shown_adds_no_history_entry() {
+        assert_eq!(history_step("/roles", "/roles"), HistoryStep::Replace);
+        assert_eq!(history_step("/roles/", "/roles"), HistoryStep::Replace);
+        assert_eq!(history_step("", "/"), HistoryStep::Replace);
+        assert_eq!(
+            history_step("/check?role=aa", "/check?role=aa"),
+            HistoryStep::Replace
+        );
+        assert_eq!(history_step("/roles", "/roles/pa"), HistoryStep::Push);
+        assert_eq!(history_step("/check", "/check?role=aa"), HistoryStep::Push);
+        assert_eq!(history_step("/", "/roles"), HistoryStep::Push);
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! The content files the browser fetches when a page first needs them (see
+//! `core::content::LazyFile`), and the page shown while one comes or if it
+//! cannot. Provided by `App` as a context of its own: loading content has
+//! nothing to do with saving data, which is `AppState`'s.
+
+use crate::{browser, core::content::LazyFile};
+use leptos::prelude::*;
+
+/// Where a content file the browser fetches is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContentLoad {
+    NotStarted,
+    Loading,
+    Ready,
+    /// Why, in words for the user.
+    Failed(String),
+}
+
+/// The load of each fetched content file. `Copy`, as views hold it.
+#[derive(Clone, Copy)]
+pub struct ContentLoader {
+    framework: RwSignal<ContentLoad>,
+    glossary: RwSignal<ContentLoad>,
+}
+
+impl ContentLoader {
+    pub fn new() -> ContentLoader {
+        ContentLoader {
+            framework: RwSignal::new(ContentLoad::NotStarted),
+            glossary: RwSignal::new(ContentLoad::NotStarted),
+        }
+    }
+
+    fn signal_of(self, file: LazyFile) -> RwSignal<ContentLoad> {
+        match file {
+            LazyFile::Framework => self.framework,
+            LazyFile::Glossary => self.glossary,
+        }
+    }
+
+    /// Whether `file` is here, on its way or failed to come; reactive.
+    pub fn load_of(self, file: LazyFile) -> ReadSignal<ContentLoad> {
+        self.signal_of(file).read_only()
+    }
+
+    /// Fetches `file` unless it is here or on its way. Pages that need it
+    /// show once its load is `Ready`.
+    pub fn need(self, file: LazyFile) {
+        let load = self.signal_of(file);
+        if file.is_loaded() {
+            if load.get_untracked() != ContentLoad::Ready {
+                load.set(ContentLoad::Ready);
+            }
+            return;
+        }
+        if load.get_untracked() == ContentLoad::Loading {
+            return;
+        }
+        load.set(ContentLoad::Loading);
+        leptos::task::spawn_local(async move {
+            let loaded = match browser::fetch_text(&browser::content_file_href(file.name())).await {
+                Ok(text) => file
+                    .set(&text)
+                    .map_err(|_| "the file that came back is damaged".to_string()),
+                Err(reason) => Err(reason),
+            };
+            load.set(match loaded {
+                Ok(()) => ContentLoad::Ready,
+                Err(reason) => ContentLoad::Failed(reason),
+            });
+        });
+    }
+
+    /// Fetches `file` again after a failure.
+    pub fn retry(self, file: LazyFile) {
+        self.signal_of(file).set(ContentLoad::NotStarted);
+        self.need(file);
+    }
+}
+
+impl Default for ContentLoader {
+    fn default() -> ContentLoader {
+        ContentLoader::new()
+    }
+}
+
+/// The content loader, provided by `App` before any page renders.
+///
+/// # Panics
+/// Outside `App` (a wiring mistake, caught by every browser test).
+pub fn use_content_loader() -> ContentLoader {
+    expect_context::<ContentLoader>()
+}
+
+/// Shows `page` once `file` is here; the first page that needs it fetches
+/// it. Pages that need only the role profiles do not come through here.
+pub fn once_loaded(
+    loader: ContentLoader,
+    file: LazyFile,
+    page: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    loader.need(file);
+    (move || match loader.load_of(file).get() {
+        ContentLoad::Ready => page(),
+        ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
+        ContentLoad::NotStarted | ContentLoad::Loading => view! {
+            <p class="nhsuk-body-l" role="status">{format!("Loading {}…", file.what())}</p>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn ContentFailed(file: LazyFile, reason: String) -> impl IntoView {
+    let loader = use_content_loader();
+    let heading = format!("Sorry, {} could not be loaded", file.what());
+    browser::set_title(&heading);
+    view! {
+        <h1 class="nhsuk-heading-l">{heading}</h1>
+        <p>{format!(
+            "This page needs {}, which could not be fetched: {reason}. Check your connection and try again. Nothing you have saved is affected.",
+            file.what()
+        )}</p>
+        <button class="nhsuk-button" type="button" on:click=move |_| loader.retry(file)>"Try again"</button>
+    }
+}

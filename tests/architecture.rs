@@ -1,0 +1,107 @@
+//! The shape the code keeps (issue 21), checked by reading its sources:
+//! one module touches the browser's storage, pages and components change
+//! records only through `AppState`, and links are made by `Page`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::{fs, path::Path};
+
+/// Every `.rs` file under `dir`, with its text.
+fn sources(dir: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        panic!("cannot read {}", dir.display());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(sources(&path));
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            let text = fs::read_to_string(&path).unwrap_or_default();
+            found.push((path.display().to_string(), text));
+        }
+    }
+    found
+}
+
+fn src(folder: &str) -> Vec<(String, String)> {
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(folder),
+    )
+}
+
+/// Lines of `files` containing any of `needles`, as "file:line: text".
+fn lines_with(files: &[(String, String)], needles: &[&str]) -> Vec<String> {
+    let mut hits = Vec::new();
+    for (path, text) in files {
+        for (number, line) in text.lines().enumerate() {
+            if needles.iter().any(|needle| line.contains(needle)) {
+                hits.push(format!("{path}:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn only_the_storage_module_touches_the_browsers_storage() {
+    let others: Vec<(String, String)> = src("")
+        .into_iter()
+        .filter(|(path, _)| !path.ends_with("src/storage.rs"))
+        .collect();
+    let hits = lines_with(
+        &others,
+        &[
+            "web_sys::Storage",
+            "local_storage()",
+            "session_storage()",
+            "gloo_storage",
+            "LocalStorage",
+            "SessionStorage",
+        ],
+    );
+    assert!(
+        hits.is_empty(),
+        "storage touched outside src/storage.rs:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn pages_and_components_change_records_only_through_app_state() {
+    let mut views = src("pages");
+    views.extend(src("components"));
+    // The storage module's `Backend` type is a plain value views may show;
+    // any other use of the module from a view bypasses `AppState`.
+    let hits: Vec<String> = lines_with(&views, &["storage::", "records::encode"])
+        .into_iter()
+        .filter(|hit| !hit.contains("storage::Backend") && !hit.contains("storage_banner::"))
+        .collect();
+    assert!(
+        hits.is_empty(),
+        "a view uses storage directly:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn pages_and_components_link_through_page_addresses() {
+    let mut views = src("pages");
+    views.extend(src("components"));
+    let hits = lines_with(
+        &views,
+        &[
+            "href(\"/",
+            "href(&format!",
+            "href=\"/",
+            "navigation.go(",
+            ".go(&format!",
+        ],
+    );
+    assert!(
+        hits.is_empty(),
+        "a hand-typed in-app address:\n{}",
+        hits.join("\n")
+    );
+}
