@@ -103,12 +103,21 @@ pub fn once_loaded(
     (move || match loader.load_of(file).get() {
         ContentLoad::Ready => page(),
         ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
-        ContentLoad::NotStarted | ContentLoad::Loading => view! {
-            <p class="nhsuk-body-l" role="status">{format!("Loading {}…", file.what())}</p>
+        ContentLoad::NotStarted | ContentLoad::Loading => {
+            view! { <PageLoading what=file.what()/> }.into_any()
         }
-        .into_any(),
     })
     .into_any()
+}
+
+/// What a page shows while something it needs is on its way: "Loading
+/// {what}…". Its `data-app-loading` marker tells `navigation` to keep
+/// waiting for the page's heading, however long the fetch takes.
+#[component]
+pub fn PageLoading(what: &'static str) -> impl IntoView {
+    view! {
+        <p class="nhsuk-body-l" role="status" data-app-loading="">{format!("Loading {what}…")}</p>
+    }
 }
 
 #[component]

@@ -8,7 +8,7 @@
 //! panic: the split functions are `fallible`, and a failed fetch is not
 //! remembered, so trying again fetches the chunk anew.
 
-use crate::pages;
+use crate::{content_loader::PageLoading, pages};
 use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
 use std::future::Future;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
@@ -159,9 +159,7 @@ where
         });
     });
     (move || match status.get() {
-        CodeLoad::Loading => {
-            view! { <p class="nhsuk-body-l" role="status">"Loading this page…"</p> }.into_any()
-        }
+        CodeLoad::Loading => view! { <PageLoading what="this page"/> }.into_any(),
         CodeLoad::Failed => view! { <PageCodeFailedPage attempt/> }.into_any(),
         CodeLoad::Ready => loaded
             .try_update_value(Option::take)

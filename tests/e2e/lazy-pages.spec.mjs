@@ -2,7 +2,7 @@
 // no chunk, a deep link to a lazy page works from a cold start, and a chunk
 // that cannot be fetched gives a "Try again" page that then works.
 import { expect, test } from '@playwright/test';
-import { openApp, watchForeignRequests } from './helpers.mjs';
+import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
 const CHUNK = /\/lazy-[\w-]+-[0-9a-f]{16}\.wasm$/;
 
@@ -39,11 +39,30 @@ test.describe('without the service worker', () => {
   // answers pass no route): this is a first visit cut off before then.
   test.use({ serviceWorkers: 'block' });
 
+  test('a lazy page reached by a link gets its title, focus and announcement once its chunk arrives, however slow', async ({ page }) => {
+    // Longer than the ~5 s of frames navigation gives a page to draw its
+    // heading: a page that shows it is loading is waited for.
+    await page.route(CHUNK, async (route) => {
+      await new Promise((done) => setTimeout(done, 6500));
+      await route.continue();
+    });
+    await openApp(page, './');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Glossary', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toBeVisible();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Glossary', { timeout: 20_000 });
+    await expect(heading).toBeFocused();
+    await expect(page).toHaveTitle('Glossary - MAPs Capability Checker');
+    await expect(page.locator('#app-announcer')).toHaveText('Glossary');
+  });
+
   test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
     const seen = watch(page);
     await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
     await openApp(page, 'results');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
+    await expect(page).toHaveTitle('Sorry, this page could not be loaded - MAPs Capability Checker');
+    await expectNoAxeViolations(page);
 
     await page.unroute(CHUNK);
     await page.getByRole('button', { name: 'Try again' }).click();
