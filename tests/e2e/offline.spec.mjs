@@ -62,6 +62,8 @@ test('after one visit every page opens offline, and a rating saved offline is ke
   for (const path of [...MAIN_PAGES, 'roles/pa']) {
     await openApp(page, path);
     await expect(page).not.toHaveTitle(/Page not found/);
+    // Not "Sorry, … could not be loaded": its chunk and content were kept.
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/^Sorry/);
     await expect(page).toHaveURL(new URL(path, baseURL).href);
   }
 
