@@ -18,6 +18,12 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 #[derive(Clone, Copy, Debug)]
 pub struct PageCodeFailed;
 
+/// Makes a page from code in a chunk. It is called where the page is shown,
+/// as `app::page_view` makes any other page, so the page's contexts,
+/// effects and reactive parts all live under one owner (made elsewhere, a
+/// context it provides was not found by its own redraws).
+pub type PageMaker = Box<dyn Fn() -> AnyView>;
+
 impl From<SplitLoaderError> for PageCodeFailed {
     fn from(_: SplitLoaderError) -> Self {
         PageCodeFailed
@@ -31,92 +37,122 @@ impl From<SplitLoaderError> for PageCodeFailed {
 
 /// The four roles.
 #[wasm_split(explore, fallible)]
-pub fn roles() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::roles::Roles/> }.into_any())
+pub fn roles() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::roles::Roles/> }.into_any()
+    }))
 }
 
 /// The route finder.
 #[wasm_split(explore, fallible)]
-pub fn route_finder() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::route_finder::RouteFinder/> }.into_any())
+pub fn route_finder() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::route_finder::RouteFinder/> }.into_any()
+    }))
 }
 
 /// The comparison of roles.
 #[wasm_split(explore, fallible)]
-pub fn compare() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::compare::Compare/> }.into_any())
+pub fn compare() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::compare::Compare/> }.into_any()
+    }))
 }
 
 /// One role's profile.
 #[wasm_split(explore, fallible)]
-pub fn role_profile(code: String) -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::role_profile::RoleProfilePage code=code/> }.into_any())
+pub fn role_profile(code: String) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }.into_any()
+    }))
 }
 
 /// The capabilities.
 #[wasm_split(explore, fallible)]
-pub fn capabilities() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::capabilities::Capabilities/> }.into_any())
+pub fn capabilities() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::capabilities::Capabilities/> }.into_any()
+    }))
 }
 
 /// The start of a check.
 #[wasm_split(check, fallible)]
-pub fn check_start() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::check_start::CheckStart/> }.into_any())
+pub fn check_start() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::check_start::CheckStart/> }.into_any()
+    }))
 }
 
 /// One step of a check.
 #[wasm_split(check, fallible)]
-pub fn check_step(id: String) -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::check_step::CheckStep id=id/> }.into_any())
+pub fn check_step(id: String) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::check_step::CheckStep id=id.clone()/> }.into_any()
+    }))
 }
 
 /// The list of saved results.
 #[wasm_split(check, fallible)]
-pub fn results_list() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::results::ResultsList/> }.into_any())
+pub fn results_list() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::results::ResultsList/> }.into_any()
+    }))
 }
 
 /// One saved result.
 #[wasm_split(check, fallible)]
-pub fn results(id: String) -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::results::Results id=id/> }.into_any())
+pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::results::Results id=id.clone()/> }.into_any()
+    }))
 }
 
 /// My data.
 #[wasm_split(data, fallible)]
-pub fn my_data() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::my_data::MyData/> }.into_any())
+pub fn my_data() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::my_data::MyData/> }.into_any()
+    }))
 }
 
 /// The workshop page.
 #[wasm_split(data, fallible)]
-pub fn workshop() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::workshop::Workshop/> }.into_any())
+pub fn workshop() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::workshop::Workshop/> }.into_any()
+    }))
 }
 
 /// About the app.
 #[wasm_split(info, fallible)]
-pub fn about() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::about::About/> }.into_any())
+pub fn about() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::about::About/> }.into_any()
+    }))
 }
 
 /// Sources and disclaimer.
 #[wasm_split(info, fallible)]
-pub fn sources() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::sources::Sources/> }.into_any())
+pub fn sources() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::sources::Sources/> }.into_any()
+    }))
 }
 
 /// The accessibility statement.
 #[wasm_split(info, fallible)]
-pub fn accessibility() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::accessibility::Accessibility/> }.into_any())
+pub fn accessibility() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::accessibility::Accessibility/> }.into_any()
+    }))
 }
 
 /// The glossary.
 #[wasm_split(info, fallible)]
-pub fn glossary() -> Result<AnyView, PageCodeFailed> {
-    Ok(view! { <pages::glossary::Glossary/> }.into_any())
+pub fn glossary() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::glossary::Glossary/> }.into_any()
+    }))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -132,38 +168,32 @@ enum CodeLoad {
 /// finishes at once, so a second visit shows no "Loading".
 pub fn page<Fut>(load: impl Fn() -> Fut + 'static) -> AnyView
 where
-    Fut: Future<Output = Result<AnyView, PageCodeFailed>> + 'static,
+    Fut: Future<Output = Result<PageMaker, PageCodeFailed>> + 'static,
 {
     let attempt = RwSignal::new(0_u32);
     let status = RwSignal::new(CodeLoad::Loading);
-    // A view is not Clone, so the loaded page waits here for the one
-    // render that takes it (`status` becomes Ready once per load).
-    let loaded = StoredValue::new_local(None::<AnyView>);
+    let maker = StoredValue::new_local(None::<PageMaker>);
     Effect::new(move |_| {
         attempt.track();
         status.set(CodeLoad::Loading);
-        let page = load();
-        // The page is made while the task runs: under this effect's owner,
-        // so its context, effects and signals work and go with it, and
-        // untracked, so what it reads does not re-run this effect.
-        untrack(|| {
-            spawn_local_scoped_with_cancellation(async move {
-                match page.await {
-                    Ok(view) => {
-                        loaded.set_value(Some(view));
-                        status.set(CodeLoad::Ready);
-                    }
-                    Err(PageCodeFailed) => status.set(CodeLoad::Failed),
+        let fetched = load();
+        // Cancelled if the page is left before its chunk arrives.
+        spawn_local_scoped_with_cancellation(async move {
+            match fetched.await {
+                Ok(make) => {
+                    maker.set_value(Some(make));
+                    status.set(CodeLoad::Ready);
                 }
-            })
+                Err(PageCodeFailed) => status.set(CodeLoad::Failed),
+            }
         });
     });
     (move || match status.get() {
         CodeLoad::Loading => view! { <PageLoading what="this page"/> }.into_any(),
         CodeLoad::Failed => view! { <PageCodeFailedPage attempt/> }.into_any(),
-        CodeLoad::Ready => loaded
-            .try_update_value(Option::take)
-            .flatten()
+        // Made here, as any other page is made in `app::page_view`.
+        CodeLoad::Ready => maker
+            .with_value(|make| make.as_ref().map(|make| make()))
             .unwrap_or_else(|| ().into_any()),
     })
     .into_any()
