@@ -88,8 +88,6 @@ impl Navigation {
             .with(|search| address::query_value(search, name))
     }
 
-    /// Shows another page. `address` is relative to the app's base and may
-    /// carry a query string, such as "/capabilities?role=pa".
     /// Shows `page`, as following a link to it would.
     pub fn open(&self, page: &Page) {
         self.go(&page.path(), None);
