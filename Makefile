@@ -7,6 +7,8 @@ SHELL := /bin/bash
 
 TRUNK_VERSION := 0.21.14
 GECKODRIVER_VERSION := 0.37.1
+# Splits the app's wasm into chunks (tools/build-wasm.mjs).
+WASM_SPLIT_VERSION := 0.2.4
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell grep -A1 '^name = "wasm-bindgen"$$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 CARGO_BIN := $(HOME)/.cargo/bin
@@ -28,7 +30,7 @@ run: tools build
 ## Browser tiers run in three engines: Chromium, Firefox and WebKit.
 test: tools browsers lint unit serve-test web-test build size e2e engines
 
-tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed vendor/nhsuk-frontend.css
+tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) .tools/wasm-split-$(WASM_SPLIT_VERSION) node_modules/.installed vendor/nhsuk-frontend.css
 
 .tools/rust-target:
 	@mkdir -p .tools
@@ -44,6 +46,12 @@ tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WA
 .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION): Cargo.lock
 	@mkdir -p .tools
 	wasm-bindgen --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$' || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	@touch $@
+
+.tools/wasm-split-$(WASM_SPLIT_VERSION):
+	@mkdir -p .tools
+	cargo install --list | grep -q '^wasm_split_cli_support v$(WASM_SPLIT_VERSION):' \
+		|| cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

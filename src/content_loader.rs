@@ -3,7 +3,11 @@
 //! cannot. Provided by `App` as a context of its own: loading content has
 //! nothing to do with saving data, which is `AppState`'s.
 
-use crate::{browser, core::content::LazyFile};
+use crate::{
+    browser,
+    components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
+    core::content::LazyFile,
+};
 use leptos::prelude::*;
 
 /// Where a content file the browser fetches is.
@@ -103,10 +107,9 @@ pub fn once_loaded(
     (move || match loader.load_of(file).get() {
         ContentLoad::Ready => page(),
         ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
-        ContentLoad::NotStarted | ContentLoad::Loading => view! {
-            <p class="nhsuk-body-l" role="status">{format!("Loading {}…", file.what())}</p>
+        ContentLoad::NotStarted | ContentLoad::Loading => {
+            view! { <PageLoading what=file.what()/> }.into_any()
         }
-        .into_any(),
     })
     .into_any()
 }
@@ -114,14 +117,11 @@ pub fn once_loaded(
 #[component]
 fn ContentFailed(file: LazyFile, reason: String) -> impl IntoView {
     let loader = use_content_loader();
-    let heading = format!("Sorry, {} could not be loaded", file.what());
-    browser::set_title(&heading);
     view! {
-        <h1 class="nhsuk-heading-l">{heading}</h1>
-        <p>{format!(
-            "This page needs {}, which could not be fetched: {reason}. Check your connection and try again. Nothing you have saved is affected.",
-            file.what()
-        )}</p>
-        <button class="nhsuk-button" type="button" on:click=move |_| loader.retry(file)>"Try again"</button>
+        <CouldNotLoad
+            what=file.what().to_string()
+            explanation=format!("This page needs {}, which could not be fetched: {reason}.", file.what())
+            on_retry=Callback::new(move |()| loader.retry(file))
+        />
     }
 }

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod components;
 pub mod content_loader;
 pub mod core;
+pub mod lazy;
 pub mod navigation;
 pub mod pages;
 pub mod recovery;

@@ -36,7 +36,9 @@ thread_local! {
 }
 
 /// How many animation frames (about 5 seconds) a new page may take to draw
-/// its heading, for example while a content file is fetched.
+/// its heading. A page that shows it is loading (a content file or its
+/// wasm chunk on the way, see `content_loader::PageLoading`) is waited for
+/// as long as it loads: each fetch ends with the page or a "Try again" page.
 const FRAMES_TO_WAIT: u32 = 300;
 
 /// How many frames a page whose heading stays the same is given to redraw.
@@ -235,6 +237,13 @@ fn entry_key(state: &JsValue) -> u32 {
         .map_or(0, |key| key as u32)
 }
 
+/// The page on screen is being replaced where it is, without a change of
+/// address ("Try again" on a page that could not be loaded): its new
+/// heading is focused and announced as after a page change.
+pub fn arrive_again() {
+    arrive(0.0, None);
+}
+
 /// Once the new page has drawn its `<h1>`: scrolls to `scroll_y`, moves
 /// focus to the heading without scrolling, and announces its text in the
 /// shell's live region, so a screen reader user hears the new page.
@@ -271,6 +280,18 @@ fn main_heading() -> Option<web_sys::HtmlElement> {
         .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
+/// Whether the page on screen shows that it is loading.
+fn page_is_loading() -> bool {
+    browser::document()
+        .and_then(|document| {
+            document
+                .query_selector("#maincontent [data-app-loading]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 /// Waits for the new page's heading: one that replaced the old one, or the
 /// old one itself if a few frames pass and the page was not redrawn (only
 /// its query string changed). Then it is announced, and focus moves to it,
@@ -301,6 +322,8 @@ fn wait_for_heading(arriving: Arriving, frames_waited: u32) {
                 }
             }
             None if frames_waited < FRAMES_TO_WAIT => wait_for_heading(arriving, frames_waited + 1),
+            // Not counted: a slow connection may take longer than that.
+            None if page_is_loading() => wait_for_heading(arriving, frames_waited),
             None => {}
         }
     });

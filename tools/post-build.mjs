@@ -1,10 +1,11 @@
 // Trunk post-build hook, run in the staging directory before it becomes dist/.
 //
-// 1. Trunk writes its wasm loader as an inline module script. Our CSP has no
-//    'unsafe-inline', so the script moves to boot-<hash>.js, and waits there
+// 1. The app's wasm is built here (tools/build-wasm.mjs), split into a
+//    main module and chunks that pages load when they need them. Its
+//    loader is boot-<hash>.js (our CSP has no 'unsafe-inline'), which waits
 //    for the first paint before it starts the app. The wasm-bindgen
-//    module it imports, register-sw.js and sw.js are minified here (about
-//    2.3 KB less with brotli), with integrity hashes in index.html updated.
+//    module, the chunk loader, register-sw.js and sw.js are minified here
+//    (about 2.3 KB less with brotli), with integrity hashes updated.
 // 2. framework.json and glossary.json, fetched by the pages that need
 //    them, are minified and renamed <name>-<hash>.json, a name index.html
 //    gives the app in <meta name="app-<name>">: a cached file can never
@@ -22,15 +23,16 @@ import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
+import { buildWasm } from './build-wasm.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk');
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
-const match = html.match(inline);
-if (!match) throw new Error('no inline module script found in index.html');
+const base = process.env.TRUNK_PUBLIC_URL || '/';
+if (/<script type="?module"?>/.test(html)) throw new Error('Trunk wrote a wasm loader: index.html must not ask it to build the rust');
+const built = buildWasm(staging, process.env.TRUNK_PROFILE === 'release');
 // The app normally starts once the browser has shown the static first page
 // in index.html. Otherwise, on a fast load, the app's page replaces the
 // static one before it is on screen: the app's page becomes the largest
@@ -54,21 +56,17 @@ const afterFirstPaint = `await new Promise((shown) => {
 // the app starts. Measured on a throttled slow 4G link (150 ms, 1.6 Mbps,
 // CPU slowed 4 times) the app is up no later without the preload, as the
 // wasm download fills the link either way.
-const wasmPreload = /<link [^>]*rel="?preload"?[^>]*type="?application\/wasm"?[^>]*>/;
-if (!wasmPreload.test(html)) throw new Error('Trunk no longer preloads the wasm: check this step');
-html = html.replace(wasmPreload, '');
-const trunkLoader = match[1].trim() + '\n';
-if (!/^const wasm = await init\(/m.test(trunkLoader)) throw new Error('Trunk loader changed: no `const wasm = await init(` line');
-const code = trunkLoader.replace(/^const wasm = await init\(/m, `${afterFirstPaint}$&`);
+const code = `import init from '${base}${built.js}';
+${afterFirstPaint}await init({ module_or_path: '${base}${built.wasm}' });
+`;
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, name), code);
-const base = process.env.TRUNK_PUBLIC_URL || '/';
 // Nothing the first paint needs comes from a script, so the browser is told
 // to fetch the loader and the module it imports at low priority.
-html = html.replace(inline, `<script type="module" src="${base}${name}" fetchpriority="low"></script>`);
-const modulePreload = /<link [^>]*rel="?modulepreload"?[^>]*>/;
-if (!modulePreload.test(html)) throw new Error('Trunk no longer preloads the wasm-bindgen module: check this step');
-html = html.replace(modulePreload, (tag) => tag.replace('<link ', '<link fetchpriority="low" '));
+if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+const bindingsIntegrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, built.js))).digest('base64')}`;
+html = html.replace('</head>', `<link rel="modulepreload" href="${base}${built.js}" integrity="${bindingsIntegrity}" fetchpriority="low">`
+  + `<script type="module" src="${base}${name}" fetchpriority="low"></script></head>`);
 
 /**
  * Minifies a script of the build in place (Trunk's own minifier cannot parse
@@ -86,9 +84,8 @@ async function minifyScript(url, { module }) {
   html = html.replace(tag, tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`));
 }
 
-const bindingsUrl = code.match(/from '([^']+\.js)'/)?.[1];
-if (!bindingsUrl?.startsWith(base)) throw new Error('the loader does not import the wasm-bindgen module');
-await minifyScript(bindingsUrl, { module: true });
+await minifyScript(`${base}${built.js}`, { module: true });
+await minifyScript(`${base}${built.loader}`, { module: true });
 const registerUrl = html.match(/src="?([^" >]*register-sw-[0-9a-f]+\.js)/)?.[1];
 if (!registerUrl?.startsWith(base)) throw new Error('index.html does not load register-sw.js');
 await minifyScript(registerUrl, { module: false });

@@ -4,7 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
-const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'about'];
+// At least one page of each wasm chunk (src/lazy.rs): explore, check, data, info.
+const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary'];
 
 /** Waits until the service worker has kept the app and controls the page. */
 async function waitForServiceWorker(page) {
@@ -39,10 +40,30 @@ test('after one visit every page opens offline, and a rating saved offline is ke
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Every wasm chunk the chunk loader can ask for is kept, so a page never
+  // visited before still opens offline (src/lazy.rs).
+  const chunks = await page.evaluate(async () => {
+    const loader = performance.getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .find((name) => /\/lazy-loader-[0-9a-f]{16}\.js$/.test(new URL(name).pathname));
+    if (!loader) return { loader: null, files: [] };
+    const text = await (await fetch(loader)).text();
+    const names = [...new Set(text.match(/lazy-[\w-]+-[0-9a-f]{16}\.wasm/g) ?? [])];
+    const files = await Promise.all(names.map(async (name) => {
+      const url = new URL(name, loader).href;
+      return { name, kept: (await caches.match(url)) !== undefined, fetched: await fetch(url).then((response) => response.ok, () => false) };
+    }));
+    return { loader, files };
+  });
+  expect(chunks.loader, 'the app loaded no chunk loader').not.toBeNull();
+  expect(chunks.files.length, 'the chunk loader names no chunk').toBeGreaterThan(0);
+  for (const chunk of chunks.files) expect(chunk, chunk.name).toEqual({ name: chunk.name, kept: true, fetched: true });
   // Deep links too, including one two levels down.
   for (const path of [...MAIN_PAGES, 'roles/pa']) {
     await openApp(page, path);
     await expect(page).not.toHaveTitle(/Page not found/);
+    // Not "Sorry, … could not be loaded": its chunk and content were kept.
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/^Sorry/);
     await expect(page).toHaveURL(new URL(path, baseURL).href);
   }
 

@@ -1,0 +1,214 @@
+//! Pages whose code is not in the main wasm but in a chunk that the browser
+//! fetches the first time one of them is shown, so the first page of a
+//! visit waits for less. tools/build-wasm.mjs splits the wasm at the
+//! `wasm_split` functions below; in native builds they are plain calls.
+//!
+//! A chunk that cannot be fetched (offline before the first visit to the
+//! page, a dropped connection) gives a page with "Try again", never a
+//! panic: the split functions are `fallible`, and a failed fetch is not
+//! remembered, so trying again fetches the chunk anew.
+
+use crate::{
+    components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
+    pages,
+};
+use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
+use std::future::Future;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+/// The code of a page could not be fetched. Why is in the browser's
+/// console: the loader does not pass it on.
+#[derive(Clone, Copy, Debug)]
+pub struct PageCodeFailed;
+
+/// Makes a page from code in a chunk. It is called where the page is shown,
+/// as `app::page_view` makes any other page, so the page's contexts,
+/// effects and reactive parts all live under one owner (made elsewhere, a
+/// context it provides was not found by its own redraws).
+pub type PageMaker = Box<dyn Fn() -> AnyView>;
+
+impl From<SplitLoaderError> for PageCodeFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        PageCodeFailed
+    }
+}
+
+// One chunk per journey: exploring roles (`explore`), checking and
+// results (`check`), one's data and workshops (`data`), and the pages
+// about the app (`info`). Fewer, larger chunks compress better than one
+// per page.
+
+/// The four roles.
+#[wasm_split(explore, fallible)]
+pub fn roles() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::roles::Roles/> }.into_any()
+    }))
+}
+
+/// The route finder.
+#[wasm_split(explore, fallible)]
+pub fn route_finder() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::route_finder::RouteFinder/> }.into_any()
+    }))
+}
+
+/// The comparison of roles.
+#[wasm_split(explore, fallible)]
+pub fn compare() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::compare::Compare/> }.into_any()
+    }))
+}
+
+/// One role's profile.
+#[wasm_split(explore, fallible)]
+pub fn role_profile(code: String) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }.into_any()
+    }))
+}
+
+/// The capabilities.
+#[wasm_split(explore, fallible)]
+pub fn capabilities() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::capabilities::Capabilities/> }.into_any()
+    }))
+}
+
+/// The start of a check.
+#[wasm_split(check, fallible)]
+pub fn check_start() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::check_start::CheckStart/> }.into_any()
+    }))
+}
+
+/// One step of a check.
+#[wasm_split(check, fallible)]
+pub fn check_step(id: String) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::check_step::CheckStep id=id.clone()/> }.into_any()
+    }))
+}
+
+/// The list of saved results.
+#[wasm_split(check, fallible)]
+pub fn results_list() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::results::ResultsList/> }.into_any()
+    }))
+}
+
+/// One saved result.
+#[wasm_split(check, fallible)]
+pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::results::Results id=id.clone()/> }.into_any()
+    }))
+}
+
+/// My data.
+#[wasm_split(data, fallible)]
+pub fn my_data() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::my_data::MyData/> }.into_any()
+    }))
+}
+
+/// The workshop page.
+#[wasm_split(data, fallible)]
+pub fn workshop() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::workshop::Workshop/> }.into_any()
+    }))
+}
+
+/// About the app.
+#[wasm_split(info, fallible)]
+pub fn about() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::about::About/> }.into_any()
+    }))
+}
+
+/// Sources and disclaimer.
+#[wasm_split(info, fallible)]
+pub fn sources() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::sources::Sources/> }.into_any()
+    }))
+}
+
+/// The accessibility statement.
+#[wasm_split(info, fallible)]
+pub fn accessibility() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::accessibility::Accessibility/> }.into_any()
+    }))
+}
+
+/// The glossary.
+#[wasm_split(info, fallible)]
+pub fn glossary() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::glossary::Glossary/> }.into_any()
+    }))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeLoad {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Shows the page that `load` gives once its chunk is here: "Loading" until
+/// then, and a page with "Try again" if the chunk cannot be fetched. `load`
+/// is one of the split functions above; once its chunk is loaded it
+/// finishes at once, so a second visit shows no "Loading".
+pub fn page<Fut>(load: impl Fn() -> Fut + 'static) -> AnyView
+where
+    Fut: Future<Output = Result<PageMaker, PageCodeFailed>> + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    let status = RwSignal::new(CodeLoad::Loading);
+    let maker = StoredValue::new_local(None::<PageMaker>);
+    Effect::new(move |_| {
+        attempt.track();
+        status.set(CodeLoad::Loading);
+        let fetched = load();
+        // Cancelled if the page is left before its chunk arrives.
+        spawn_local_scoped_with_cancellation(async move {
+            match fetched.await {
+                Ok(make) => {
+                    maker.set_value(Some(make));
+                    status.set(CodeLoad::Ready);
+                }
+                Err(PageCodeFailed) => status.set(CodeLoad::Failed),
+            }
+        });
+    });
+    (move || match status.get() {
+        CodeLoad::Loading => view! { <PageLoading what="this page"/> }.into_any(),
+        CodeLoad::Failed => view! { <PageCodeFailedPage attempt/> }.into_any(),
+        // Made here, as any other page is made in `app::page_view`.
+        CodeLoad::Ready => maker
+            .with_value(|make| make.as_ref().map(|make| make()))
+            .unwrap_or_else(|| ().into_any()),
+    })
+    .into_any()
+}
+
+#[component]
+fn PageCodeFailedPage(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <CouldNotLoad
+            what="this page".to_string()
+            explanation="Part of the app that this page needs could not be fetched.".to_string()
+            on_retry=Callback::new(move |()| attempt.update(|n| *n += 1))
+        />
+    }
+}

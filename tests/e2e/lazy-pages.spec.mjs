@@ -1,0 +1,75 @@
+// Pages whose code is in a wasm chunk (src/lazy.rs): the first page loads
+// no chunk, a deep link to a lazy page works from a cold start, and a chunk
+// that cannot be fetched gives a "Try again" page that then works.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
+
+const CHUNK = /\/lazy-[\w-]+-[0-9a-f]{16}\.wasm$/;
+
+/** The chunk files the page fetches, and any CSP violation it reports. */
+function watch(page) {
+  const seen = { chunks: [], csp: [] };
+  page.on('request', (request) => {
+    if (CHUNK.test(new URL(request.url()).pathname)) seen.chunks.push(new URL(request.url()).pathname);
+  });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) seen.csp.push(message.text());
+  });
+  return seen;
+}
+
+test('the home page fetches no chunk, and a deep link to a lazy page works from a cold start', async ({ page }) => {
+  const foreign = watchForeignRequests(page);
+  const seen = watch(page);
+  await openApp(page, './');
+  expect(seen.chunks).toEqual([]);
+
+  await openApp(page, 'glossary');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  expect(seen.chunks.some((path) => path.includes('lazy-info-'))).toBe(true);
+
+  await openApp(page, 'results');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');
+  expect(seen.csp).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test.describe('without the service worker', () => {
+  // Once installed, the service worker has every chunk (and requests it
+  // answers pass no route): this is a first visit cut off before then.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a lazy page reached by a link gets its title, focus and announcement once its chunk arrives, however slow', async ({ page }) => {
+    // Longer than the ~5 s of frames navigation gives a page to draw its
+    // heading: a page that shows it is loading is waited for.
+    await page.route(CHUNK, async (route) => {
+      await new Promise((done) => setTimeout(done, 6500));
+      await route.continue();
+    });
+    await openApp(page, './');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Glossary', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toBeVisible();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Glossary', { timeout: 20_000 });
+    await expect(heading).toBeFocused();
+    await expect(page).toHaveTitle('Glossary - MAPs Capability Checker');
+    await expect(page.locator('#app-announcer')).toHaveText('Glossary');
+  });
+
+  test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
+    const seen = watch(page);
+    await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
+    await openApp(page, 'results');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
+    await expect(page).toHaveTitle('Sorry, this page could not be loaded - MAPs Capability Checker');
+    await expectNoAxeViolations(page);
+
+    await page.unroute(CHUNK);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');
+    // The app did not panic, and still moves between pages.
+    await page.getByRole('link', { name: 'About', exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('About this app');
+    expect(seen.csp).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+// The app's wasm, built by tools/post-build.mjs in place of Trunk's rust
+// pipeline, which cannot split a wasm (Trunk 0.21): the pages in src/lazy.rs
+// go into chunks that the browser fetches the first time one of them shows.
+//
+// 1. cargo builds the wasm; .cargo/config.toml keeps the relocations
+//    (--emit-relocs) that the split needs.
+// 2. wasm-split-cli (crate wasm_split_cli_support) splits it at the
+//    `#[wasm_split]` functions into a main module, one chunk per split
+//    (`split_<name>`), chunks of code that several splits share
+//    (`chunk_<n>`), and __wasm_split.js, which the main module imports to
+//    fetch and instantiate chunks.
+// 3. wasm-bindgen makes the main module's JS; --keep-lld-exports keeps the
+//    function table that the chunks' code is added to.
+// 4. wasm-opt, in a release build, shrinks the main module and each chunk.
+// 5. Every file gets a name with a hash of its content, for the staging
+//    directory: lazy-<split>-<hash>.wasm for the chunks and
+//    lazy-loader-<hash>.js for the chunk loader.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const NAME = 'maps-capability-checker';
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+function run(command, args) {
+  execFileSync(command, args, { stdio: 'inherit' });
+}
+
+/**
+ * Builds the wasm into `staging` and returns the names of the files the
+ * page loads first: `{ js, wasm }` (the wasm-bindgen module and the main
+ * wasm), plus `lazy`, the chunk files, fetched when a page needs them.
+ */
+export function buildWasm(staging, release) {
+  const profile = release ? 'release' : 'debug';
+  run('cargo', ['build', '--target=wasm32-unknown-unknown', `--bin=${NAME}`, ...(release ? ['--release'] : [])]);
+  const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version=1', '--no-deps'], { encoding: 'utf8' }));
+  const input = join(metadata.target_directory, 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
+  const work = join(metadata.target_directory, 'wasm-split', profile);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+
+  run('wasm-split-cli', [input, work, '--target=web', `--out-name=${NAME}`]);
+  const bindgen = join(work, 'bindgen');
+  run('wasm-bindgen', ['--target=web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+    `--out-dir=${bindgen}`, `--out-name=${NAME}`, join(work, `${NAME}.wasm`)]);
+  const mainWasm = join(bindgen, `${NAME}_bg.wasm`);
+  const chunks = readdirSync(work).filter((file) => /^(split|chunk)_\w+\.wasm$/.test(file));
+  if (release) {
+    for (const path of [mainWasm, ...chunks.map((file) => join(work, file))]) {
+      run('wasm-opt', ['-Oz', path, `--output=${path}`]);
+    }
+  }
+
+  const lazy = [];
+  let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+  for (const file of chunks) {
+    const bytes = readFileSync(join(work, file));
+    const name = `lazy-${file.replace(/\.wasm$/, '').replace(/^split_/, '')}-${hash(bytes)}.wasm`;
+    if (!loader.includes(`"./${file}"`)) throw new Error(`__wasm_split.js does not load ${file}`);
+    loader = loader.replaceAll(`"./${file}"`, `"./${name}"`);
+    writeFileSync(join(staging, name), bytes);
+    lazy.push(name);
+  }
+  const wasmBytes = readFileSync(mainWasm);
+  const base = `${NAME}-${hash(wasmBytes)}`;
+  const wasm = `${base}_bg.wasm`;
+  const js = `${base}.js`;
+  if (!loader.includes(`from "./${NAME}.js"`)) throw new Error('__wasm_split.js does not import the main module');
+  loader = loader.replace(`from "./${NAME}.js"`, `from "./${js}"`);
+  const loaderName = `lazy-loader-${hash(loader)}.js`;
+  writeFileSync(join(staging, loaderName), loader);
+  writeFileSync(join(staging, wasm), wasmBytes);
+
+  let bindings = readFileSync(join(bindgen, `${NAME}.js`), 'utf8');
+  // One import line per split, all of the same file.
+  const importLoader = /from ?(["'])\.\/__wasm_split\.js\1/g;
+  if (!importLoader.test(bindings)) throw new Error('the wasm-bindgen module does not import __wasm_split.js');
+  bindings = bindings.replace(importLoader, `from "./${loaderName}"`);
+  writeFileSync(join(staging, js), bindings);
+  return { js, wasm, loader: loaderName, lazy };
+}
