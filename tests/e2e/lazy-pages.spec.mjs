@@ -66,7 +66,11 @@ test.describe('without the service worker', () => {
 
     await page.unroute(CHUNK);
     await page.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Results');
+    // The button pressed is gone: focus goes to the page that replaced it.
+    await expect(heading).toBeFocused();
+    await expect(page.locator('#app-announcer')).toHaveText('Results');
     // The app did not panic, and still moves between pages.
     await page.getByRole('link', { name: 'About', exact: true }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('About this app');

@@ -139,6 +139,8 @@ test.describe('content fetched when a page needs it', () => {
     await expectNoAxeViolations(page);
     await page.unroute(framework);
     await page.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Browse the capabilities');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Browse the capabilities');
+    await expect(heading).toBeFocused();
   });
 });
