@@ -19,7 +19,6 @@
 use maps_capability_checker::core::{
     assessment::{Assessment, Rating, Scope},
     content,
-    fields::{read_file, Fields},
     framework::{Framework, Stage},
     records,
     roles::RoleId,
@@ -78,9 +77,7 @@ fn framework_json(size: usize) -> Value {
 
 /// Reads framework JSON the way the browser build reads the fetched file.
 fn read_framework(json: &str) -> Framework {
-    match read_file("framework.json", json, |tree, place| {
-        Framework::read(Fields::of(tree, place.to_owned())?)
-    }) {
+    match content::read_json::<Framework>("framework.json", json) {
         Ok(framework) => framework,
         Err(error) => panic!("the generated framework does not read: {error}"),
     }

@@ -10,8 +10,7 @@
 //! native test suite fails on any of them.
 
 use crate::core::{
-    fields::{read_file, Fields},
-    framework::{Capability, Framework, NotApplicable, HIGHEST_LEVEL, LOWEST_LEVEL},
+    framework::{Capability, Framework, Wording, HIGHEST_LEVEL, LOWEST_LEVEL},
     roles::{RoleCatalogue, RoleId, SectionKind},
 };
 use std::{collections::BTreeSet, sync::OnceLock};
@@ -119,15 +118,19 @@ pub fn parse(framework: &str, roles: &str) -> Result<Content, String> {
 }
 
 fn parse_framework(json: &str) -> Result<Framework, String> {
-    read_file("framework.json", json, |tree, place| {
-        Framework::read(Fields::of(tree, place.to_owned())?)
-    })
+    read_json("framework.json", json)
 }
 
 fn parse_roles(json: &str) -> Result<RoleCatalogue, String> {
-    read_file("roles.json", json, |tree, place| {
-        RoleCatalogue::read(Fields::of(tree, place.to_owned())?)
-    })
+    read_json("roles.json", json)
+}
+
+/// Reads the content file `name` into `T` with serde: a missing, mistyped
+/// or unknown field is an error that names the file, the field and its
+/// line and column, such as "framework.json: unknown field `descriptr`,
+/// expected one of ... at line 209 column 17".
+pub fn read_json<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> Result<T, String> {
+    serde_json::from_str(json).map_err(|error| format!("{name}: {error}"))
 }
 
 /// The quick check's rules (issue 18): 12 to 15 capabilities of the role,
@@ -193,7 +196,7 @@ fn no_framework() -> Framework {
         date: String::new(),
         changelog: Vec::new(),
         scale: Vec::new(),
-        not_applicable: NotApplicable {
+        not_applicable: Wording {
             label: String::new(),
             wording: String::new(),
         },
@@ -583,14 +586,16 @@ mod tests {
     }
 
     #[test]
-    fn a_misspelt_or_missing_field_in_a_content_file_is_reported_with_its_place() {
+    fn a_misspelt_field_in_a_content_file_is_reported_with_its_file_name_and_line() {
         let misspelt = FRAMEWORK_JSON.replacen("\"descriptor\"", "\"descriptr\"", 1);
         let error = parse(&misspelt, ROLES_JSON).err().unwrap_or_default();
-        assert!(error.contains("framework.json capabilities["), "{error}");
-        assert!(error.contains("unknown field \"descriptr\""), "{error}");
+        assert!(error.starts_with("framework.json: "), "{error}");
+        assert!(error.contains("unknown field `descriptr`"), "{error}");
+        assert!(error.contains(" at line "), "{error}");
         let missing = ROLES_JSON.replacen("\"tagline\"", "\"tag\"", 1);
         let error = parse(FRAMEWORK_JSON, &missing).err().unwrap_or_default();
-        assert!(error.contains("roles.json roles[0]"), "{error}");
+        assert!(error.starts_with("roles.json: "), "{error}");
+        assert!(error.contains("unknown field `tag`"), "{error}");
     }
 
     #[test]

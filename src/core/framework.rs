@@ -5,7 +5,7 @@
 //! This is the team's own wording. It is not the Skills for Health MAPs Core
 //! Capabilities Framework, whose text we could not obtain.
 
-use crate::core::{fields::Fields, roles::RoleId};
+use crate::core::roles::RoleId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -52,14 +52,16 @@ impl Stage {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChangelogEntry {
     pub version: String,
     pub date: String,
     pub changes: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScaleLevel {
     pub level: Level,
     pub label: String,
@@ -69,17 +71,17 @@ pub struct ScaleLevel {
     /// that role. Physician associates and anaesthesia associates always
     /// work under supervision (GMC; RCP; RCoA), so the top level is worded
     /// for them without "on your own".
-    pub for_roles: BTreeMap<RoleId, (String, String)>,
+    #[serde(default)]
+    pub for_roles: BTreeMap<RoleId, Wording>,
 }
 
 impl ScaleLevel {
     /// This level as a person in `role` sees it.
     pub fn for_role(&self, role: RoleId) -> ScaleLevel {
-        let (label, wording) = self
-            .for_roles
-            .get(&role)
-            .cloned()
-            .unwrap_or_else(|| (self.label.clone(), self.wording.clone()));
+        let (label, wording) = match self.for_roles.get(&role) {
+            Some(own) => (own.label.clone(), own.wording.clone()),
+            None => (self.label.clone(), self.wording.clone()),
+        };
         ScaleLevel {
             level: self.level,
             label,
@@ -91,7 +93,8 @@ impl ScaleLevel {
 
 /// A capability id that is no longer used, and the one that took its
 /// answers: a capability that was renamed, reframed or split.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Replacement {
     pub from: String,
     pub to: String,
@@ -99,13 +102,17 @@ pub struct Replacement {
     pub why: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct NotApplicable {
+/// A label and what choosing it means: the "not applicable" answer, or a
+/// scale level's wording for one role.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wording {
     pub label: String,
     pub wording: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Domain {
     pub id: String,
     pub title: String,
@@ -114,7 +121,8 @@ pub struct Domain {
     pub basis: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Pillar {
     ClinicalPractice,
     LeadershipAndManagement,
@@ -130,7 +138,7 @@ impl Pillar {
         Pillar::Research,
     ];
 
-    /// As written in `framework.json`.
+    /// As written in `framework.json` (the serde names).
     pub fn code(self) -> &'static str {
         match self {
             Pillar::ClinicalPractice => "clinical-practice",
@@ -155,7 +163,8 @@ impl Pillar {
 }
 
 /// Indicative expected levels for one role at the two qualified stages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExpectedLevels {
     pub newly_qualified: Level,
     pub experienced: Level,
@@ -172,7 +181,8 @@ impl ExpectedLevels {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Capability {
     /// Stable for ever: stored answers refer to it.
     pub id: String,
@@ -206,14 +216,18 @@ impl Capability {
 /// answers must cover at least `min_rated` of the role's capabilities,
 /// `min_own_rated` of them the role's own. The rule is this app's, and
 /// `why` says so in words for the person.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FitRule {
     pub min_rated: usize,
     pub min_own_rated: usize,
     pub why: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// `framework.json`, read with serde: an unknown field is an error, so a
+/// misspelt one is reported rather than silently ignored.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Semantic version, stamped on every saved assessment.
     pub version: String,
@@ -221,7 +235,7 @@ pub struct Framework {
     pub date: String,
     pub changelog: Vec<ChangelogEntry>,
     pub scale: Vec<ScaleLevel>,
-    pub not_applicable: NotApplicable,
+    pub not_applicable: Wording,
     pub domains: Vec<Domain>,
     pub capabilities: Vec<Capability>,
     /// The capability ids each role's quick check asks about, chosen in the
@@ -230,6 +244,7 @@ pub struct Framework {
     /// When a role fit figure may be shown.
     pub fit: FitRule,
     /// Old capability ids mapped to the ids that carry their answers.
+    #[serde(default)]
     pub replaced: Vec<Replacement>,
 }
 
@@ -298,135 +313,5 @@ impl Framework {
     pub fn own_to(&self, role: RoleId) -> impl Iterator<Item = &Capability> {
         self.for_role(role)
             .filter(move |capability| capability.is_own_to(role))
-    }
-}
-
-impl Framework {
-    /// Reads `framework.json` (see `fields` for why this is not serde).
-    pub fn read(fields: Fields) -> Result<Framework, String> {
-        let fields = fields.only(&[
-            "version",
-            "date",
-            "changelog",
-            "scale",
-            "not_applicable",
-            "domains",
-            "quick_checks",
-            "fit",
-            "capabilities",
-            "replaced",
-        ])?;
-        let mut quick_checks = BTreeMap::new();
-        for (code, ids) in fields.text_lists("quick_checks")? {
-            let role = RoleId::from_code(code)
-                .ok_or_else(|| format!("\"{code}\" in \"quick_checks\" is not a role"))?;
-            quick_checks.insert(role, ids);
-        }
-        let fit = fields
-            .object("fit")?
-            .only(&["min_rated", "min_own_rated", "why"])?;
-        let not_applicable = fields
-            .object("not_applicable")?
-            .only(&["label", "wording"])?;
-        Ok(Framework {
-            version: fields.text("version")?,
-            date: fields.text("date")?,
-            changelog: fields.list("changelog", |entry| {
-                let entry = entry.only(&["version", "date", "changes"])?;
-                Ok(ChangelogEntry {
-                    version: entry.text("version")?,
-                    date: entry.text("date")?,
-                    changes: entry.texts("changes", true)?,
-                })
-            })?,
-            scale: fields.list("scale", |level| {
-                let level = level.only(&["level", "label", "wording", "for_roles"])?;
-                let mut for_roles = BTreeMap::new();
-                if level.has("for_roles") {
-                    for (code, wording) in level.entries("for_roles")? {
-                        let role = RoleId::from_code(code)
-                            .ok_or_else(|| format!("\"{code}\" in \"for_roles\" is not a role"))?;
-                        let wording = wording.only(&["label", "wording"])?;
-                        for_roles.insert(role, (wording.text("label")?, wording.text("wording")?));
-                    }
-                }
-                Ok(ScaleLevel {
-                    level: level.small_number("level")?,
-                    label: level.text("label")?,
-                    wording: level.text("wording")?,
-                    for_roles,
-                })
-            })?,
-            not_applicable: NotApplicable {
-                label: not_applicable.text("label")?,
-                wording: not_applicable.text("wording")?,
-            },
-            domains: fields.list("domains", |domain| {
-                let domain = domain.only(&["id", "title", "summary", "basis"])?;
-                Ok(Domain {
-                    id: domain.text("id")?,
-                    title: domain.text("title")?,
-                    summary: domain.text("summary")?,
-                    basis: domain.text("basis")?,
-                })
-            })?,
-            capabilities: fields.list("capabilities", Capability::read)?,
-            quick_checks,
-            fit: FitRule {
-                min_rated: fit.small_number("min_rated")?.into(),
-                min_own_rated: fit.small_number("min_own_rated")?.into(),
-                why: fit.text("why")?,
-            },
-            replaced: if fields.has("replaced") {
-                fields.list("replaced", |step| {
-                    let step = step.only(&["from", "to", "why"])?;
-                    Ok(Replacement {
-                        from: step.text("from")?,
-                        to: step.text("to")?,
-                        why: step.text("why")?,
-                    })
-                })?
-            } else {
-                Vec::new()
-            },
-        })
-    }
-}
-
-impl Capability {
-    fn read(fields: Fields) -> Result<Capability, String> {
-        let fields = fields.only(&[
-            "id",
-            "domain",
-            "pillar",
-            "title",
-            "descriptor",
-            "evidence",
-            "development",
-            "expected",
-        ])?;
-        let mut expected = BTreeMap::new();
-        for (code, levels) in fields.entries("expected")? {
-            let role = RoleId::from_code(code)
-                .ok_or_else(|| format!("\"{code}\" in \"expected\" is not a role"))?;
-            let levels = levels.only(&["newly_qualified", "experienced"])?;
-            expected.insert(
-                role,
-                ExpectedLevels {
-                    newly_qualified: levels.small_number("newly_qualified")?,
-                    experienced: levels.small_number("experienced")?,
-                },
-            );
-        }
-        Ok(Capability {
-            id: fields.text("id")?,
-            domain: fields.text("domain")?,
-            pillar: fields.code("pillar", Pillar::from_code)?,
-            title: fields.text("title")?,
-            descriptor: fields.text("descriptor")?,
-            evidence: fields.texts("evidence", true)?,
-            development: fields.texts("development", true)?,
-            expected,
-        })
     }
 }

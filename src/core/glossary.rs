@@ -3,7 +3,7 @@
 //! Only the glossary page uses it, so like the framework the browser build
 //! fetches it when that page opens (see `content::LazyFile`).
 
-use crate::core::fields::{read_file, read_list};
+use serde::Deserialize;
 use std::sync::OnceLock;
 
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -11,10 +11,12 @@ const GLOSSARY_JSON: &str = include_str!("../content/glossary.json");
 
 static GLOSSARY: OnceLock<Vec<Term>> = OnceLock::new();
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Term {
     pub term: String,
     /// Abbreviations and other names people meet the term under.
+    #[serde(default)]
     pub also: Vec<String>,
     pub definition: String,
 }
@@ -44,17 +46,7 @@ pub fn set_glossary(json: &str) -> Result<(), String> {
 }
 
 pub fn parse(json: &str) -> Result<Vec<Term>, String> {
-    // Read field by field, as `fields` explains.
-    read_file("glossary.json", json, |tree, place| {
-        read_list(tree, place, |term| {
-            let term = term.only(&["term", "also", "definition"])?;
-            Ok(Term {
-                term: term.text("term")?,
-                also: term.texts("also", false)?,
-                definition: term.text("definition")?,
-            })
-        })
-    })
+    crate::core::content::read_json("glossary.json", json)
 }
 
 /// The letter a term is filed under, upper case.

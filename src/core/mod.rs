@@ -8,7 +8,6 @@ pub mod backup;
 pub mod content;
 pub mod content_versions;
 pub mod decimal;
-pub mod fields;
 pub mod framework;
 pub mod glossary;
 pub mod limits;

@@ -3,7 +3,6 @@
 //! Every fact names its sources by id and the date it was last checked, so
 //! a page can always show where a statement comes from and how fresh it is.
 
-use crate::core::fields::Fields;
 use serde::{Deserialize, Serialize};
 
 /// The four Medical Associate Professions, in the order the app lists them.
@@ -35,7 +34,8 @@ impl RoleId {
 }
 
 /// The sections every role page has, in display order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
     Summary,
     WhatYouDo,
@@ -65,7 +65,7 @@ impl SectionKind {
         SectionKind::LengReview,
     ];
 
-    /// As written in `roles.json`.
+    /// As written in `roles.json` (the serde names).
     pub fn code(self) -> &'static str {
         match self {
             SectionKind::Summary => "summary",
@@ -106,7 +106,8 @@ impl SectionKind {
 }
 
 /// A public document a fact is drawn from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -115,7 +116,8 @@ pub struct Source {
 }
 
 /// One statement about a role, in our own words.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fact {
     pub text: String,
     /// Ids of entries in [`RoleCatalogue::sources`].
@@ -124,14 +126,17 @@ pub struct Fact {
     pub checked: String,
     /// True where the honest answer is "no source we found says": the text
     /// then says so, and the sources are the places that were searched.
+    #[serde(default)]
     pub unknown: bool,
     /// Wording that replaces `text` from a known date, such as the end of
     /// the PA and AA transition period, so the page stays right after it.
+    #[serde(default)]
     pub after: Option<DatedText>,
 }
 
 /// Wording that applies from `date` (ISO YYYY-MM-DD) on.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DatedText {
     pub date: String,
     pub text: String,
@@ -148,19 +153,22 @@ impl Fact {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     pub kind: SectionKind,
     pub facts: Vec<Fact>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoleProfile {
     pub id: RoleId,
     /// The title in law today.
     pub title: String,
     pub abbreviation: String,
     /// A new title proposed but not yet in law, shown beside the legal one.
+    #[serde(default)]
     pub proposed_title: Option<String>,
     /// One line for cards and lists.
     pub tagline: String,
@@ -173,7 +181,10 @@ impl RoleProfile {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// `roles.json`, read with serde: an unknown field is an error, so a
+/// misspelt one is reported rather than silently ignored.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoleCatalogue {
     /// The content version; the same as the framework's.
     pub version: String,
@@ -258,74 +269,6 @@ pub fn references<'a>(
         numbers.push(mine);
     }
     (list, numbers)
-}
-
-impl RoleCatalogue {
-    /// Reads `roles.json` (see `fields` for why this is not serde).
-    pub fn read(fields: Fields) -> Result<RoleCatalogue, String> {
-        let fields = fields.only(&["version", "checked", "review_by", "sources", "roles"])?;
-        Ok(RoleCatalogue {
-            version: fields.text("version")?,
-            checked: fields.text("checked")?,
-            review_by: fields.text("review_by")?,
-            sources: fields.list("sources", |source| {
-                let source = source.only(&["id", "title", "publisher", "url"])?;
-                Ok(Source {
-                    id: source.text("id")?,
-                    title: source.text("title")?,
-                    publisher: source.text("publisher")?,
-                    url: source.text("url")?,
-                })
-            })?,
-            roles: fields.list("roles", RoleProfile::read)?,
-        })
-    }
-}
-
-impl RoleProfile {
-    fn read(fields: Fields) -> Result<RoleProfile, String> {
-        let fields = fields.only(&[
-            "id",
-            "title",
-            "abbreviation",
-            "proposed_title",
-            "tagline",
-            "sections",
-        ])?;
-        Ok(RoleProfile {
-            id: fields.code("id", RoleId::from_code)?,
-            title: fields.text("title")?,
-            abbreviation: fields.text("abbreviation")?,
-            proposed_title: fields.optional_text("proposed_title")?,
-            tagline: fields.text("tagline")?,
-            sections: fields.list("sections", |section| {
-                let section = section.only(&["kind", "facts"])?;
-                Ok(Section {
-                    kind: section.code("kind", SectionKind::from_code)?,
-                    facts: section.list("facts", |fact| {
-                        let fact =
-                            fact.only(&["text", "sources", "checked", "unknown", "after"])?;
-                        let after = if fact.has("after") {
-                            let after = fact.object("after")?.only(&["date", "text"])?;
-                            Some(DatedText {
-                                date: after.text("date")?,
-                                text: after.text("text")?,
-                            })
-                        } else {
-                            None
-                        };
-                        Ok(Fact {
-                            text: fact.text("text")?,
-                            sources: fact.texts("sources", true)?,
-                            checked: fact.text("checked")?,
-                            unknown: fact.flag("unknown")?,
-                            after,
-                        })
-                    })?,
-                })
-            })?,
-        })
-    }
 }
 
 #[cfg(test)]
