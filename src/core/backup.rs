@@ -5,6 +5,7 @@
 use crate::core::{
     assessment::{Assessment, Millis, Rating},
     framework::Framework,
+    migrations,
     records::{self, Decoded, Profiles, Record},
 };
 use serde::{Deserialize, Serialize};
@@ -32,24 +33,8 @@ impl Record for Backup {
     /// from other roles and the earlier content versions.
     const VERSION: u32 = 3;
 
-    fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
-        match from {
-            1 => {
-                let assessments = data
-                    .get_mut("assessments")
-                    .and_then(Value::as_array_mut)
-                    .ok_or("a version 1 backup without a list of assessments")?;
-                for (index, assessment) in assessments.iter_mut().enumerate() {
-                    records::compact_answers(assessment).map_err(|error| {
-                        format!("assessment {} of a version 1 backup: {error}", index + 1)
-                    })?;
-                }
-                Ok(data)
-            }
-            // Assessment version 4 only adds fields.
-            2 => Ok(data),
-            _ => Err(format!("no migration from backup version {from}")),
-        }
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        migrations::backup(from, data)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod decimal;
 pub mod framework;
 pub mod glossary;
 pub mod limits;
+pub mod migrations;
 pub mod personas;
 pub mod plan;
 pub mod qr;

@@ -1,5 +1,6 @@
 //! The stored format: what each localStorage key holds, the versioned
-//! envelope around it, and the migrations from every older format.
+//! envelope around it, and each record's current version (the steps from
+//! older versions are in `migrations`).
 //!
 //! Every record is wrapped as
 //! `{"app": "maps-capability-checker", "kind": K, "version": N, "data": …}`
@@ -7,8 +8,8 @@
 //! one written by a newer release (which it must not overwrite).
 
 use crate::core::{
-    assessment::{self, Answer, Assessment, Millis, Rating},
-    framework::{HIGHEST_LEVEL, LOWEST_LEVEL},
+    assessment::{Assessment, Millis},
+    migrations,
 };
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
@@ -127,133 +128,8 @@ impl Record for Assessment {
     /// release that reads version 3 would drop when it saved.
     const VERSION: u32 = 4;
 
-    fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
-        match from {
-            1 => {
-                let updated_at = data
-                    .get("updated_at")
-                    .cloned()
-                    .ok_or("a version 1 assessment without updated_at")?;
-                let answers = data
-                    .get_mut("answers")
-                    .and_then(Value::as_object_mut)
-                    .ok_or("a version 1 assessment without answers")?;
-                for answer in answers.values_mut() {
-                    let answer = answer
-                        .as_object_mut()
-                        .ok_or("an answer that is not an object")?;
-                    answer.insert("updated_at".into(), updated_at.clone());
-                }
-                Ok(data)
-            }
-            2 => {
-                compact_answers(&mut data)
-                    .map_err(|error| format!("a version 2 assessment: {error}"))?;
-                Ok(data)
-            }
-            // Version 4 only adds fields, which version 3 lacks.
-            3 => Ok(data),
-            _ => Err(format!("no migration from assessment version {from}")),
-        }
-    }
-}
-
-/// Rewrites every answer in one assessment's `data` from the object form
-/// of assessment versions 1 and 2 to the compact array form of version 3
-/// (see [`Answer`]). Assessment records (version 2 to 3) and backups, which
-/// embed assessments (version 1 to 2), are both migrated with it.
-pub(crate) fn compact_answers(assessment: &mut Value) -> Result<(), String> {
-    let answers = assessment
-        .get_mut("answers")
-        .and_then(Value::as_object_mut)
-        .ok_or("no answers")?;
-    for (id, answer) in answers.iter_mut() {
-        *answer =
-            compact_answer(answer).map_err(|error| format!("the answer to {id:?} {error}"))?;
-    }
-    Ok(())
-}
-
-/// One answer of the object form, `{"rating":{"level":4},"note":"…",
-/// "updated_at":…}` (the rating may also be `"not-applicable"`, `null` or
-/// absent, and the note absent), converted to the compact form. It is
-/// written through [`Answer`]'s own encoding, so the result is exactly what
-/// version 3 stores.
-fn compact_answer(answer: &Value) -> Result<Value, String> {
-    let Some(fields) = answer.as_object() else {
-        return Err(format!("is {}, not an object", describe(answer)));
-    };
-    let rating = match fields.get("rating") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) if text == "not-applicable" => Some(Rating::NotApplicable),
-        Some(rating) => {
-            let level = rating
-                .as_object()
-                .filter(|object| object.len() == 1)
-                .and_then(|object| object.get("level"));
-            let whole = level.and_then(Value::as_u64);
-            match whole.and_then(assessment::on_scale) {
-                Some(level) => Some(Rating::Level(level)),
-                // Format 2 took any level from 0 to 255, though the app
-                // never wrote one off the scale: such an answer is read as
-                // unrated, keeping its note and time, rather than making the
-                // whole assessment unreadable.
-                None if whole.is_some_and(|level| level <= u64::from(u8::MAX)) => None,
-                None => {
-                    return Err(match level {
-                        Some(level) => format!(
-                            "has the rating level {}, not a level from {LOWEST_LEVEL} to \
-                             {HIGHEST_LEVEL}",
-                            describe(level)
-                        ),
-                        None => format!(
-                            "has the rating {}, neither a level nor \"not-applicable\"",
-                            describe(rating)
-                        ),
-                    })
-                }
-            }
-        }
-    };
-    let note = match fields.get("note") {
-        None => String::new(),
-        Some(Value::String(note)) => note.clone(),
-        Some(other) => {
-            return Err(format!(
-                "has the note {}, which is not text",
-                describe(other)
-            ))
-        }
-    };
-    let updated_at = match fields.get("updated_at") {
-        Some(time) => time
-            .as_u64()
-            .ok_or_else(|| format!("has the time {}, not whole milliseconds", describe(time)))?,
-        None => return Err("has no updated_at".into()),
-    };
-    serde_json::to_value(Answer {
-        rating,
-        note,
-        updated_at,
-    })
-    .map_err(|error| format!("could not be converted: {error}"))
-}
-
-/// A damaged value in a few words, for an error message. Not serde_json's
-/// own `Display`, which would add JSON and float writing to the wasm for
-/// the sake of error messages (README "Size rules").
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".into(),
-        Value::Bool(flag) => flag.to_string(),
-        Value::Number(number) => match (number.as_u64(), number.as_i64()) {
-            (Some(whole), _) => whole.to_string(),
-            (None, Some(negative)) => negative.to_string(),
-            (None, None) => "a fraction or an overlarge number".into(),
-        },
-        Value::String(text) => format!("{text:?}"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        migrations::assessment(from, data)
     }
 }
 
@@ -366,10 +242,7 @@ impl Record for Settings {
     const VERSION: u32 = 2;
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
-        match from {
-            1 => Ok(data),
-            _ => Err(format!("no migration from settings version {from}")),
-        }
+        migrations::settings(from, data)
     }
 }
 
@@ -420,56 +293,11 @@ mod profile_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{
-        assessment::{Rating, Scope},
-        framework::Stage,
-        roles::RoleId,
-    };
+    use crate::core::{assessment::Scope, framework::Stage, roles::RoleId};
 
-    const ASSESSMENT_V1: &str = include_str!("../../tests/fixtures/assessment-v1.json");
     const ASSESSMENT_V2: &str = include_str!("../../tests/fixtures/assessment-v2.json");
     const ASSESSMENT_V3: &str = include_str!("../../tests/fixtures/assessment-v3.json");
     const PROFILES_V1: &str = include_str!("../../tests/fixtures/profiles-v1.json");
-
-    #[test]
-    fn version_1_assessment_fixture_migrates_with_each_answer_stamped() {
-        let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V1) else {
-            panic!("the version 1 fixture did not migrate");
-        };
-        assert_eq!(assessment.role, RoleId::Aa);
-        assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(3)));
-        assert_eq!(assessment.rating("aa-02"), Some(Rating::NotApplicable));
-        assert!(assessment
-            .answers
-            .values()
-            .all(|answer| answer.updated_at == 1_763_700_000_000));
-        assert_eq!(assessment.note("pvb-01"), "Discussed at appraisal");
-        assert_eq!(assessment.rating("psk-01"), None);
-        assert_eq!(assessment.note("psk-01"), "Still to think about");
-    }
-
-    #[test]
-    fn version_2_assessment_fixture_migrates_to_compact_answers() {
-        let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V2) else {
-            panic!("the version 2 fixture did not migrate");
-        };
-        assert_eq!(assessment.scope, Scope::Full);
-        assert_eq!(assessment.stage, Stage::Experienced);
-        assert_eq!(assessment.live_plan().count(), 1);
-        assert_eq!(assessment.rating("scp-01"), Some(Rating::Level(2)));
-        assert_eq!(assessment.note("scp-01"), "Logbook: 14 cases");
-    }
-
-    #[test]
-    fn version_3_assessment_fixture_migrates_unchanged() {
-        let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V3) else {
-            panic!("the version 3 fixture did not migrate");
-        };
-        assert!(assessment.added.is_empty());
-        assert!(assessment.earlier_content.is_empty());
-        assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(4)));
-        assert_eq!(assessment.live_plan().count(), 1);
-    }
 
     #[test]
     fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_with_version_4() {
@@ -480,114 +308,6 @@ mod tests {
             .trim_end()
             .replacen(r#""version":3"#, r#""version":4"#, 1);
         assert_eq!(encode(&assessment).as_deref(), Ok(as_version_4.as_str()));
-    }
-
-    #[test]
-    fn each_old_answer_form_converts_to_its_compact_form() {
-        for (old, compact) in [
-            (r#"{"rating":{"level":4},"updated_at":1}"#, "[4,1]"),
-            (
-                r#"{"rating":{"level":1},"note":"","updated_at":1}"#,
-                "[1,1]",
-            ),
-            (
-                r#"{"rating":"not-applicable","updated_at":2}"#,
-                r#"["n/a",2]"#,
-            ),
-            (
-                r#"{"rating":null,"note":"later","updated_at":3}"#,
-                r#"[null,3,"later"]"#,
-            ),
-            (
-                r#"{"note":"no rating field","updated_at":4}"#,
-                r#"[null,4,"no rating field"]"#,
-            ),
-            (
-                r#"{"rating":{"level":2},"note":"n","updated_at":5,"extra":0}"#,
-                r#"[2,5,"n"]"#,
-            ),
-            (
-                r#"{"rating":{"level":5},"note":"off the scale","updated_at":6}"#,
-                r#"[null,6,"off the scale"]"#,
-            ),
-        ] {
-            let converted = serde_json::from_str(old)
-                .map_err(|error| error.to_string())
-                .and_then(|old| compact_answer(&old))
-                .map(|value| value.to_string());
-            assert_eq!(converted.as_deref(), Ok(compact), "{old}");
-        }
-    }
-
-    #[test]
-    fn a_damaged_version_2_answer_makes_the_record_unreadable_with_a_reason_naming_it() {
-        for (answer, reason) in [
-            (r#""4""#, r#"the answer to "x" is "4", not an object"#),
-            (
-                r#"{"rating":{"level":256},"updated_at":1}"#,
-                "has the rating level 256, not a level from 1 to 4",
-            ),
-            (
-                r#"{"rating":{"level":-1},"updated_at":1}"#,
-                "has the rating level -1, not a level from 1 to 4",
-            ),
-            (
-                r#"{"rating":{"level":2.5},"updated_at":1}"#,
-                "has the rating level a fraction or an overlarge number, not a level",
-            ),
-            (
-                r#"{"rating":{"level":2,"x":1},"updated_at":1}"#,
-                r#"has the rating an object, neither a level nor "not-applicable""#,
-            ),
-            (
-                r#"{"rating":[4],"updated_at":1}"#,
-                "has the rating a list, neither",
-            ),
-            (
-                r#"{"rating":"maybe","updated_at":1}"#,
-                r#"has the rating "maybe""#,
-            ),
-            (
-                r#"{"rating":3,"updated_at":1}"#,
-                "has the rating 3, neither",
-            ),
-            (
-                r#"{"rating":true,"updated_at":1}"#,
-                "has the rating true, neither",
-            ),
-            (
-                r#"{"rating":null,"note":7,"updated_at":1}"#,
-                "has the note 7, which is not text",
-            ),
-            (r#"{"rating":null}"#, "has no updated_at"),
-            (
-                r#"{"rating":null,"updated_at":"today"}"#,
-                r#"has the time "today", not whole milliseconds"#,
-            ),
-            (r#"{"rating":null,"updated_at":-4}"#, "has the time -4"),
-            (
-                r#"{"rating":null,"updated_at":1.5}"#,
-                "has the time a fraction",
-            ),
-            (r#"{"rating":null,"updated_at":null}"#, "has the time null"),
-        ] {
-            let text = format!(
-                r#"{{"app":"maps-capability-checker","kind":"assessment","version":2,"data":{{"answers":{{"x":{answer}}}}}}}"#
-            );
-            match decode::<Assessment>(&text) {
-                Decoded::Unreadable(error) => {
-                    assert!(error.starts_with("a version 2 assessment: "), "{error}");
-                    assert!(error.contains(reason), "{answer}: {error}");
-                }
-                other => panic!("{answer} decoded as {other:?}"),
-            }
-        }
-        let without_answers =
-            r#"{"app":"maps-capability-checker","kind":"assessment","version":2,"data":{}}"#;
-        assert_eq!(
-            decode::<Assessment>(without_answers),
-            Decoded::Unreadable("a version 2 assessment: no answers".into())
-        );
     }
 
     #[test]
