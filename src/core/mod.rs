@@ -6,6 +6,7 @@ pub mod answer;
 pub mod assessment;
 pub mod backup;
 pub mod content;
+pub mod content_rules;
 pub mod content_versions;
 pub mod decimal;
 pub mod framework;
