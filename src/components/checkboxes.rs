@@ -2,6 +2,18 @@
 
 use leptos::prelude::*;
 
+/// The id of item `index` (from 0) of the radios or checkboxes `name`, as
+/// NHS.UK frontend numbers them: the first is `name` itself, so an error
+/// summary link to the group reaches its first item; then `name-2`,
+/// `name-3`...
+pub fn item_id(name: &str, index: usize) -> String {
+    if index == 0 {
+        name.to_owned()
+    } else {
+        format!("{name}-{}", index + 1)
+    }
+}
+
 #[component]
 pub fn Checkbox(
     /// Also the target of any error summary link to this checkbox.

@@ -14,6 +14,7 @@ pub mod page_loading;
 pub mod plan_editor;
 pub mod radios;
 pub mod role_fit;
+pub mod source_links;
 pub mod sourced;
 pub mod storage_banner;
 pub mod warning_callout;

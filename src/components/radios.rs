@@ -1,6 +1,6 @@
 //! A group of NHS.UK radios inside a fieldset, with an optional error.
 
-use crate::components::error_message::ErrorMessage;
+use crate::components::{checkboxes::item_id, error_message::ErrorMessage};
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -34,8 +34,8 @@ pub fn Radios(
                 })}
                 <div class="nhsuk-radios">
                     {options.into_iter().enumerate().map(|(index, option)| {
-                        let id = if index == 0 { name.to_string() } else { format!("{name}-{}", index + 1) };
-                        let hint_id = format!("{id}-hint");
+                        let id = item_id(name, index);
+                        let hint_id = format!("{id}-item-hint");
                         let value = option.value.clone();
                         let checked_value = option.value.clone();
                         view! {

@@ -3,9 +3,13 @@
 
 use crate::address::Page;
 use crate::components::error_message::ErrorMessage;
+use crate::components::source_links::SourceLinks;
 use crate::{
     browser,
-    components::{checkboxes::Checkbox, error_summary::ErrorSummary},
+    components::{
+        checkboxes::{item_id, Checkbox},
+        error_summary::ErrorSummary,
+    },
     core::{
         content,
         roles::{RoleId, RoleProfile, SectionKind},
@@ -48,7 +52,7 @@ pub fn Compare() -> impl IntoView {
                     {content::roles().roles.iter().enumerate().map(|(index, role)| {
                         let id = role.id;
                         view! {
-                            <Checkbox id=if index == 0 { "roles".to_string() } else { format!("roles-{}", index + 1) }
+                            <Checkbox id=item_id("roles", index)
                                 name="roles" value=id.code().into()
                                 label=format!("{} ({})", role.title, role.abbreviation)
                                 checked=Signal::derive(move || chosen.with(|chosen| chosen.contains(&id)))
@@ -162,13 +166,7 @@ fn first_fact(role: &RoleProfile, kind: SectionKind) -> AnyView {
         {fact.unknown.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--grey app-tag">"Not known"</strong> " " })}
         {fact.text_on(&crate::browser::today_iso()).to_owned()}
         <span class="nhsuk-body-s app-compare-table__note">
-            "Source: "
-            {fact.sources.iter().enumerate().map(|(index, id)| view! {
-                {(index > 0).then_some("; ")}
-                {content::roles().source(id).map(|source| view! {
-                    <a href=source.url.clone() rel="noreferrer">{source.title.clone()}</a>
-                })}
-            }).collect_view()}
+            <SourceLinks ids=fact.sources.clone()/>
         </span>
     }
     .into_any()

@@ -5,10 +5,11 @@
 use crate::address::Page;
 use crate::components::error_message::ErrorMessage;
 use crate::components::inset_text::InsetText;
+use crate::components::source_links::SourceLinks;
 use crate::{
     browser,
     components::{
-        checkboxes::Checkbox,
+        checkboxes::{item_id, Checkbox},
         radios::{RadioOption, Radios},
     },
     core::{
@@ -161,7 +162,7 @@ pub fn RouteFinder() -> impl IntoView {
                 <div class="nhsuk-hint" id="interests-hint">"Select all that apply. Roles in these areas are listed first."</div>
                 <div class="nhsuk-checkboxes">
                     {Interest::ALL.into_iter().enumerate().map(|(index, interest)| view! {
-                        <Checkbox id=if index == 0 { "interests".to_string() } else { format!("interests-{}", index + 1) }
+                        <Checkbox id=item_id("interests", index)
                             name="interests" value=interest.code().into() label=interest.label().into()
                             checked=Signal::derive(move || answers.with(|answers| answers.interests.contains(&interest)))
                             on_toggle=Callback::new(move |checked| {
@@ -251,13 +252,7 @@ fn RouteCard(route: RoleRoute) -> impl IntoView {
                             <li class="app-reason">
                                 <p class="app-reason__text">{reason.text}</p>
                                 <p class="nhsuk-body-s app-reason__source">
-                                    "Source: "
-                                    {reason.sources.iter().enumerate().map(|(index, id)| view! {
-                                        {(index > 0).then_some("; ")}
-                                        {content::roles().source(id).map(|source| view! {
-                                            <a href=source.url.clone() rel="noreferrer">{source.title.clone()}</a>
-                                        })}
-                                    }).collect_view()}
+                                    <SourceLinks ids=reason.sources/>
                                 </p>
                             </li>
                         }).collect_view()}
