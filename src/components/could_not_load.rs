@@ -2,7 +2,7 @@
 //! content file, or a chunk of the app's code): a heading that names it,
 //! why, and "Try again".
 
-use crate::{browser, navigation};
+use crate::{components::page_heading::PageHeading, navigation};
 use leptos::prelude::*;
 
 /// `what` is in words for the user ("the glossary", "this page");
@@ -11,14 +11,12 @@ use leptos::prelude::*;
 /// that replaces this one, and it is announced, as after a page change.
 #[component]
 pub fn CouldNotLoad(what: String, explanation: String, on_retry: Callback<()>) -> impl IntoView {
-    let heading = format!("Sorry, {what} could not be loaded");
-    browser::set_title(&heading);
     let retry = move |_| {
         navigation::arrive_again();
         on_retry.run(());
     };
     view! {
-        <h1 class="nhsuk-heading-l">{heading}</h1>
+        <PageHeading text=format!("Sorry, {what} could not be loaded")/>
         <p>{explanation} " Check your connection and try again. Nothing you have saved is affected."</p>
         <button class="nhsuk-button" type="button" on:click=retry>"Try again"</button>
     }

@@ -1,13 +1,12 @@
 use crate::address::Page;
-use crate::browser;
+use crate::components::page_heading::PageHeading;
 use leptos::prelude::*;
 
 /// Who the app is for, privacy, accessibility, and the disclaimer.
 #[component]
 pub fn About() -> impl IntoView {
-    browser::set_title("About");
     view! {
-        <h1 class="nhsuk-heading-l">"About this app"</h1>
+        <PageHeading text="About this app" title="About"/>
         <p>"The MAPs Capability Checker helps people explore the four Medical Associate Professions and check their readiness against a set of capabilities: people thinking of becoming a MAP, practitioners preparing for supervision or appraisal, and careers advisers running workshops."</p>
         <h2 class="nhsuk-heading-m" id="privacy">"Privacy"</h2>
         <p>"Everything runs in your browser. Your answers stay on this device, in the browser's storage. Nothing is sent anywhere: there is no account, no server and no analytics. Anyone who uses this browser profile can see your answers, so on a shared computer use a guest session or clear your data when you finish, from "

@@ -1,5 +1,5 @@
 use crate::address::Page;
-use crate::browser;
+use crate::components::page_heading::PageHeading;
 use leptos::prelude::*;
 
 /// The accessibility statement, laid out as GOV.UK and NHS services lay
@@ -7,9 +7,8 @@ use leptos::prelude::*;
 /// place.
 #[component]
 pub fn Accessibility() -> impl IntoView {
-    browser::set_title("Accessibility statement");
     view! {
-        <h1 class="nhsuk-heading-l">"Accessibility statement"</h1>
+        <PageHeading text="Accessibility statement"/>
         <p class="nhsuk-body-l">"This statement covers the MAPs Capability Checker: every page of this app, including the role pages, the capability check, results, and your data tools."</p>
         <p>"We want as many people as possible to be able to use this app. You should be able to:"</p>
         <ul>

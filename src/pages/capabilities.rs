@@ -1,6 +1,6 @@
 use crate::address::Page;
+use crate::components::page_heading::PageHeading;
 use crate::{
-    browser,
     core::{content, roles::RoleId},
     navigation::use_navigation,
 };
@@ -10,7 +10,6 @@ use leptos::prelude::*;
 /// starting an assessment.
 #[component]
 pub fn Capabilities() -> impl IntoView {
-    browser::set_title("Browse the capabilities");
     let navigation = use_navigation();
     let role = move || {
         navigation
@@ -20,7 +19,7 @@ pub fn Capabilities() -> impl IntoView {
     };
     let framework = content::framework();
     view! {
-        <h1 class="nhsuk-heading-l">"Browse the capabilities"</h1>
+        <PageHeading text="Browse the capabilities"/>
         <p>"Our capabilities are written by this project and organised on the GMC's nine Generic Professional Capabilities domains and the four pillars of advanced practice. They are not the official MAPs Core Capabilities Framework. Expected levels are indicative."</p>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="browse-role">"Show capabilities for"</label>

@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::{
@@ -20,7 +21,6 @@ use leptos::prelude::*;
 /// on this device.
 #[component]
 pub fn CheckStart() -> impl IntoView {
-    browser::set_title("Check my capabilities");
     let state = use_app_state();
     let navigation = use_navigation();
     let role = RwSignal::new(untrack(|| navigation.query("role")));
@@ -119,7 +119,7 @@ pub fn CheckStart() -> impl IntoView {
     ];
 
     view! {
-        <h1 class="nhsuk-heading-l">"Check my capabilities"</h1>
+        <PageHeading text="Check my capabilities"/>
         <crate::components::backup_reminder::BackupReminder/>
         <p>{move || state.backend().get().keeping().check_intro()}</p>
         <MyAssessments/>

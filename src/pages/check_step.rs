@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::character_count::CharacterCount,
@@ -33,9 +34,8 @@ pub fn CheckStep(id: String) -> impl IntoView {
         .with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
     {
         let Some(assessment) = found else {
-            browser::set_title("Assessment not found");
             return view! {
-                <h1 class="nhsuk-heading-l">"Assessment not found"</h1>
+                <PageHeading text="Assessment not found"/>
                 <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
                 <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
             }.into_any();
@@ -132,7 +132,7 @@ fn Item(
 ) -> impl IntoView {
     let state = use_app_state();
     let framework = content::framework();
-    browser::set_title(&format!("{} ({} of {total})", item.title, index + 1));
+    let tab_title = format!("{} ({} of {total})", item.title, index + 1);
     let id = assessment.id.clone();
     let items = assessment.items(framework);
     let domain = framework.domain(&item.domain);
@@ -225,7 +225,7 @@ fn Item(
             </p>
         </div>
         <span class="nhsuk-caption-l">{domain.map(|domain| domain.title.clone())}</span>
-        <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">{item.title.clone()}</h1>
+        <PageHeading text=item.title.clone() title=tab_title id="step-heading"/>
         <p class="nhsuk-body-l">{item.descriptor.clone()}</p>
         <div class="nhsuk-form-group">
             <fieldset class="nhsuk-fieldset">
@@ -345,7 +345,6 @@ fn Review(
 ) -> impl IntoView {
     let state = use_app_state();
     let navigation = use_navigation();
-    browser::set_title("Review your answers");
     let answered = assessment.answered_count(&items);
     let unanswered: Vec<(usize, String)> = items
         .iter()
@@ -374,7 +373,7 @@ fn Review(
         navigation.open(&Page::Results(id.to_string()));
     };
     view! {
-        <h1 class="nhsuk-heading-l" id="step-heading" tabindex="-1">"Review your answers"</h1>
+        <PageHeading text="Review your answers" id="step-heading"/>
         <p>{format!("You have answered {answered} of {} questions.", items.len())}</p>
         {(!unanswered.is_empty()).then(|| view! {
             <h2 class="nhsuk-heading-s">"Not answered yet"</h2>

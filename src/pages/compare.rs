@@ -3,9 +3,9 @@
 
 use crate::address::Page;
 use crate::components::error_message::ErrorMessage;
+use crate::components::page_heading::PageHeading;
 use crate::components::source_links::SourceLinks;
 use crate::{
-    browser,
     components::{
         checkboxes::{item_id, Checkbox},
         error_summary::ErrorSummary,
@@ -31,13 +31,12 @@ const TOO_FEW: &str = "Choose at least two roles to compare";
 
 #[component]
 pub fn Compare() -> impl IntoView {
-    browser::set_title("Compare the roles");
     let chosen = RwSignal::new(crate::core::sorting::set_of([RoleId::Pa, RoleId::Aa]));
     let too_few = move || chosen.with(|chosen| chosen.len() < 2);
 
     view! {
         <a href=Page::Roles.href() class="nhsuk-back-link">"All roles"</a>
-        <h1 class="nhsuk-heading-l">"Compare the roles"</h1>
+        <PageHeading text="Compare the roles"/>
         <p>"Choose two to four roles to see them side by side. Each row gives the first fact from that part of the role's page; the role pages have the rest, with every source."</p>
         {move || too_few().then(|| view! { <ErrorSummary id="error-summary" errors=vec![("roles", TOO_FEW.to_string())]/> })}
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=too_few>

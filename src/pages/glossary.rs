@@ -1,18 +1,15 @@
 use crate::address::Page;
-use crate::{
-    browser,
-    core::glossary::{by_letter, glossary},
-};
+use crate::components::page_heading::PageHeading;
+use crate::core::glossary::{by_letter, glossary};
 use leptos::prelude::*;
 
 /// Every term in the glossary, under a heading per letter, with a jump list.
 #[component]
 pub fn Glossary() -> impl IntoView {
-    browser::set_title("Glossary");
     let groups = by_letter(glossary());
     let letters: Vec<char> = groups.iter().map(|(letter, _)| *letter).collect();
     view! {
-        <h1 class="nhsuk-heading-l">"Glossary"</h1>
+        <PageHeading text="Glossary"/>
         <p class="nhsuk-body-l">"Plain-English meanings of the words, abbreviations and organisations you will meet when reading about the Medical Associate Professions."</p>
         <p>"These are our own short explanations, written for people new to the field. Job titles, rules and dates in this field are changing, so check anything you rely on against the "
            <a href=Page::Sources.href()>"sources"</a>"."</p>

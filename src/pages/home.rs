@@ -1,15 +1,15 @@
 use crate::address::Page;
 use crate::components::inset_text::InsetText;
+use crate::components::page_heading::PageHeading;
 use crate::{browser, core::content, state::use_app_state};
 use leptos::prelude::*;
 
 /// The start page: what the app is for, and the three ways in.
 #[component]
 pub fn Home() -> impl IntoView {
-    browser::set_title("Home");
     let roles = &content::roles().roles;
     view! {
-        <h1 class="nhsuk-heading-l">"Explore the Medical Associate Professions and check your capabilities"</h1>
+        <PageHeading text="Explore the Medical Associate Professions and check your capabilities" title="Home"/>
         <p class="nhsuk-body-l">
             "For physician associates, anaesthesia associates, surgical care practitioners and advanced critical care practitioners, and anyone thinking of becoming one. Your answers stay on this device."
         </p>

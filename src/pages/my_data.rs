@@ -1,5 +1,6 @@
 use crate::components::error_message::ErrorMessage;
 use crate::components::inset_text::InsetText;
+use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
@@ -13,9 +14,8 @@ use wasm_bindgen::JsCast;
 /// Export, import, set-aside data, and clearing this device.
 #[component]
 pub fn MyData() -> impl IntoView {
-    browser::set_title("My data");
     view! {
-        <h1 class="nhsuk-heading-l">"My data"</h1>
+        <PageHeading text="My data"/>
         <p>"Everything you enter stays in this browser on this device. Nothing is sent anywhere. Back it up here, move it to another device, or remove it."</p>
         <ProfilesSection/>
         <Keeping/>

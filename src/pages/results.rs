@@ -1,5 +1,6 @@
 use crate::address::Page;
 use crate::components::inset_text::InsetText;
+use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::{
@@ -20,10 +21,9 @@ use leptos::prelude::*;
 /// Every assessment of the active profile, with a link to its results.
 #[component]
 pub fn ResultsList() -> impl IntoView {
-    browser::set_title("Results");
     let state = use_app_state();
     view! {
-        <h1 class="nhsuk-heading-l">"Results"</h1>
+        <PageHeading text="Results"/>
         <crate::components::backup_reminder::BackupReminder/>
         {move || {
             let mine = state.my_assessments();
@@ -79,15 +79,12 @@ pub fn Results(id: String) -> impl IntoView {
     PlanDraft::provide();
     move || match state.assessment(&id) {
         Some(assessment) => view! { <ResultsFor assessment=assessment/> }.into_any(),
-        None => {
-            browser::set_title("Results not found");
-            view! {
-                <h1 class="nhsuk-heading-l">"Results not found"</h1>
-                <p>"There is no assessment with this address on this device."</p>
-                <p><a href=Page::ResultsList.href()>"Go to all results"</a></p>
-            }
-            .into_any()
+        None => view! {
+            <PageHeading text="Results not found"/>
+            <p>"There is no assessment with this address on this device."</p>
+            <p><a href=Page::ResultsList.href()>"Go to all results"</a></p>
         }
+        .into_any(),
     }
 }
 
@@ -95,7 +92,6 @@ pub fn Results(id: String) -> impl IntoView {
 fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let state = use_app_state();
     let framework = content::framework();
-    browser::set_title("Your results");
     let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
     let items = assessment.items(framework);
     let answered = assessment.answered_count(&items);
@@ -132,7 +128,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let unrated = results.unrated().len();
     view! {
         <a href=Page::ResultsList.href() class="nhsuk-back-link app-no-print">"All results"</a>
-        <h1 class="nhsuk-heading-l">"Your results"</h1>
+        <PageHeading text="Your results"/>
         <crate::components::backup_reminder::BackupReminder/>
         <dl class="nhsuk-summary-list">
             <SummaryRow key="Assessment" value=describe(&assessment)/>

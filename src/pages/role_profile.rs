@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::sourced::{NumberedFact, ReferenceList},
@@ -21,7 +22,6 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
         let Some(role) = RoleId::from_code(&code).and_then(|id| content::roles().role(id)) else {
             return view! { <crate::pages::not_found::NotFound/> }.into_any();
         };
-        browser::set_title(&role.title);
         let today = browser::today_iso();
         let capability_count = content::framework().for_role(role.id).count();
         let (list, numbers) = references(
@@ -32,9 +32,7 @@ pub fn RoleProfilePage(code: String) -> impl IntoView {
         let leng_report = content::roles().source(LENG_REPORT);
         view! {
             <a href=Page::Roles.href() class="nhsuk-back-link">"All roles"</a>
-            <h1 class="nhsuk-heading-l">
-                {format!("{} ({})", role.title, role.abbreviation)}
-            </h1>
+            <PageHeading text=format!("{} ({})", role.title, role.abbreviation) title=role.title.clone()/>
             {role.proposed_title.clone().map(|title| view! {
                 <p class="app-proposed-title">
                     "Proposed new title: " <strong>{title}</strong> " (not yet in law; the current legal title is used in this app)"

@@ -1,14 +1,14 @@
 use crate::address::Page;
-use crate::{browser, core::content};
+use crate::components::page_heading::PageHeading;
+use crate::core::content;
 use leptos::prelude::*;
 
 /// The four roles at a glance, each linking to its full profile.
 #[component]
 pub fn Roles() -> impl IntoView {
-    browser::set_title("Explore the roles");
     let catalogue = content::roles();
     view! {
-        <h1 class="nhsuk-heading-l">"Explore the roles"</h1>
+        <PageHeading text="Explore the roles"/>
         <p>"There are four Medical Associate Professions (MAPs). Each page says what the role does, how to get in, training, supervision, regulation and pay, with the source of every fact and the date we checked it."</p>
         <p>"Not sure which role fits you? "
             <a href=Page::RouteFinder.href()>"Find your route into a role"</a>

@@ -5,9 +5,9 @@
 use crate::address::Page;
 use crate::components::error_message::ErrorMessage;
 use crate::components::inset_text::InsetText;
+use crate::components::page_heading::PageHeading;
 use crate::components::source_links::SourceLinks;
 use crate::{
-    browser,
     components::{
         checkboxes::{item_id, Checkbox},
         radios::{RadioOption, Radios},
@@ -32,7 +32,6 @@ fn kept_notice(kept: RouteFinderKept) -> &'static str {
 
 #[component]
 pub fn RouteFinder() -> impl IntoView {
-    browser::set_title("Find your route into a role");
     let state = use_app_state();
     let answers = state.route_finder();
     let years_text = RwSignal::new(answers.with_untracked(|answers| {
@@ -94,7 +93,7 @@ pub fn RouteFinder() -> impl IntoView {
 
     view! {
         <a href=Page::Roles.href() class="nhsuk-back-link">"All roles"</a>
-        <h1 class="nhsuk-heading-l">"Find your route into a role"</h1>
+        <PageHeading text="Find your route into a role"/>
         <p>"Answer a few questions about yourself to see for which of the four roles you meet the published entry requirements, which need another step first, and which you cannot enter yet. Each reason gives its source."</p>
         <p>"Meeting the entry requirements does not mean a course or training post is taking people now: we found no source on current intakes, except that sources conflict on whether student anaesthesia associates are being recruited. Check with universities and employers."</p>
         <p class="app-muted">"Your answers stay on this device. They are saved in this browser as you go and are not sent anywhere."</p>

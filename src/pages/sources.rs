@@ -1,18 +1,15 @@
+use crate::components::page_heading::PageHeading;
 use crate::components::warning_callout::WarningCallout;
-use crate::{
-    browser,
-    core::{content, text::shown_date},
-};
+use crate::core::{content, text::shown_date};
 use leptos::prelude::*;
 
 /// What the content is based on, what it is not, and every source.
 #[component]
 pub fn Sources() -> impl IntoView {
-    browser::set_title("Sources and disclaimer");
     let framework = content::framework();
     let roles = content::roles();
     view! {
-        <h1 class="nhsuk-heading-l">"Sources and disclaimer"</h1>
+        <PageHeading text="Sources and disclaimer"/>
         <WarningCallout heading="Please read">
             <p>"This app is not an NHS service and is not endorsed by the NHS, the GMC, Skills for Health or any royal college or faculty."</p>
             <p>"Its capabilities are written by this project in its own words. They are organised on published structures (the GMC Generic Professional Capabilities framework's nine domains and the four pillars of advanced practice) but they are not the official MAPs Core Capabilities Framework (Skills for Health, June 2022), whose full text we could not obtain."</p>

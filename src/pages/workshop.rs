@@ -1,5 +1,6 @@
 use crate::address::Page;
 use crate::components::error_message::ErrorMessage;
+use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     core::{
@@ -20,9 +21,8 @@ const BUILD_TIME_ADDRESS: Option<&str> = option_env!("MAPSCC_APP_ADDRESS");
 /// careers workshops and shared devices, with nothing kept afterwards.
 #[component]
 pub fn Workshop() -> impl IntoView {
-    browser::set_title("Workshops and shared devices");
     view! {
-        <h1 class="nhsuk-heading-l">"Workshops and shared devices"</h1>
+        <PageHeading text="Workshops and shared devices"/>
         <p>"For careers advisers running a session, and anyone sharing a phone or computer. None of this needs an account, and nothing here is kept after the tab closes."</p>
         <Presenter/>
         <Guest/>
