@@ -34,9 +34,9 @@ impl From<SplitLoaderError> for PageCodeFailed {
 }
 
 // One chunk per journey: exploring roles (`explore`), checking and
-// results (`check`), one's data and workshops (`data`), and the pages
-// about the app (`info`). Fewer, larger chunks compress better than one
-// per page.
+// results (`check`), one's data and workshops (`data`), the pages
+// about the app (`info`), and supervisor review (`review`). Fewer, larger
+// chunks compress better than one per page.
 
 /// The four roles.
 #[wasm_split(explore, fallible)]
@@ -108,6 +108,34 @@ pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::results::Results id=id.clone()/> }.into_any()
     }))
+}
+
+/// Asking a supervisor to review one assessment, and importing their
+/// response.
+#[wasm_split(review, fallible)]
+pub fn review_ask(id: String) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::review::ReviewAsk id=id.clone()/> }.into_any()
+    }))
+}
+
+/// A supervisor's review: opening a request, then the walk-through.
+#[wasm_split(review, fallible)]
+pub fn review() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::review::ReviewPage/> }.into_any()
+    }))
+}
+
+/// The [`fingerprint`](crate::core::review::fingerprint) of an assessment's
+/// ratings as they are now, for the review shown on its results page. The
+/// hashing (SHA-256) is in the `review` chunk with the pages that make
+/// reviews, so neither the first load nor the `check` chunk carries it.
+#[wasm_split(review, fallible)]
+pub fn fingerprint_now(
+    assessment: crate::core::assessment::Assessment,
+) -> Result<String, PageCodeFailed> {
+    Ok(crate::core::review::fingerprint(&assessment))
 }
 
 /// My data.

@@ -10,6 +10,7 @@ use crate::{
         assessment::Assessment,
         backup,
         records::{self, Profile, Profiles, Settings},
+        review::{self, Added, Review, ReviewDraft, Reviews},
         route_finder::{Answers, ROUTE_FINDER_KEY},
     },
     storage::{self, Backend, Loaded, WriteError},
@@ -88,6 +89,10 @@ pub struct AppState {
     route_finder: RwSignal<Answers>,
     /// Set when the stored route finder answers could not be used.
     route_finder_kept: RwSignal<Option<RouteFinderKept>>,
+    /// Supervisors' reviews of this device's assessments.
+    reviews: RwSignal<Reviews>,
+    /// A review in progress, kept apart from the device's own data.
+    review_draft: RwSignal<Option<ReviewDraft>>,
 }
 
 impl AppState {
@@ -104,6 +109,8 @@ impl AppState {
             persistence_asked: RwSignal::new(false),
             route_finder: RwSignal::new(Answers::default()),
             route_finder_kept: RwSignal::new(None),
+            reviews: RwSignal::new(Reviews::default()),
+            review_draft: RwSignal::new(None),
         };
         state.reload_from_storage();
         state.check_persistence();
@@ -225,6 +232,7 @@ impl AppState {
                 other => notices.extend(notice_for(&key, other)),
             }
         }
+        let (reviews, review_draft) = load_reviews(now, &mut notices);
         if future_dated > 0 {
             notices.push(Notice::FutureDated {
                 count: future_dated,
@@ -240,6 +248,8 @@ impl AppState {
         self.route_finder.set(route_finder);
         self.route_finder_kept.set(route_finder_kept);
         self.assessments.set(assessments);
+        self.reviews.set(reviews);
+        self.review_draft.set(review_draft);
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
     }
@@ -313,6 +323,12 @@ impl AppState {
 
     pub fn delete_assessment(&self, id: &str) {
         storage::remove(&records::assessment_key(id));
+        if self
+            .reviews
+            .with_untracked(|reviews| !reviews.of(id).is_empty())
+        {
+            self.change_reviews(|reviews| reviews.remove_for(id));
+        }
         self.assessments
             .update(|all| all.retain(|assessment| assessment.id != id));
         // Deleting frees space: a write that failed for lack of it may fit now.
@@ -348,6 +364,9 @@ impl AppState {
                 result = saved;
             }
         }
+        if !preview.backup.reviews.is_empty() {
+            self.change_reviews(|reviews| reviews.merge(&preview.backup.reviews));
+        }
         self.reload_from_storage();
         self.record_write(result);
     }
@@ -359,6 +378,7 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
+            reviews: self.reviews.get_untracked().reviews,
         }
     }
 
@@ -507,6 +527,15 @@ impl AppState {
             }
             return;
         }
+        if key == review::REVIEWS_KEY {
+            // A review added in another tab: merged in, never lost.
+            if let Some(records::Decoded::Current(theirs)) =
+                new_value.as_deref().map(records::decode::<Reviews>)
+            {
+                self.reviews.update(|mine| mine.merge(&theirs.reviews));
+            }
+            return;
+        }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
             return;
         };
@@ -542,6 +571,117 @@ impl AppState {
         self.reload_from_storage();
         self.save_status.set(SaveStatus::Saved);
     }
+}
+
+/// Supervisor review (see `core::review`): the reviews of this device's
+/// assessments, and a review in progress kept under its own key, never
+/// among the device's assessments.
+impl AppState {
+    /// Every review of this device's assessments; reactive.
+    pub fn reviews(&self) -> ReadSignal<Reviews> {
+        self.reviews.read_only()
+    }
+
+    /// The review in progress on this device, if any; reactive.
+    pub fn review_draft(&self) -> ReadSignal<Option<ReviewDraft>> {
+        self.review_draft.read_only()
+    }
+
+    /// Changes the reviews and saves them at once. The stored copy is
+    /// merged in first, so a review added in another tab is not lost; a
+    /// copy saved by a newer release is never written over (the change is
+    /// shown, and the write reported as refused).
+    pub fn change_reviews(&self, change: impl FnOnce(&mut Reviews)) {
+        let mut reviews = self.reviews.get_untracked();
+        let stored = storage::load::<Reviews>(review::REVIEWS_KEY, browser::now());
+        if let Loaded::Found(stored) = &stored {
+            reviews.merge(&stored.reviews);
+        }
+        change(&mut reviews);
+        let result = match stored {
+            Loaded::TooNew(_) => Err(newer_release_holds("the supervisor reviews")),
+            _ => storage::save(review::REVIEWS_KEY, &reviews),
+        };
+        self.reviews.set(reviews);
+        self.record_write(result);
+    }
+
+    /// Adds a confirmed review (see `Reviews::add`).
+    pub fn add_review(&self, review: Review) -> Added {
+        let mut added = Added::AlreadyHere;
+        self.change_reviews(|reviews| added = reviews.add(review));
+        added
+    }
+
+    /// Starts, changes or (with `None`) removes the review in progress. A
+    /// review in progress saved by a newer release is left as it is.
+    pub fn set_review_draft(&self, draft: Option<ReviewDraft>) {
+        let stored_by_newer = storage::read_raw(review::REVIEW_DRAFT_KEY).is_some_and(|text| {
+            matches!(
+                records::decode::<ReviewDraft>(&text),
+                records::Decoded::TooNew(_)
+            )
+        });
+        let result = match &draft {
+            _ if stored_by_newer => Err(newer_release_holds("the review in progress")),
+            Some(draft) => storage::save(review::REVIEW_DRAFT_KEY, draft),
+            None => {
+                storage::remove(review::REVIEW_DRAFT_KEY);
+                Ok(())
+            }
+        };
+        self.review_draft.set(draft);
+        self.record_write(result);
+    }
+
+    /// Changes the review in progress, if there is one, and saves it.
+    pub fn change_review_draft(&self, change: impl FnOnce(&mut ReviewDraft)) {
+        if let Some(mut draft) = self.review_draft.get_untracked() {
+            change(&mut draft);
+            self.set_review_draft(Some(draft));
+        }
+    }
+}
+
+/// The write refused because a newer release of the app, open in another
+/// tab, saved `what` in a format this one cannot read.
+fn newer_release_holds(what: &str) -> WriteError {
+    WriteError::Refused(format!(
+        "a newer version of this app, open in another tab, saved {what}: reload this page to carry on"
+    ))
+}
+
+/// The stored reviews, with times ahead of the clock brought back to it,
+/// and the review in progress, if any.
+fn load_reviews(now: u64, notices: &mut Vec<Notice>) -> (Reviews, Option<ReviewDraft>) {
+    let reviews = match storage::load::<Reviews>(review::REVIEWS_KEY, now) {
+        Loaded::Found(mut reviews) => {
+            let clamped = reviews
+                .reviews
+                .iter_mut()
+                .map(|review| review.clamp_future(now))
+                .filter(|clamped| *clamped)
+                .count();
+            if clamped > 0 {
+                let _ = storage::save(review::REVIEWS_KEY, &reviews);
+            }
+            reviews
+        }
+        Loaded::Missing => Reviews::default(),
+        other => {
+            notices.extend(notice_for(review::REVIEWS_KEY, other));
+            Reviews::default()
+        }
+    };
+    let draft = match storage::load::<ReviewDraft>(review::REVIEW_DRAFT_KEY, now) {
+        Loaded::Found(draft) => Some(draft),
+        Loaded::Missing => None,
+        other => {
+            notices.extend(notice_for(review::REVIEW_DRAFT_KEY, other));
+            None
+        }
+    };
+    (reviews, draft)
 }
 
 fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {
