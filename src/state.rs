@@ -89,10 +89,17 @@ pub struct AppState {
     route_finder: RwSignal<Answers>,
     /// Set when the stored route finder answers could not be used.
     route_finder_kept: RwSignal<Option<RouteFinderKept>>,
-    /// Supervisors' reviews of this device's assessments.
+    /// Supervisors' reviews of this device's assessments, read on first
+    /// use (see [`AppState::reviews`]).
     reviews: RwSignal<Reviews>,
-    /// A review in progress, kept apart from the device's own data.
+    /// A review in progress, kept apart from the device's own data; read
+    /// with the reviews.
     review_draft: RwSignal<Option<ReviewDraft>>,
+    /// Whether the reviews and the review in progress have been read since
+    /// start-up, a reload, or another tab's change to them.
+    reviews_read: StoredValue<bool>,
+    /// Notified when they must be read again.
+    reviews_stale: Trigger,
 }
 
 impl AppState {
@@ -111,6 +118,8 @@ impl AppState {
             route_finder_kept: RwSignal::new(None),
             reviews: RwSignal::new(Reviews::default()),
             review_draft: RwSignal::new(None),
+            reviews_read: StoredValue::new(false),
+            reviews_stale: Trigger::new(),
         };
         state.reload_from_storage();
         state.check_persistence();
@@ -232,7 +241,6 @@ impl AppState {
                 other => notices.extend(notice_for(&key, other)),
             }
         }
-        let (reviews, review_draft) = load_reviews(now, &mut notices);
         if future_dated > 0 {
             notices.push(Notice::FutureDated {
                 count: future_dated,
@@ -248,8 +256,7 @@ impl AppState {
         self.route_finder.set(route_finder);
         self.route_finder_kept.set(route_finder_kept);
         self.assessments.set(assessments);
-        self.reviews.set(reviews);
-        self.review_draft.set(review_draft);
+        self.forget_reviews();
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
     }
@@ -324,7 +331,7 @@ impl AppState {
     pub fn delete_assessment(&self, id: &str) {
         storage::remove(&records::assessment_key(id));
         if self
-            .reviews
+            .reviews()
             .with_untracked(|reviews| !reviews.of(id).is_empty())
         {
             self.change_reviews(|reviews| reviews.remove_for(id));
@@ -378,7 +385,7 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
-            reviews: self.reviews.get_untracked().reviews,
+            reviews: self.reviews().get_untracked().reviews,
         }
     }
 
@@ -528,12 +535,10 @@ impl AppState {
             return;
         }
         if key == review::REVIEWS_KEY {
-            // A review added in another tab: merged in, never lost.
-            if let Some(records::Decoded::Current(theirs)) =
-                new_value.as_deref().map(records::decode::<Reviews>)
-            {
-                self.reviews.update(|mine| mine.merge(&theirs.reviews));
-            }
+            // A review added in another tab: merged in where the reviews
+            // are next read (see `reviews`), never lost.
+            self.reviews_read.set_value(false);
+            self.reviews_stale.notify();
             return;
         }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
@@ -577,14 +582,49 @@ impl AppState {
 /// assessments, and a review in progress kept under its own key, never
 /// among the device's assessments.
 impl AppState {
-    /// Every review of this device's assessments; reactive.
+    /// Every review of this device's assessments; reactive. They are read
+    /// from storage when first asked for, not at start-up: the first page
+    /// shows none, so their code stays out of the first load (README,
+    /// "Size rules"). Read again, merged with this tab's, after another tab
+    /// changed them.
     pub fn reviews(&self) -> ReadSignal<Reviews> {
+        self.reviews_stale.track();
+        self.read_reviews();
         self.reviews.read_only()
     }
 
-    /// The review in progress on this device, if any; reactive.
+    /// The review in progress on this device, if any; reactive. Read with
+    /// the reviews.
     pub fn review_draft(&self) -> ReadSignal<Option<ReviewDraft>> {
+        self.reviews_stale.track();
+        self.read_reviews();
         self.review_draft.read_only()
+    }
+
+    /// Reads the reviews and the review in progress unless they have been
+    /// read since they last changed elsewhere. Reviews already held are
+    /// kept: one whose write failed is not lost from the page.
+    fn read_reviews(&self) {
+        if self.reviews_read.get_value() {
+            return;
+        }
+        self.reviews_read.set_value(true);
+        let mut notices = Vec::new();
+        let (stored, draft) = load_reviews(browser::now(), &mut notices);
+        self.reviews.update(|mine| mine.merge(&stored.reviews));
+        self.review_draft.set(draft);
+        if !notices.is_empty() {
+            self.notices.update(|all| all.extend(notices));
+        }
+    }
+
+    /// Drops the reviews held, as after the device was cleared or a backup
+    /// imported: they are read afresh where they are next shown.
+    fn forget_reviews(&self) {
+        self.reviews.set(Reviews::default());
+        self.review_draft.set(None);
+        self.reviews_read.set_value(false);
+        self.reviews_stale.notify();
     }
 
     /// Changes the reviews and saves them at once. The stored copy is
@@ -592,6 +632,7 @@ impl AppState {
     /// copy saved by a newer release is never written over (the change is
     /// shown, and the write reported as refused).
     pub fn change_reviews(&self, change: impl FnOnce(&mut Reviews)) {
+        self.read_reviews();
         let mut reviews = self.reviews.get_untracked();
         let stored = storage::load::<Reviews>(review::REVIEWS_KEY, browser::now());
         if let Loaded::Found(stored) = &stored {
@@ -616,6 +657,7 @@ impl AppState {
     /// Starts, changes or (with `None`) removes the review in progress. A
     /// review in progress saved by a newer release is left as it is.
     pub fn set_review_draft(&self, draft: Option<ReviewDraft>) {
+        self.read_reviews();
         let stored_by_newer = storage::read_raw(review::REVIEW_DRAFT_KEY).is_some_and(|text| {
             matches!(
                 records::decode::<ReviewDraft>(&text),
@@ -636,7 +678,7 @@ impl AppState {
 
     /// Changes the review in progress, if there is one, and saves it.
     pub fn change_review_draft(&self, change: impl FnOnce(&mut ReviewDraft)) {
-        if let Some(mut draft) = self.review_draft.get_untracked() {
+        if let Some(mut draft) = self.review_draft().get_untracked() {
             change(&mut draft);
             self.set_review_draft(Some(draft));
         }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
-import { assessmentRecord, quickCheck, seed } from './seed.mjs';
+import { assessmentRecord, framework, quickCheck, seed } from './seed.mjs';
 
 const items = quickCheck('pa');
 // First item not applicable, every other rated 2.
@@ -30,6 +30,14 @@ async function saveDownload(page, buttonName, prefix) {
   return file;
 }
 
+/** Chooses the radio labelled `label` (the inputs are covered by their NHS.UK styling). */
+async function choose(page, label) {
+  await page.locator('.nhsuk-radios__label').filter({ hasText: new RegExp(`^${label}$`) }).click();
+}
+
+const LEVEL_2 = framework.scale.find((level) => level.level === 2).label;
+const LEVEL_3 = framework.scale.find((level) => level.level === 3).label;
+
 /** Rates every item: the first not observed, the second 3 with a comment, the rest 2. */
 async function walkThrough(page) {
   await page.getByRole('button', { name: 'Start the review' }).click();
@@ -40,13 +48,13 @@ async function walkThrough(page) {
       // The practitioner's rating stays hidden until the supervisor rates.
       await expect(page.getByText('Their own rating is shown once you have rated this capability.')).toBeVisible();
       await expectNoAxeViolations(page);
-      await page.locator('label[for="review-rating-not-observed"]').click();
+      await choose(page, 'Not observed');
       await expect(page.getByText('Their own rating: not applicable.')).toBeVisible();
     } else if (index === 1) {
-      await page.locator('label[for="review-rating-3"]').click();
+      await choose(page, LEVEL_3);
       await page.getByLabel('Comment (optional)').fill('Seen leading a handover');
     } else {
-      await page.locator('label[for="review-rating-2"]').click();
+      await choose(page, LEVEL_2);
     }
     const last = index === items.length - 1;
     await page.getByRole('button', { name: last ? 'Next: confirm' : 'Next', exact: true }).click();
