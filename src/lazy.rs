@@ -9,6 +9,7 @@
 //! remembered, so trying again fetches the chunk anew.
 
 use crate::{
+    address::Page,
     components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
     pages,
 };
@@ -110,20 +111,16 @@ pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
     }))
 }
 
-/// Asking a supervisor to review one assessment, and importing their
-/// response.
+/// The supervisor review pages: asking for a review of one assessment and
+/// importing the response (`Page::ReviewAsk`), and a supervisor's
+/// walk-through (`Page::Review`). One split function serves both, so the
+/// main wasm holds one loader for them, not two.
 #[wasm_split(review, fallible)]
-pub fn review_ask(id: String) -> Result<PageMaker, PageCodeFailed> {
-    Ok(Box::new(move || {
-        view! { <pages::review::ReviewAsk id=id.clone()/> }.into_any()
-    }))
-}
-
-/// A supervisor's review: opening a request, then the walk-through.
-#[wasm_split(review, fallible)]
-pub fn review() -> Result<PageMaker, PageCodeFailed> {
-    Ok(Box::new(move || {
-        view! { <pages::review::ReviewPage/> }.into_any()
+pub fn review(page: Page) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || match &page {
+        Page::ReviewAsk(id) => view! { <pages::review::ReviewAsk id=id.clone()/> }.into_any(),
+        Page::Review => view! { <pages::review::ReviewPage/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }))
 }
 
