@@ -30,9 +30,9 @@ async function saveDownload(page, buttonName, prefix) {
   return file;
 }
 
-/** Chooses the radio labelled `label` (the inputs are covered by their NHS.UK styling). */
+/** Chooses the supervisor's rating labelled `label`. */
 async function choose(page, label) {
-  await page.locator('.nhsuk-radios__label').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await page.getByLabel(label, { exact: true }).check();
 }
 
 const LEVEL_2 = framework.scale.find((level) => level.level === 2).label;
