@@ -17,6 +17,11 @@ pub enum Page {
     CheckStep(String),
     ResultsList,
     Results(String),
+    /// Asking a supervisor to review one assessment, and importing their
+    /// response.
+    ReviewAsk(String),
+    /// A supervisor's review: opening a request, then the walk-through.
+    Review,
     MyData,
     Workshop,
     About,
@@ -44,6 +49,8 @@ impl Page {
             ["check", id] => Page::CheckStep((*id).to_owned()),
             ["results"] => Page::ResultsList,
             ["results", id] => Page::Results((*id).to_owned()),
+            ["results", id, "review"] => Page::ReviewAsk((*id).to_owned()),
+            ["review"] => Page::Review,
             ["my-data"] => Page::MyData,
             ["workshop"] => Page::Workshop,
             ["about"] => Page::About,
@@ -68,6 +75,8 @@ impl Page {
             Page::CheckStep(id) => format!("/check/{id}"),
             Page::ResultsList => "/results".into(),
             Page::Results(id) => format!("/results/{id}"),
+            Page::ReviewAsk(id) => format!("/results/{id}/review"),
+            Page::Review => "/review".into(),
             Page::MyData => "/my-data".into(),
             Page::Workshop => "/workshop".into(),
             Page::About => "/about".into(),
@@ -106,6 +115,8 @@ impl Page {
             | Page::CheckStart
             | Page::CheckStep(_)
             | Page::Results(_)
+            | Page::ReviewAsk(_)
+            | Page::Review
             | Page::MyData
             | Page::Workshop
             | Page::Sources => Some(LazyFile::Framework),
@@ -246,6 +257,8 @@ mod tests {
             Page::CheckStep("a-1764500000000-7".into()),
             Page::ResultsList,
             Page::Results("a-2".into()),
+            Page::ReviewAsk("a-1764500000000-7".into()),
+            Page::Review,
             Page::MyData,
             Page::Workshop,
             Page::About,
@@ -267,6 +280,22 @@ mod tests {
             query_value(&format!("?{search}"), "role").as_deref(),
             Some("scp")
         );
+    }
+
+    #[test]
+    fn the_review_addresses_reach_their_pages_and_wait_for_the_framework() {
+        for (path, page) in [
+            ("results/a-1/review", Page::ReviewAsk("a-1".into())),
+            ("results/a-1/review/", Page::ReviewAsk("a-1".into())),
+            ("review", Page::Review),
+            ("review/", Page::Review),
+        ] {
+            assert_eq!(Page::from_path(path), page, "{path}");
+            assert_eq!(page.needs(), Some(LazyFile::Framework), "{path}");
+        }
+        for path in ["review/x", "results/a-1/review/x", "results/a-1/other"] {
+            assert_eq!(Page::from_path(path), Page::NotFound, "{path}");
+        }
     }
 
     #[test]

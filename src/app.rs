@@ -90,6 +90,9 @@ fn page_view(page: &Page) -> AnyView {
         Page::CheckStep(id) => lazy::page(move || lazy::check_step(id.clone())),
         Page::ResultsList => lazy::page(lazy::results_list),
         Page::Results(id) => lazy::page(move || lazy::results(id.clone())),
+        page @ (Page::ReviewAsk(_) | Page::Review) => {
+            lazy::page(move || lazy::review(page.clone()))
+        }
         Page::MyData => lazy::page(lazy::my_data),
         Page::Workshop => lazy::page(lazy::workshop),
         Page::About => lazy::page(lazy::about),

@@ -106,6 +106,40 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {
     true
 }
 
+/// Reads the file chosen in the file input that `event` came from, as text.
+/// A file over [`MAX_IMPORT_BYTES`](crate::core::limits::MAX_IMPORT_BYTES)
+/// is refused before it is read. `done` gets the text, or the message to
+/// show for a `what` (such as "backup") that is too large or unreadable; it
+/// is not called when no file was chosen.
+pub fn read_chosen_file(
+    event: &web_sys::Event,
+    what: &'static str,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let file = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0));
+    let Some(file) = file else { return };
+    if file.size() > crate::core::limits::MAX_IMPORT_BYTES as f64 {
+        let too_large = crate::core::backup::ImportError::TooLarge {
+            bytes: file.size() as usize,
+        };
+        done(Err(too_large.message(what)));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|value| value.as_string());
+        done(text.ok_or_else(|| {
+            format!("The file could not be read. Choose a {what} file saved from this app.")
+        }));
+    });
+}
+
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

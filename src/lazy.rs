@@ -9,6 +9,7 @@
 //! remembered, so trying again fetches the chunk anew.
 
 use crate::{
+    address::Page,
     components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
     pages,
 };
@@ -34,9 +35,9 @@ impl From<SplitLoaderError> for PageCodeFailed {
 }
 
 // One chunk per journey: exploring roles (`explore`), checking and
-// results (`check`), one's data and workshops (`data`), and the pages
-// about the app (`info`). Fewer, larger chunks compress better than one
-// per page.
+// results (`check`), one's data and workshops (`data`), the pages
+// about the app (`info`), and supervisor review (`review`). Fewer, larger
+// chunks compress better than one per page.
 
 /// The four roles.
 #[wasm_split(explore, fallible)]
@@ -108,6 +109,30 @@ pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::results::Results id=id.clone()/> }.into_any()
     }))
+}
+
+/// The supervisor review pages: asking for a review of one assessment and
+/// importing the response (`Page::ReviewAsk`), and a supervisor's
+/// walk-through (`Page::Review`). One split function serves both, so the
+/// main wasm holds one loader for them, not two.
+#[wasm_split(review, fallible)]
+pub fn review(page: Page) -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || match &page {
+        Page::ReviewAsk(id) => view! { <pages::review::ReviewAsk id=id.clone()/> }.into_any(),
+        Page::Review => view! { <pages::review::ReviewPage/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
+    }))
+}
+
+/// The [`fingerprint`](crate::core::review::fingerprint) of an assessment's
+/// ratings as they are now, for the review shown on its results page. The
+/// hashing (SHA-256) is in the `review` chunk with the pages that make
+/// reviews, so neither the first load nor the `check` chunk carries it.
+#[wasm_split(review, fallible)]
+pub fn fingerprint_now(
+    assessment: crate::core::assessment::Assessment,
+) -> Result<String, PageCodeFailed> {
+    Ok(crate::core::review::fingerprint(&assessment))
 }
 
 /// My data.

@@ -10,6 +10,7 @@ use crate::{
         assessment::Assessment,
         backup,
         records::{self, Profile, Profiles, Settings},
+        review::{self, Added, Review, ReviewDraft, Reviews},
         route_finder::{Answers, ROUTE_FINDER_KEY},
     },
     storage::{self, Backend, Loaded, WriteError},
@@ -88,6 +89,17 @@ pub struct AppState {
     route_finder: RwSignal<Answers>,
     /// Set when the stored route finder answers could not be used.
     route_finder_kept: RwSignal<Option<RouteFinderKept>>,
+    /// Supervisors' reviews of this device's assessments, read on first
+    /// use (see [`AppState::reviews`]).
+    reviews: RwSignal<Reviews>,
+    /// A review in progress, kept apart from the device's own data; read
+    /// with the reviews.
+    review_draft: RwSignal<Option<ReviewDraft>>,
+    /// Whether the reviews and the review in progress have been read since
+    /// start-up, a reload, or another tab's change to them.
+    reviews_read: StoredValue<bool>,
+    /// Notified when they must be read again.
+    reviews_stale: Trigger,
 }
 
 impl AppState {
@@ -104,6 +116,10 @@ impl AppState {
             persistence_asked: RwSignal::new(false),
             route_finder: RwSignal::new(Answers::default()),
             route_finder_kept: RwSignal::new(None),
+            reviews: RwSignal::new(Reviews::default()),
+            review_draft: RwSignal::new(None),
+            reviews_read: StoredValue::new(false),
+            reviews_stale: Trigger::new(),
         };
         state.reload_from_storage();
         state.check_persistence();
@@ -240,6 +256,7 @@ impl AppState {
         self.route_finder.set(route_finder);
         self.route_finder_kept.set(route_finder_kept);
         self.assessments.set(assessments);
+        self.forget_reviews();
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
     }
@@ -313,6 +330,12 @@ impl AppState {
 
     pub fn delete_assessment(&self, id: &str) {
         storage::remove(&records::assessment_key(id));
+        if self
+            .reviews()
+            .with_untracked(|reviews| !reviews.of(id).is_empty())
+        {
+            self.change_reviews(|reviews| reviews.remove_for(id));
+        }
         self.assessments
             .update(|all| all.retain(|assessment| assessment.id != id));
         // Deleting frees space: a write that failed for lack of it may fit now.
@@ -348,6 +371,9 @@ impl AppState {
                 result = saved;
             }
         }
+        if !preview.backup.reviews.is_empty() {
+            self.change_reviews(|reviews| reviews.merge(&preview.backup.reviews));
+        }
         self.reload_from_storage();
         self.record_write(result);
     }
@@ -359,6 +385,7 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
+            reviews: self.reviews().get_untracked().reviews,
         }
     }
 
@@ -507,6 +534,13 @@ impl AppState {
             }
             return;
         }
+        if key == review::REVIEWS_KEY {
+            // A review added in another tab: merged in where the reviews
+            // are next read (see `reviews`), never lost.
+            self.reviews_read.set_value(false);
+            self.reviews_stale.notify();
+            return;
+        }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
             return;
         };
@@ -542,6 +576,154 @@ impl AppState {
         self.reload_from_storage();
         self.save_status.set(SaveStatus::Saved);
     }
+}
+
+/// Supervisor review (see `core::review`): the reviews of this device's
+/// assessments, and a review in progress kept under its own key, never
+/// among the device's assessments.
+impl AppState {
+    /// Every review of this device's assessments; reactive. They are read
+    /// from storage when first asked for, not at start-up: the first page
+    /// shows none, so their code stays out of the first load (README,
+    /// "Size rules"). Read again, merged with this tab's, after another tab
+    /// changed them.
+    pub fn reviews(&self) -> ReadSignal<Reviews> {
+        self.reviews_stale.track();
+        self.read_reviews();
+        self.reviews.read_only()
+    }
+
+    /// The review in progress on this device, if any; reactive. Read with
+    /// the reviews.
+    pub fn review_draft(&self) -> ReadSignal<Option<ReviewDraft>> {
+        self.reviews_stale.track();
+        self.read_reviews();
+        self.review_draft.read_only()
+    }
+
+    /// Reads the reviews and the review in progress unless they have been
+    /// read since they last changed elsewhere. Reviews already held are
+    /// kept: one whose write failed is not lost from the page.
+    fn read_reviews(&self) {
+        if self.reviews_read.get_value() {
+            return;
+        }
+        self.reviews_read.set_value(true);
+        let mut notices = Vec::new();
+        let (stored, draft) = load_reviews(browser::now(), &mut notices);
+        self.reviews.update(|mine| mine.merge(&stored.reviews));
+        self.review_draft.set(draft);
+        if !notices.is_empty() {
+            self.notices.update(|all| all.extend(notices));
+        }
+    }
+
+    /// Drops the reviews held, as after the device was cleared or a backup
+    /// imported: they are read afresh where they are next shown.
+    fn forget_reviews(&self) {
+        self.reviews.set(Reviews::default());
+        self.review_draft.set(None);
+        self.reviews_read.set_value(false);
+        self.reviews_stale.notify();
+    }
+
+    /// Changes the reviews and saves them at once. The stored copy is
+    /// merged in first, so a review added in another tab is not lost; a
+    /// copy saved by a newer release is never written over (the change is
+    /// shown, and the write reported as refused).
+    pub fn change_reviews(&self, change: impl FnOnce(&mut Reviews)) {
+        self.read_reviews();
+        let mut reviews = self.reviews.get_untracked();
+        let stored = storage::load::<Reviews>(review::REVIEWS_KEY, browser::now());
+        if let Loaded::Found(stored) = &stored {
+            reviews.merge(&stored.reviews);
+        }
+        change(&mut reviews);
+        let result = match stored {
+            Loaded::TooNew(_) => Err(newer_release_holds("the supervisor reviews")),
+            _ => storage::save(review::REVIEWS_KEY, &reviews),
+        };
+        self.reviews.set(reviews);
+        self.record_write(result);
+    }
+
+    /// Adds a confirmed review (see `Reviews::add`).
+    pub fn add_review(&self, review: Review) -> Added {
+        let mut added = Added::AlreadyHere;
+        self.change_reviews(|reviews| added = reviews.add(review));
+        added
+    }
+
+    /// Starts, changes or (with `None`) removes the review in progress. A
+    /// review in progress saved by a newer release is left as it is.
+    pub fn set_review_draft(&self, draft: Option<ReviewDraft>) {
+        self.read_reviews();
+        let stored_by_newer = storage::read_raw(review::REVIEW_DRAFT_KEY).is_some_and(|text| {
+            matches!(
+                records::decode::<ReviewDraft>(&text),
+                records::Decoded::TooNew(_)
+            )
+        });
+        let result = match &draft {
+            _ if stored_by_newer => Err(newer_release_holds("the review in progress")),
+            Some(draft) => storage::save(review::REVIEW_DRAFT_KEY, draft),
+            None => {
+                storage::remove(review::REVIEW_DRAFT_KEY);
+                Ok(())
+            }
+        };
+        self.review_draft.set(draft);
+        self.record_write(result);
+    }
+
+    /// Changes the review in progress, if there is one, and saves it.
+    pub fn change_review_draft(&self, change: impl FnOnce(&mut ReviewDraft)) {
+        if let Some(mut draft) = self.review_draft().get_untracked() {
+            change(&mut draft);
+            self.set_review_draft(Some(draft));
+        }
+    }
+}
+
+/// The write refused because a newer release of the app, open in another
+/// tab, saved `what` in a format this one cannot read.
+fn newer_release_holds(what: &str) -> WriteError {
+    WriteError::Refused(format!(
+        "a newer version of this app, open in another tab, saved {what}: reload this page to carry on"
+    ))
+}
+
+/// The stored reviews, with times ahead of the clock brought back to it,
+/// and the review in progress, if any.
+fn load_reviews(now: u64, notices: &mut Vec<Notice>) -> (Reviews, Option<ReviewDraft>) {
+    let reviews = match storage::load::<Reviews>(review::REVIEWS_KEY, now) {
+        Loaded::Found(mut reviews) => {
+            let clamped = reviews
+                .reviews
+                .iter_mut()
+                .map(|review| review.clamp_future(now))
+                .filter(|clamped| *clamped)
+                .count();
+            if clamped > 0 {
+                let _ = storage::save(review::REVIEWS_KEY, &reviews);
+            }
+            reviews
+        }
+        Loaded::Missing => Reviews::default(),
+        other => {
+            notices.extend(notice_for(review::REVIEWS_KEY, other));
+            Reviews::default()
+        }
+    };
+    let draft = match storage::load::<ReviewDraft>(review::REVIEW_DRAFT_KEY, now) {
+        Loaded::Found(draft) => Some(draft),
+        Loaded::Missing => None,
+        other => {
+            notices.extend(notice_for(review::REVIEW_DRAFT_KEY, other));
+            None
+        }
+    };
+    (reviews, draft)
 }
 
 fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {

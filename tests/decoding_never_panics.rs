@@ -29,7 +29,7 @@ impl Random {
     }
 }
 
-const SEEDS: [&str; 11] = [
+const SEEDS: [&str; 12] = [
     include_str!("fixtures/assessment-v1.json"),
     include_str!("fixtures/assessment-v2.json"),
     include_str!("fixtures/profiles-v1.json"),
@@ -41,6 +41,7 @@ const SEEDS: [&str; 11] = [
     include_str!("fixtures/assessment-v4.json"),
     include_str!("fixtures/backup-v3.json"),
     include_str!("fixtures/settings-v2.json"),
+    include_str!("fixtures/backup-v4.json"),
 ];
 
 /// Characters that matter to JSON, weighted towards structure.

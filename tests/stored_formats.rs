@@ -5,8 +5,10 @@
 
 use maps_capability_checker::core::{
     assessment::{Answer, Assessment, Rating},
-    backup::Backup,
+    backup::{self, Backup},
+    content,
     records::{self, Decoded, Profiles, Settings},
+    review::Reviews,
     roles::RoleId,
     route_finder::{Answers, Background, Interest},
 };
@@ -103,16 +105,75 @@ fn the_version_1_and_version_2_backups_hold_the_same_data() {
 }
 
 #[test]
-fn the_version_3_backup_decodes_as_current_with_topped_up_capabilities() {
-    let Decoded::Current(backup) =
+fn the_version_3_backup_migrates_with_topped_up_capabilities() {
+    let Decoded::Migrated(backup) =
         records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
     else {
-        panic!("the version 3 backup fixture did not decode");
+        panic!("the version 3 backup fixture did not migrate");
     };
     let assessment = &backup.assessments[0];
     assert_eq!(assessment.added, ["pa-02"]);
     assert_eq!(assessment.earlier_content[0].version, "1.0.1");
     assert_eq!(assessment.rating("pa-02"), Some(Rating::Level(3)));
+}
+
+// Backup version 4: the supervisors' reviews (issue 22, `core::review`).
+
+const BACKUP_V3: &str = include_str!("fixtures/backup-v3.json");
+const BACKUP_V4: &str = include_str!("fixtures/backup-v4.json");
+const REVIEWS_V1: &str = include_str!("fixtures/reviews-v1.json");
+/// 30 November 2026, 12:00 UTC: after every time in the fixtures.
+const NOW: u64 = 1_795_953_600_000;
+
+#[test]
+fn the_version_4_backup_decodes_as_current_with_its_reviews_and_is_written_back_exactly() {
+    let Decoded::Current(backup) = records::decode::<Backup>(BACKUP_V4) else {
+        panic!("the version 4 backup fixture did not decode");
+    };
+    let Decoded::Current(reviews) = records::decode::<Reviews>(REVIEWS_V1) else {
+        panic!("the reviews fixture did not decode");
+    };
+    assert_eq!(backup.reviews, reviews.reviews);
+    assert_eq!(backup.reviews[0].assessment_id, backup.assessments[0].id);
+    assert_eq!(backup::export(&backup).as_deref(), Ok(BACKUP_V4.trim_end()));
+    let preview = backup::preview(
+        BACKUP_V4,
+        &[],
+        &Profiles::default(),
+        content::framework(),
+        NOW,
+    );
+    assert!(preview.is_ok_and(|preview| preview.backup.reviews == reviews.reviews));
+}
+
+#[test]
+fn the_version_3_backup_migrates_to_4_with_no_reviews_and_the_same_assessments() {
+    let Decoded::Migrated(old) = records::decode::<Backup>(BACKUP_V3) else {
+        panic!("the version 3 backup fixture did not migrate");
+    };
+    let Decoded::Current(new) = records::decode::<Backup>(BACKUP_V4) else {
+        panic!("the version 4 backup fixture did not decode");
+    };
+    assert!(old.reviews.is_empty());
+    assert_eq!(old.assessments, new.assessments);
+    assert_eq!(old.profiles, new.profiles);
+    // Written back as version 4, with its (empty) list of reviews.
+    let written = backup::export(&old).unwrap_or_default();
+    assert!(written.contains(r#""version":4"#) && written.contains(r#""reviews":[]"#));
+}
+
+#[test]
+fn a_version_4_backup_without_its_list_of_reviews_is_refused_as_damaged() {
+    let mut damaged: serde_json::Value = serde_json::from_str(BACKUP_V4).unwrap_or_default();
+    let removed = damaged
+        .get_mut("data")
+        .and_then(serde_json::Value::as_object_mut)
+        .and_then(|data| data.remove("reviews"));
+    assert!(removed.is_some());
+    assert!(matches!(
+        backup::preview(&damaged.to_string(), &[], &Profiles::default(), content::framework(), NOW),
+        Err(backup::ImportError::NotABackup(reason)) if reason.contains("reviews")
+    ));
 }
 
 #[test]

@@ -9,6 +9,7 @@ use maps_capability_checker::{
         assessment::{Assessment, Rating, Scope},
         framework::Stage,
         records::{self, Decoded, Profiles},
+        review::{Method, Review, Reviews, Supervisor, REVIEWS_KEY},
         roles::RoleId,
         route_finder::{Background, ROUTE_FINDER_KEY},
     },
@@ -390,6 +391,72 @@ async fn the_state_asks_the_browser_to_keep_data_once_something_is_stored() {
     );
     assert!(storage::used_units() > 0);
     drop(handle);
+}
+
+/// A confirmed review of assessment `assessment_id`, with no items.
+fn review(id: &str, assessment_id: &str) -> Review {
+    Review {
+        id: id.into(),
+        assessment_id: assessment_id.into(),
+        reviewed_at: 5,
+        supervisor: Supervisor {
+            name: "Dr Ada Jones".into(),
+            role: "Consultant".into(),
+            registration: String::new(),
+        },
+        method: Method::SameDevice,
+        fingerprint: "0000-0000-0000-0000".into(),
+        items: Default::default(),
+    }
+}
+
+fn review_ids(state: &AppState) -> Vec<String> {
+    state
+        .reviews()
+        .get_untracked()
+        .reviews
+        .iter()
+        .map(|review| review.id.clone())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn reviews_are_read_on_first_use_and_another_tabs_are_merged_in() {
+    fresh();
+    let mine = Reviews {
+        reviews: vec![review("r1", "a1")],
+    };
+    let _ = storage::save(REVIEWS_KEY, &mine);
+    let (state, handle) = mounted_state();
+    assert_eq!(review_ids(&state), ["r1"]);
+    // Another tab saved a second review (its copy holds only that one, as
+    // if it had not seen the first).
+    let theirs = records::encode(&Reviews {
+        reviews: vec![review("r2", "a1")],
+    })
+    .unwrap_or_default();
+    let _ = local().set_item(REVIEWS_KEY, &theirs);
+    state.apply_change_from_other_tab(Some(REVIEWS_KEY.into()), Some(theirs));
+    let merged = review_ids(&state);
+    state.clear_device();
+    let cleared = review_ids(&state);
+    drop(handle);
+    assert_eq!(merged, ["r1", "r2"]);
+    assert!(cleared.is_empty(), "{cleared:?}");
+}
+
+#[wasm_bindgen_test]
+fn reviews_saved_by_a_newer_release_are_not_overwritten() {
+    fresh();
+    let newer = r#"{"app":"maps-capability-checker","kind":"reviews","version":99,"data":{}}"#;
+    let _ = local().set_item(REVIEWS_KEY, newer);
+    let (state, handle) = mounted_state();
+    state.add_review(review("r1", "a1"));
+    let status = state.save_status().get_untracked();
+    let stored = local().get_item(REVIEWS_KEY).ok().flatten();
+    drop(handle);
+    assert!(matches!(status, SaveStatus::Refused(_)), "{status:?}");
+    assert_eq!(stored.as_deref(), Some(newer));
 }
 
 async fn sleep(millis: i32) {

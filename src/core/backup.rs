@@ -7,6 +7,7 @@ use crate::core::{
     framework::Framework,
     migrations,
     records::{self, Decoded, Profiles, Record},
+    review::Review,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -22,6 +23,10 @@ pub struct Backup {
     pub content_version: String,
     pub profiles: Profiles,
     pub assessments: Vec<Assessment>,
+    /// Supervisors' reviews of the assessments (see
+    /// [`review`](crate::core::review)), from backup version 4; an older
+    /// backup holds none.
+    pub reviews: Vec<Review>,
 }
 
 impl Record for Backup {
@@ -30,8 +35,10 @@ impl Record for Backup {
     /// assessment version 2 stored them; version 2 embeds them with the
     /// compact answers of assessment version 3; version 3 embeds them as
     /// assessment version 4 stores them, with the capabilities topped up
-    /// from other roles and the earlier content versions.
-    const VERSION: u32 = 3;
+    /// from other roles and the earlier content versions; version 4 adds
+    /// the supervisors' reviews, so a release that cannot keep them refuses
+    /// the file instead of dropping them.
+    const VERSION: u32 = 4;
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
         migrations::backup(from, data)
@@ -76,23 +83,46 @@ pub enum ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.message("backup"))
+    }
+}
+
+impl ImportError {
+    /// The message for a file that should have been a `what` (for example
+    /// "backup" or "review request") from this app.
+    pub fn message(&self, what: &str) -> String {
         match self {
-            ImportError::Empty => write!(formatter, "The file is empty. Choose a backup file saved from this app."),
-            ImportError::TooLarge { bytes } => write!(
-                formatter,
-                "The file is too large ({} MB). A backup from this app is never larger than {} MB: check you chose the right file.",
+            ImportError::Empty => format!("The file is empty. Choose a {what} file saved from this app."),
+            ImportError::TooLarge { bytes } => format!(
+                "The file is too large ({} MB). A {what} from this app is never larger than {} MB: check you chose the right file.",
                 super::decimal::one_decimal(*bytes as f64 / 1_048_576.0),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
-            ImportError::NotABackup(reason) => write!(
-                formatter,
-                "The file is not a backup from this app, or it is damaged ({reason}). Nothing has been changed."
+            ImportError::NotABackup(reason) => format!(
+                "The file is not a {what} from this app, or it is damaged ({reason}). Nothing has been changed."
             ),
-            ImportError::TooNew { version } => write!(
-                formatter,
-                "The file was saved by a newer version of this app (backup format {version}). Reload the app to update it, then try again."
+            ImportError::TooNew { version } => format!(
+                "The file was saved by a newer version of this app ({what} format {version}). Reload the app to update it, then try again."
             ),
         }
+    }
+}
+
+/// The checks every file the app imports passes before anything is read
+/// from it: not empty, at most [`MAX_IMPORT_BYTES`] (UTF-8 bytes), this
+/// app's record of kind `T`, and not from a newer release. Backups and
+/// review files share them.
+pub fn read_file<T: Record>(text: &str) -> Result<T, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    match records::decode::<T>(text) {
+        Decoded::Current(record) | Decoded::Migrated(record) => Ok(record),
+        Decoded::TooNew(version) => Err(ImportError::TooNew { version }),
+        Decoded::Unreadable(reason) => Err(ImportError::NotABackup(reason)),
     }
 }
 
@@ -128,22 +158,17 @@ pub fn preview(
     framework: &Framework,
     now: Millis,
 ) -> Result<ImportPreview, ImportError> {
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len() });
-    }
-    let mut backup = match records::decode::<Backup>(text) {
-        Decoded::Current(backup) | Decoded::Migrated(backup) => backup,
-        Decoded::TooNew(version) => return Err(ImportError::TooNew { version }),
-        Decoded::Unreadable(reason) => return Err(ImportError::NotABackup(reason)),
-    };
+    let mut backup = read_file::<Backup>(text)?;
     let future_dated = backup
         .assessments
         .iter_mut()
         .map(|assessment| assessment.clamp_future(now))
-        .sum();
+        .sum::<usize>()
+        + backup
+            .reviews
+            .iter_mut()
+            .map(|review| usize::from(review.clamp_future(now)))
+            .sum::<usize>();
     let (replaced, added): (Vec<String>, Vec<String>) = backup
         .assessments
         .iter()
@@ -251,6 +276,7 @@ mod tests {
             content_version: "1.0.0".into(),
             profiles: Profiles::default(),
             assessments: vec![assessment],
+            reviews: Vec::new(),
         }
     }
 

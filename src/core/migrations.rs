@@ -59,8 +59,19 @@ pub(crate) fn backup(from: u32, mut data: Value) -> Result<Value, String> {
         }
         // Assessment version 4 only adds fields.
         2 => Ok(data),
+        3 => migrate_backup_3_to_4_reviews(data),
         _ => Err(format!("no migration from backup version {from}")),
     }
+}
+
+/// Backup version 3 to 4, supervisor review (issue 22): a backup made
+/// before reviews existed holds none.
+fn migrate_backup_3_to_4_reviews(mut data: Value) -> Result<Value, String> {
+    data.as_object_mut()
+        .ok_or("a version 3 backup that is not an object")?
+        .entry("reviews")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(data)
 }
 
 /// One step of the settings' `data` from version `from` to `from + 1`.

@@ -17,6 +17,7 @@ pub mod personas;
 pub mod plan;
 pub mod qr;
 pub mod records;
+pub mod review;
 pub mod roles;
 pub mod route_finder;
 pub mod scoring;

@@ -211,6 +211,15 @@ impl Profiles {
             .iter()
             .find(|profile| profile.id == self.active)
     }
+
+    /// The name of profile `id`, or "" for an unknown id (a profile deleted
+    /// since, or one from another device).
+    pub fn name_of(&self, id: &str) -> &str {
+        self.profiles
+            .iter()
+            .find(|profile| profile.id == id)
+            .map_or("", |profile| profile.name.as_str())
+    }
 }
 
 impl Record for Profiles {
@@ -287,6 +296,14 @@ mod profile_tests {
         assert!(!profiles.delete(DEFAULT_PROFILE_ID));
         assert_eq!(profiles, Profiles::default());
         assert!(!two().delete("nobody"));
+    }
+
+    #[test]
+    fn a_profile_is_named_by_its_id_and_an_unknown_one_has_no_name() {
+        let profiles = two();
+        assert_eq!(profiles.name_of("p2"), "Ward 7 rota");
+        assert_eq!(profiles.name_of(DEFAULT_PROFILE_ID), "Me");
+        assert_eq!(profiles.name_of("nobody"), "");
     }
 }
 

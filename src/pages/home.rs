@@ -23,6 +23,7 @@ pub fn Home() -> impl IntoView {
             <HomeCard page=Page::Capabilities title="Browse the capabilities"
                 text="Every capability by domain, for any role, without starting an assessment."/>
         </ul>
+        <p>"Supervising someone? " <a href=Page::Review.href()>"Review a colleague\u{2019}s assessment"</a></p>
         <h2 class="nhsuk-heading-m">"The four roles"</h2>
         <ul class="nhsuk-list app-role-list">
             {roles.iter().map(|role| view! {

@@ -11,6 +11,8 @@ pub mod home;
 pub mod my_data;
 pub mod not_found;
 pub mod results;
+pub mod results_review;
+pub mod review;
 pub mod role_profile;
 pub mod roles;
 pub mod route_finder;

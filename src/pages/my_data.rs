@@ -9,7 +9,6 @@ use crate::{
     storage::Backend,
 };
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Export, import, set-aside data, and clearing this device.
 #[component]
@@ -77,41 +76,20 @@ fn Import() -> impl IntoView {
         error.set(None);
         preview.set(None);
         done.set(None);
-        let file = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        let Some(file) = file else { return };
-        if file.size() > backup::MAX_IMPORT_BYTES as f64 {
-            error.set(Some(
-                backup::ImportError::TooLarge {
-                    bytes: file.size() as usize,
-                }
-                .to_string(),
-            ));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|value| value.as_string());
-            let Some(text) = text else {
-                error.set(Some(
-                    "The file could not be read. Choose a backup file saved from this app.".into(),
-                ));
-                return;
-            };
-            match backup::preview(
-                &text,
-                &state.assessments().get_untracked(),
-                &state.profiles().get_untracked(),
-                content::framework(),
-                browser::now(),
-            ) {
+        browser::read_chosen_file(&event, "backup", move |text| {
+            let checked = text.and_then(|text| {
+                backup::preview(
+                    &text,
+                    &state.assessments().get_untracked(),
+                    &state.profiles().get_untracked(),
+                    content::framework(),
+                    browser::now(),
+                )
+                .map_err(|problem| problem.to_string())
+            });
+            match checked {
                 Ok(found) => preview.set(Some(found)),
-                Err(problem) => error.set(Some(problem.to_string())),
+                Err(message) => error.set(Some(message)),
             }
         });
     };
@@ -152,6 +130,9 @@ fn Import() -> impl IntoView {
                     <ul>
                         <li>{format!("{} assessment(s) will be added", found.added.len())}</li>
                         <li>{format!("{} assessment(s) already on this device will be replaced by the file's copy", found.replaced.len())}</li>
+                        {(!found.backup.reviews.is_empty()).then(|| view! {
+                            <li>{format!("{} supervisor review(s) will be kept with the reviews already here", found.backup.reviews.len())}</li>
+                        })}
                         {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
                         {(found.future_dated > 0).then(|| view! {
                             <li>{format!(

@@ -169,6 +169,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
 
         <RoleFitSection assessment=assessment.clone()/>
         <ChangesSince assessment=assessment.clone()/>
+        <crate::pages::results_review::ReviewOnResults assessment=assessment.clone()/>
         <PlanEditor assessment=assessment.clone()/>
 
         <h2 class="nhsuk-heading-m app-no-print">"Take it to appraisal"</h2>

@@ -27,6 +27,8 @@ const finished = assessmentRecord({
 const pages = [
   { name: '/check part-way through a quick check', path: '/check/part-way', seed: { 'mapscc/assessment/part-way': JSON.stringify(partWay) } },
   { name: '/results with answers', path: '/results/finished', seed: { 'mapscc/assessment/finished': finished } },
+  { name: '/results/finished/review', path: '/results/finished/review', seed: { 'mapscc/assessment/finished': finished } },
+  { name: '/review', path: '/review' },
   {
     name: '/my-data with the clear-device dialog open', path: '/my-data',
     prepare: (page) => page.getByRole('button', { name: 'Clear this device' }).click(),

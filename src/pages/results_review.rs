@@ -1,0 +1,199 @@
+//! The supervisor review on the results page and its printed summary (see
+//! `core::review`): the latest review next to the practitioner's ratings,
+//! the supervisor's confirmation block with the fingerprint, and the
+//! supervisor's ratings over time. Part of the results page, so it is in
+//! that page's wasm chunk; the fingerprint of the ratings now is worked out
+//! in the `review` chunk, which holds the hashing (`lazy::fingerprint_now`).
+
+use crate::{
+    address::Page,
+    browser,
+    core::{
+        assessment::Assessment,
+        content,
+        review::{self, mark_text, Method},
+    },
+    lazy::{self, PageCodeFailed},
+    pages::results::rating_text,
+    state::use_app_state,
+};
+use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
+
+/// The fingerprint of the ratings now, once the `review` chunk has worked
+/// it out.
+#[derive(Clone, PartialEq)]
+enum FingerprintNow {
+    Working,
+    Ready(String),
+    /// The chunk could not be fetched (offline before it was ever fetched).
+    Failed,
+}
+
+#[component]
+pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
+    let state = use_app_state();
+    let framework = content::framework();
+    let ask = Page::ReviewAsk(assessment.id.clone()).href();
+    let fingerprint_now = RwSignal::new(FingerprintNow::Working);
+    let reviewed = {
+        let id = assessment.id.clone();
+        Memo::new(move |_| {
+            state
+                .reviews()
+                .with(|reviews| reviews.latest(&id).is_some())
+        })
+    };
+    {
+        // Worked out once the assessment has a review (one may come from
+        // another tab while the page is open).
+        let assessment = StoredValue::new(assessment.clone());
+        Effect::new(move |asked: Option<bool>| {
+            if asked == Some(true) || !reviewed.get() {
+                return asked == Some(true);
+            }
+            let working = lazy::fingerprint_now(assessment.get_value());
+            spawn_local_scoped_with_cancellation(async move {
+                fingerprint_now.set(match working.await {
+                    Ok(code) => FingerprintNow::Ready(code),
+                    Err(PageCodeFailed) => FingerprintNow::Failed,
+                });
+            });
+            true
+        });
+    }
+    move || {
+        let reviews = state.reviews().get();
+        let Some(latest) = reviews.latest(&assessment.id).cloned() else {
+            return view! {
+                <h2 class="nhsuk-heading-m app-no-print">"Supervisor review"</h2>
+                <p class="app-no-print">"No supervisor has reviewed this assessment yet. "
+                    <a href=ask.clone()>"Ask your supervisor to review"</a></p>
+            }
+            .into_any();
+        };
+        let rows = review::side_by_side(&assessment, &latest, framework);
+        let (differ, agree): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|row| row.item.disagrees());
+        let changed = latest.changed_since(&assessment).len();
+        let reviewed_code = latest.fingerprint.clone();
+        let now_text = move || {
+            match fingerprint_now.get() {
+            FingerprintNow::Working => "Being worked out\u{2026}".to_owned(),
+            FingerprintNow::Ready(now) if now == reviewed_code => {
+                format!("{now} (the same: no rating has changed since the review)")
+            }
+            FingerprintNow::Ready(now) => format!("{now} ({changed} changed since review)"),
+            FingerprintNow::Failed => format!(
+                "Not worked out: part of the app could not be fetched ({changed} changed since review)"
+            ),
+        }
+        };
+        let earlier = reviews.of(&assessment.id).len().saturating_sub(1);
+        let mine: Vec<String> = state
+            .my_assessments()
+            .into_iter()
+            .filter(|other| other.created_at <= assessment.created_at)
+            .map(|other| other.id)
+            .collect();
+        let over_time: Vec<_> = review::history(&mine, &reviews)
+            .into_iter()
+            .filter(|(_, marks)| marks.len() > 1)
+            .collect();
+        let by_domain: Vec<(String, Vec<review::Row<'static>>)> = framework
+            .domains
+            .iter()
+            .filter_map(|domain| {
+                let rows: Vec<_> = agree
+                    .iter()
+                    .filter(|row| row.capability.domain == domain.id)
+                    .cloned()
+                    .collect();
+                (!rows.is_empty()).then(|| (domain.title.clone(), rows))
+            })
+            .collect();
+        let supervisor = latest.supervisor.clone();
+        view! {
+            <h2 class="nhsuk-heading-m" id="supervisor-review">"Supervisor review"</h2>
+            <dl class="nhsuk-summary-list app-review-confirmation">
+                <Row key="Reviewed by" value=supervisor.name/>
+                <Row key="Role" value=supervisor.role/>
+                {(!supervisor.registration.is_empty()).then(|| view! {
+                    <Row key="Registration number" value=supervisor.registration/>
+                })}
+                <Row key="Date confirmed" value=browser::format_date(latest.reviewed_at)/>
+                <Row key="How" value=match latest.method {
+                    Method::SameDevice => "On the practitioner\u{2019}s device".to_string(),
+                    Method::File => "By review request and response files".to_string(),
+                }/>
+                <Row key="Fingerprint of the ratings reviewed" value=latest.fingerprint.clone()/>
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">"Fingerprint of the ratings now"</dt>
+                    <dd class="nhsuk-summary-list__value">{now_text}</dd>
+                </div>
+            </dl>
+            <p class="nhsuk-body-s">"The fingerprint is a short code worked out from the ratings as they were reviewed. If a rating changes later, the code no longer matches and the capability says \u{201c}changed since review\u{201d}. It cannot prove who made the review: the name was typed by whoever confirmed it."</p>
+            <h3 class="nhsuk-heading-s">{format!("Where you and your supervisor differ ({})", differ.len())}</h3>
+            <ReviewRows rows=differ empty="You and your supervisor gave the same rating wherever they rated."/>
+            <h3 class="nhsuk-heading-s">"Everything else, by domain"</h3>
+            {by_domain.into_iter().map(|(title, rows)| view! {
+                <h4 class="nhsuk-heading-xs">{title}</h4>
+                <ReviewRows rows empty=""/>
+            }).collect_view()}
+            {(earlier > 0).then(|| view! {
+                <p class="nhsuk-body-s">{format!("This assessment has {earlier} earlier review(s); the latest is shown.")}</p>
+            })}
+            {(!over_time.is_empty()).then(|| view! {
+                <h3 class="nhsuk-heading-s">"Your supervisor\u{2019}s ratings over time"</h3>
+                <ul class="app-result-list">
+                    {over_time.into_iter().map(|(id, marks)| {
+                        let title = framework.capability(&id).map_or(id.clone(), |found| found.title.clone());
+                        let moves = marks.iter().map(|(at, mark)| format!("{} ({})", mark_text(framework, Some(*mark)), browser::format_date(*at))).collect::<Vec<_>>().join(" \u{2192} ");
+                        view! { <li><strong>{title}</strong>{format!(": {moves}")}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="app-no-print"><a href=ask.clone()>"Ask for another review"</a></p>
+        }
+        .into_any()
+    }
+}
+
+/// A row of the confirmation block: `value` is as the supervisor typed it
+/// (or the app wrote it), in any script and direction.
+#[component]
+fn Row(key: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="nhsuk-summary-list__row">
+            <dt class="nhsuk-summary-list__key">{key}</dt>
+            <dd class="nhsuk-summary-list__value app-user-text" dir="auto">{value}</dd>
+        </div>
+    }
+}
+
+#[component]
+fn ReviewRows(rows: Vec<review::Row<'static>>, empty: &'static str) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    let framework = content::framework();
+    view! {
+        <ul class="app-result-list">
+            {rows.into_iter().map(|row| {
+                let comment = row.item.comment.clone();
+                view! {
+                    <li>
+                        <strong>{row.capability.title.clone()}</strong>
+                        {format!(": you {}; supervisor {}", mark_text(framework, row.item.self_rating), mark_text(framework, row.item.supervisor_rating))}
+                        {(!comment.is_empty()).then(|| view! {
+                            <span class="app-note">" Comment: " <bdi class="app-user-text">{comment}</bdi></span>
+                        })}
+                        {row.changed.then(|| view! {
+                            <strong class="nhsuk-tag nhsuk-tag--orange app-review-changed">{format!("Changed since review: now {}", rating_text(row.now))}</strong>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
