@@ -18,6 +18,7 @@ pub enum Page {
     ResultsList,
     Results(String),
     MyData,
+    Packs,
     Workshop,
     About,
     Sources,
@@ -45,6 +46,7 @@ impl Page {
             ["results"] => Page::ResultsList,
             ["results", id] => Page::Results((*id).to_owned()),
             ["my-data"] => Page::MyData,
+            ["packs"] => Page::Packs,
             ["workshop"] => Page::Workshop,
             ["about"] => Page::About,
             ["about", "sources"] => Page::Sources,
@@ -69,6 +71,7 @@ impl Page {
             Page::ResultsList => "/results".into(),
             Page::Results(id) => format!("/results/{id}"),
             Page::MyData => "/my-data".into(),
+            Page::Packs => "/packs".into(),
             Page::Workshop => "/workshop".into(),
             Page::About => "/about".into(),
             Page::Sources => "/about/sources".into(),
@@ -107,6 +110,7 @@ impl Page {
             | Page::CheckStep(_)
             | Page::Results(_)
             | Page::MyData
+            | Page::Packs
             | Page::Workshop
             | Page::Sources => Some(LazyFile::Framework),
             Page::Glossary => Some(LazyFile::Glossary),
@@ -118,6 +122,51 @@ impl Page {
             | Page::Accessibility
             | Page::NotFound => None,
         }
+    }
+}
+
+/// Files about local capability packs that the app serves as they are
+/// (`public/packs/`, copied by the build to `/packs/`), linked for download
+/// from the packs page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackFile {
+    /// The CSV header row alone.
+    Template,
+    /// The invented example pack, as CSV.
+    ExampleCsv,
+    /// The same example, as a JSON pack.
+    ExampleJson,
+    /// The JSON Schema of a JSON pack.
+    Schema,
+}
+
+impl PackFile {
+    pub const ALL: [PackFile; 4] = [
+        PackFile::Template,
+        PackFile::ExampleCsv,
+        PackFile::ExampleJson,
+        PackFile::Schema,
+    ];
+
+    /// The file's name in `public/packs/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PackFile::Template => "template.csv",
+            PackFile::ExampleCsv => "example-pack.csv",
+            PackFile::ExampleJson => "example-pack.json",
+            PackFile::Schema => "pack.schema.json",
+        }
+    }
+
+    /// The file's address relative to the app's base, such as
+    /// "/packs/template.csv".
+    pub fn path(self) -> String {
+        format!("/packs/{}", self.name())
+    }
+
+    /// The file's address under the app's base, for a link's `href`.
+    pub fn href(self) -> String {
+        crate::browser::href(&self.path())
     }
 }
 
@@ -223,6 +272,7 @@ mod tests {
             ("results", Page::ResultsList),
             ("results/a-1/", Page::Results("a-1".into())),
             ("my-data", Page::MyData),
+            ("packs", Page::Packs),
             ("workshop", Page::Workshop),
             ("about", Page::About),
             ("about/sources", Page::Sources),
@@ -247,6 +297,7 @@ mod tests {
             Page::ResultsList,
             Page::Results("a-2".into()),
             Page::MyData,
+            Page::Packs,
             Page::Workshop,
             Page::About,
             Page::Sources,
@@ -255,6 +306,19 @@ mod tests {
             Page::NotFound,
         ] {
             assert_eq!(Page::from_path(&page.path()), page, "{}", page.path());
+        }
+    }
+
+    #[test]
+    fn every_pack_file_is_served_from_public_packs_and_is_no_page() {
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        for file in PackFile::ALL {
+            let path = file.path();
+            assert!(
+                public.join(path.trim_start_matches('/')).is_file(),
+                "{path}"
+            );
+            assert_eq!(Page::from_path(&path), Page::NotFound, "{path}");
         }
     }
 

@@ -91,6 +91,7 @@ fn page_view(page: &Page) -> AnyView {
         Page::ResultsList => lazy::page(lazy::results_list),
         Page::Results(id) => lazy::page(move || lazy::results(id.clone())),
         Page::MyData => lazy::page(lazy::my_data),
+        Page::Packs => lazy::page(lazy::packs),
         Page::Workshop => lazy::page(lazy::workshop),
         Page::About => lazy::page(lazy::about),
         Page::Sources => lazy::page(lazy::sources),

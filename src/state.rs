@@ -9,6 +9,8 @@ use crate::{
     core::{
         assessment::Assessment,
         backup,
+        framework::Framework,
+        packs::{self, Pack, Packs},
         records::{self, Profile, Profiles, Settings},
         route_finder::{Answers, ROUTE_FINDER_KEY},
     },
@@ -75,6 +77,8 @@ pub struct AppState {
     notices: RwSignal<Vec<Notice>>,
     backend: RwSignal<Backend>,
     settings: RwSignal<Settings>,
+    /// The local capability packs loaded on this device (see `core::packs`).
+    packs: RwSignal<Packs>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
     storage_used: RwSignal<usize>,
@@ -99,6 +103,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
+            packs: RwSignal::new(Packs::default()),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
@@ -137,6 +142,11 @@ impl AppState {
 
     pub fn settings(&self) -> ReadSignal<Settings> {
         self.settings.read_only()
+    }
+
+    /// The local capability packs loaded on this device; reactive.
+    pub fn packs(&self) -> ReadSignal<Packs> {
+        self.packs.read_only()
     }
 
     /// What the app's stored values take, in UTF-16 code units; reactive.
@@ -206,6 +216,14 @@ impl AppState {
                     ..
                 } => (Answers::default(), Some(RouteFinderKept::LeftUntouched)),
             };
+        let loaded_packs = match storage::load::<Packs>(packs::PACKS_KEY, now) {
+            Loaded::Found(packs) => packs,
+            Loaded::Missing => Packs::default(),
+            other => {
+                notices.extend(notice_for(packs::PACKS_KEY, other));
+                Packs::default()
+            }
+        };
         let mut assessments = Vec::new();
         let mut future_dated = 0;
         for key in storage::keys() {
@@ -239,6 +257,7 @@ impl AppState {
         self.settings.set(settings);
         self.route_finder.set(route_finder);
         self.route_finder_kept.set(route_finder_kept);
+        self.packs.set(loaded_packs);
         self.assessments.set(assessments);
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
@@ -291,6 +310,41 @@ impl AppState {
             })
     }
 
+    /// The app's capabilities with the loaded packs' after them, for the
+    /// pages that show an assessment's items (see `packs::with_packs`);
+    /// reactive to the packs.
+    pub fn checked_framework(&self) -> &'static Framework {
+        self.packs
+            .with(|loaded| packs::with_packs(crate::core::content::framework(), &loaded.packs))
+    }
+
+    /// As [`AppState::checked_framework`], without subscribing.
+    pub fn checked_framework_untracked(&self) -> &'static Framework {
+        self.packs.with_untracked(|loaded| {
+            packs::with_packs(crate::core::content::framework(), &loaded.packs)
+        })
+    }
+
+    /// Loads `pack` the person has seen in a preview and confirmed, in
+    /// place of an earlier version of the same pack.
+    pub fn put_pack(&self, pack: Pack) {
+        let mut loaded = self.packs.get_untracked();
+        loaded.put(pack);
+        let result = storage::save(packs::PACKS_KEY, &loaded);
+        self.packs.set(loaded);
+        self.record_write(result);
+    }
+
+    /// Takes the pack known as `key` off the device. Answers to its
+    /// capabilities stay in each assessment (and in backups), unshown.
+    pub fn remove_pack(&self, key: &str) {
+        let mut loaded = self.packs.get_untracked();
+        loaded.remove(key);
+        let result = storage::save(packs::PACKS_KEY, &loaded);
+        self.packs.set(loaded);
+        self.record_write(result);
+    }
+
     pub fn add_assessment(&self, assessment: Assessment) {
         let (saved, result) = storage::save_assessment(&assessment);
         self.assessments.update(|all| all.insert(0, saved));
@@ -340,6 +394,15 @@ impl AppState {
     pub fn import_backup(&self, preview: &backup::ImportPreview) {
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
+        if !preview.new_packs.is_empty() {
+            let mut loaded = self.packs.get_untracked();
+            for pack in &preview.backup.packs {
+                if loaded.get(&pack.key()).is_none() {
+                    loaded.put(pack.clone());
+                }
+            }
+            result = storage::save(packs::PACKS_KEY, &loaded);
+        }
         for assessment in &preview.backup.assessments {
             let key = records::assessment_key(&assessment.id);
             storage::remove(&key);
@@ -359,6 +422,7 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
+            packs: self.packs.get_untracked().packs,
         }
     }
 
@@ -499,6 +563,14 @@ impl AppState {
             self.reload_from_storage();
             return;
         };
+        if key == packs::PACKS_KEY {
+            match new_value.as_deref().map(records::decode::<Packs>) {
+                Some(records::Decoded::Current(loaded)) => self.packs.set(loaded),
+                None => self.packs.set(Packs::default()),
+                Some(_) => {}
+            }
+            return;
+        }
         if key == records::PROFILES_KEY {
             if let Some(records::Decoded::Current(profiles)) =
                 new_value.as_deref().map(records::decode::<Profiles>)

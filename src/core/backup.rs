@@ -5,6 +5,7 @@
 use crate::core::{
     assessment::{Assessment, Millis, Rating},
     framework::Framework,
+    packs::Pack,
     records::{self, Decoded, Profiles, Record},
 };
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,10 @@ pub struct Backup {
     pub content_version: String,
     pub profiles: Profiles,
     pub assessments: Vec<Assessment>,
+    /// The local capability packs loaded on the device (backup version 4,
+    /// see [`add_local_packs`]).
+    #[serde(default)]
+    pub packs: Vec<Pack>,
 }
 
 impl Record for Backup {
@@ -29,8 +34,9 @@ impl Record for Backup {
     /// assessment version 2 stored them; version 2 embeds them with the
     /// compact answers of assessment version 3; version 3 embeds them as
     /// assessment version 4 stores them, with the capabilities topped up
-    /// from other roles and the earlier content versions.
-    const VERSION: u32 = 3;
+    /// from other roles and the earlier content versions; version 4 adds the
+    /// local capability packs (see [`add_local_packs`]).
+    const VERSION: u32 = 4;
 
     fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
         match from {
@@ -48,9 +54,22 @@ impl Record for Backup {
             }
             // Assessment version 4 only adds fields.
             2 => Ok(data),
+            3 => add_local_packs(data),
             _ => Err(format!("no migration from backup version {from}")),
         }
     }
+}
+
+/// Backup version 3 to 4, local capability packs (issue 24): a version 4
+/// backup carries the device's packs (`packs`, see `core::packs`) and
+/// embeds its assessments as assessment version 5 stores them, each with
+/// the packs it was made with. A version 3 backup had no packs.
+fn add_local_packs(mut data: Value) -> Result<Value, String> {
+    let backup = data
+        .as_object_mut()
+        .ok_or("a version 3 backup that is not an object")?;
+    backup.insert("packs".into(), Value::Array(Vec::new()));
+    Ok(data)
 }
 
 /// How long after the last backup the app reminds the person to make
@@ -129,9 +148,14 @@ pub struct ImportPreview {
     /// ahead): the file came from a device whose clock was fast. They are
     /// dated at the import instead, so later edits here win.
     pub future_dated: usize,
+    /// Names of the file's packs that this device does not have: added.
+    /// A pack the device has already is kept as it is here.
+    pub new_packs: Vec<String>,
 }
 
 /// Checks `text` as a backup file against what this device holds at `now`.
+/// `framework` should carry the device's packs (see `packs::with_packs`),
+/// so that answers to their capabilities are not counted as unknown.
 ///
 /// Errors: empty, larger than [`MAX_IMPORT_BYTES`] (counted in UTF-8 bytes),
 /// not a backup of this app, or from a newer release. Times after `now` are
@@ -140,6 +164,7 @@ pub fn preview(
     text: &str,
     existing: &[Assessment],
     existing_profiles: &Profiles,
+    existing_packs: &[Pack],
     framework: &Framework,
     now: Millis,
 ) -> Result<ImportPreview, ImportError> {
@@ -184,7 +209,14 @@ pub fn preview(
             .filter(|id| framework.capability(id).is_none())
             .cloned(),
     );
+    let new_packs = backup
+        .packs
+        .iter()
+        .filter(|pack| !existing_packs.iter().any(|mine| mine.key() == pack.key()))
+        .map(|pack| pack.name.clone())
+        .collect();
     Ok(ImportPreview {
+        new_packs,
         backup,
         added,
         replaced,
@@ -213,18 +245,39 @@ pub fn merged_profiles(mine: &Profiles, preview: &ImportPreview) -> Profiles {
 /// Quotes a CSV cell, and defuses cells a spreadsheet would run as a
 /// formula (a note that starts with "=" must stay text).
 fn csv_cell(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    format!("\"{}\"", defuse_formula(text).replace('"', "\"\""))
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP,
+/// "CSV Injection", <https://owasp.org/www-community/attacks/CSV_Injection>).
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `text` with a `'` before it when a spreadsheet would run it as a
+/// formula, so it stays text; other text unchanged. Pack files read this
+/// `'` off again (see `core::packs`).
+pub fn defuse_formula(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
         format!("'{text}")
     } else {
         text.to_owned()
-    };
-    format!("\"{}\"", defused.replace('"', "\"\""))
+    }
 }
 
-/// One row per capability asked about, with the indicative expected level.
+/// Where a capability comes from, in words: a local pack, named, or this
+/// app's own content. Never presented as national content.
+pub fn source(capability: &crate::core::framework::Capability) -> String {
+    match &capability.pack {
+        Some(pack) => format!("Local pack: {} (version {})", pack.name, pack.version),
+        None => "This app's capabilities".into(),
+    }
+}
+
+/// One row per capability asked about, with the indicative expected level
+/// and where it comes from (`source`).
 pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
-    let mut csv =
-        String::from("capability_id,domain,capability,rating,expected_level_indicative,note\n");
+    let mut csv = String::from(
+        "capability_id,domain,capability,rating,expected_level_indicative,note,source\n",
+    );
     for capability in assessment.items(framework) {
         let rating = match assessment.rating(&capability.id) {
             Some(Rating::Level(level)) => framework
@@ -248,6 +301,7 @@ pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
             csv_cell(&rating),
             csv_cell(&expected),
             csv_cell(assessment.note(&capability.id)),
+            csv_cell(&source(capability)),
         ];
         csv.push_str(&row.join(","));
         csv.push('\n');
@@ -266,6 +320,7 @@ mod tests {
             content_version: "1.0.0".into(),
             profiles: Profiles::default(),
             assessments: vec![assessment],
+            packs: Vec::new(),
         }
     }
 
@@ -285,7 +340,7 @@ mod tests {
     fn an_exported_backup_previews_as_all_new_on_an_empty_device() {
         let framework = content::framework();
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
-        let preview = preview(&text, &[], &Profiles::default(), framework, NOW);
+        let preview = preview(&text, &[], &Profiles::default(), &[], framework, NOW);
         let Ok(preview) = preview else {
             panic!("{preview:?}")
         };
@@ -301,6 +356,7 @@ mod tests {
             &text,
             &[assessment("a1")],
             &Profiles::default(),
+            &[],
             framework,
             NOW,
         ) else {
@@ -322,7 +378,7 @@ mod tests {
         long.set_note("pvb-01", &"中".repeat(1_800_000), 5);
         let text = export(&backup_with(long)).unwrap_or_default();
         assert!(text.len() > 5_150_000);
-        let preview = preview(&text, &[], &Profiles::default(), framework, NOW);
+        let preview = preview(&text, &[], &Profiles::default(), &[], framework, NOW);
         assert!(preview.is_ok(), "{:?}", preview.err());
     }
 
@@ -334,7 +390,7 @@ mod tests {
         fast.set_rating("pvb-01", Some(Rating::Level(2)), 1_893_456_000_000);
         fast.set_rating("pvb-02", Some(Rating::Level(2)), NOW - 5);
         let text = export(&backup_with(fast)).unwrap_or_default();
-        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework, NOW) else {
+        let Ok(preview) = preview(&text, &[], &Profiles::default(), &[], framework, NOW) else {
             panic!("preview failed")
         };
         assert_eq!(preview.future_dated, 1);
@@ -362,7 +418,7 @@ mod tests {
         let mut with_unknown = assessment("a1");
         with_unknown.set_rating("retired-99", Some(Rating::Level(2)), 5);
         let text = export(&backup_with(with_unknown)).unwrap_or_default();
-        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework, NOW) else {
+        let Ok(preview) = preview(&text, &[], &Profiles::default(), &[], framework, NOW) else {
             panic!("preview failed")
         };
         assert_eq!(preview.unknown_capabilities, vec!["retired-99".to_string()]);
@@ -372,7 +428,7 @@ mod tests {
     fn every_rejection_has_its_own_message() {
         let framework = content::framework();
         let profiles = Profiles::default();
-        let reject = |text: &str| preview(text, &[], &profiles, framework, NOW).err();
+        let reject = |text: &str| preview(text, &[], &profiles, &[], framework, NOW).err();
         assert_eq!(reject("   "), Some(ImportError::Empty));
         assert!(matches!(
             reject("not json"),
@@ -403,7 +459,7 @@ mod tests {
         let framework = content::framework();
         let text = r#"{"app":"maps-capability-checker","kind":"backup","version":1,"data":{"assessments":[{"answers":{}},{"answers":{"pvb-01":{"rating":{"level":300},"updated_at":1}}}]}}"#;
         let Err(ImportError::NotABackup(reason)) =
-            preview(text, &[], &Profiles::default(), framework, NOW)
+            preview(text, &[], &Profiles::default(), &[], framework, NOW)
         else {
             panic!("the damaged backup was not refused");
         };

@@ -405,8 +405,10 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
         }
         for (role, levels) in &capability.expected {
             for level in [levels.newly_qualified, levels.experienced] {
-                if !(LOWEST_LEVEL..=HIGHEST_LEVEL).contains(&level) {
-                    problems.push(format!("{id} expects level {level} of {role:?}"));
+                match level {
+                    Some(level) if (LOWEST_LEVEL..=HIGHEST_LEVEL).contains(&level) => {}
+                    Some(level) => problems.push(format!("{id} expects level {level} of {role:?}")),
+                    None => problems.push(format!("{id} expects no level of {role:?}")),
                 }
             }
             if levels.experienced < levels.newly_qualified {

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod framework;
 pub mod glossary;
 pub mod limits;
+pub mod packs;
 pub mod personas;
 pub mod plan;
 pub mod qr;

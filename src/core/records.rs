@@ -124,8 +124,10 @@ impl Record for Assessment {
     /// a thousand answers fit in well under 60 KB; version 4 adds the
     /// capabilities topped up from other roles (`added`) and the content
     /// versions the answers were given under (`earlier_content`), which a
-    /// release that reads version 3 would drop when it saved.
-    const VERSION: u32 = 4;
+    /// release that reads version 3 would drop when it saved; version 5
+    /// adds the local capability packs it was made with (see
+    /// [`ASSESSMENT_LOCAL_PACKS`]).
+    const VERSION: u32 = 5;
 
     fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
         match from {
@@ -153,10 +155,19 @@ impl Record for Assessment {
             }
             // Version 4 only adds fields, which version 3 lacks.
             3 => Ok(data),
+            ASSESSMENT_LOCAL_PACKS => Ok(data),
             _ => Err(format!("no migration from assessment version {from}")),
         }
     }
 }
+
+/// The assessment version that the local capability packs (issue 24)
+/// migrate from: version 5 adds `packs`, the packs and versions an
+/// assessment was made with (see `core::packs`), which a release that reads
+/// version 4 would drop when it saved. Answers to a pack's capabilities
+/// were always kept under their own ids (`pack/<pack>/<id>`), so a version
+/// 4 assessment needs no change: it was made with no packs.
+const ASSESSMENT_LOCAL_PACKS: u32 = 4;
 
 /// Rewrites every answer in one assessment's `data` from the object form
 /// of assessment versions 1 and 2 to the compact array form of version 3
@@ -472,14 +483,16 @@ mod tests {
     }
 
     #[test]
-    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_with_version_4() {
+    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_in_the_current_version() {
         let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V2) else {
             panic!("the version 2 fixture did not migrate");
         };
-        let as_version_4 = ASSESSMENT_V3
-            .trim_end()
-            .replacen(r#""version":3"#, r#""version":4"#, 1);
-        assert_eq!(encode(&assessment).as_deref(), Ok(as_version_4.as_str()));
+        let as_current = ASSESSMENT_V3.trim_end().replacen(
+            r#""version":3"#,
+            &format!(r#""version":{}"#, Assessment::VERSION),
+            1,
+        );
+        assert_eq!(encode(&assessment).as_deref(), Ok(as_current.as_str()));
     }
 
     #[test]

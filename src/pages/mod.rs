@@ -10,6 +10,7 @@ pub mod glossary;
 pub mod home;
 pub mod my_data;
 pub mod not_found;
+pub mod packs;
 pub mod results;
 pub mod role_profile;
 pub mod roles;

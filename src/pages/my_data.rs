@@ -3,7 +3,7 @@ use crate::components::inset_text::InsetText;
 use crate::{
     browser,
     components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
-    core::{backup, content, limits},
+    core::{backup, limits},
     state::{use_app_state, Notice},
     storage::Backend,
 };
@@ -107,7 +107,8 @@ fn Import() -> impl IntoView {
                 &text,
                 &state.assessments().get_untracked(),
                 &state.profiles().get_untracked(),
-                content::framework(),
+                &state.packs().get_untracked().packs,
+                state.checked_framework_untracked(),
                 browser::now(),
             ) {
                 Ok(found) => preview.set(Some(found)),
@@ -153,6 +154,7 @@ fn Import() -> impl IntoView {
                         <li>{format!("{} assessment(s) will be added", found.added.len())}</li>
                         <li>{format!("{} assessment(s) already on this device will be replaced by the file's copy", found.replaced.len())}</li>
                         {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
+                        {(!found.new_packs.is_empty()).then(|| view! { <li>{format!("Local capability packs to add: {}", found.new_packs.join(", "))}</li> })}
                         {(found.future_dated > 0).then(|| view! {
                             <li>{format!(
                                 "{} answer(s) or plan action(s) are dated later than today, so the device that saved them had its clock set ahead. They will be dated today, so that changes you make here are kept",
