@@ -328,20 +328,24 @@ impl AppState {
     /// Loads `pack` the person has seen in a preview and confirmed, in
     /// place of an earlier version of the same pack.
     pub fn put_pack(&self, pack: Pack) {
-        let mut loaded = self.packs.get_untracked();
-        loaded.put(pack);
-        let result = storage::save(packs::PACKS_KEY, &loaded);
-        self.packs.set(loaded);
-        self.record_write(result);
+        self.change_packs(|loaded| loaded.put(pack));
     }
 
     /// Takes the pack known as `key` off the device. Answers to its
     /// capabilities stay in each assessment (and in backups), unshown.
     pub fn remove_pack(&self, key: &str) {
-        let mut loaded = self.packs.get_untracked();
-        loaded.remove(key);
-        let result = storage::save(packs::PACKS_KEY, &loaded);
-        self.packs.set(loaded);
+        self.change_packs(|loaded| {
+            loaded.remove(key);
+        });
+    }
+
+    /// Changes the newest copy of the packs and saves it (see
+    /// `storage::change_packs`).
+    fn change_packs(&self, change: impl FnOnce(&mut Packs)) {
+        let (changed, result) = self
+            .packs
+            .with_untracked(|mine| storage::change_packs(mine, change));
+        self.packs.set(changed);
         self.record_write(result);
     }
 
@@ -395,13 +399,17 @@ impl AppState {
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
         if !preview.new_packs.is_empty() {
-            let mut loaded = self.packs.get_untracked();
-            for pack in &preview.backup.packs {
-                if loaded.get(&pack.key()).is_none() {
-                    loaded.put(pack.clone());
-                }
-            }
-            result = storage::save(packs::PACKS_KEY, &loaded);
+            // A pack the device has already is kept as it is here.
+            let (_, saved) = self.packs.with_untracked(|mine| {
+                storage::change_packs(mine, |loaded| {
+                    for pack in &preview.backup.packs {
+                        if loaded.get(&pack.key()).is_none() {
+                            loaded.put(pack.clone());
+                        }
+                    }
+                })
+            });
+            result = saved;
         }
         for assessment in &preview.backup.assessments {
             let key = records::assessment_key(&assessment.id);

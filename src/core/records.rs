@@ -483,7 +483,8 @@ mod tests {
     }
 
     #[test]
-    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_in_the_current_version() {
+    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_in_the_current_version()
+    {
         let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V2) else {
             panic!("the version 2 fixture did not migrate");
         };

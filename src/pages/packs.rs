@@ -6,7 +6,9 @@
 use crate::{
     address::{PackFile, Page},
     browser,
-    components::{confirm_dialog::ConfirmDialog, error_summary::ErrorSummary},
+    components::{
+        confirm_dialog::ConfirmDialog, error_message::ErrorMessage, error_summary::ErrorSummary,
+    },
     core::{
         content,
         packs::{self, Details, Pack, PackChange},
@@ -131,18 +133,36 @@ pub fn Packs() -> impl IntoView {
         done.set(Some(message));
         browser::focus_after_render("pack-done");
     };
+    // The message beside a field, as NHS.UK error messages go: the
+    // problem itself, or for a file with several, where they are listed.
+    let message_for = move |field: &'static str| {
+        problems.with(|found| {
+            let mut mine = found.iter().filter(|(at, _)| *at == field);
+            match (mine.next(), mine.next()) {
+                (None, _) => None,
+                (Some((_, text)), None) => Some(text.clone()),
+                (Some(_), Some(_)) => Some(
+                    "The file has problems, each listed at the top of the page with its row and column"
+                        .to_string(),
+                ),
+            }
+        })
+    };
     let field = move |id: &'static str, label: &'static str, index: usize| {
         let value = details[index];
+        let error_id = format!("{id}-error");
+        let has_error = move || message_for(id).is_some();
         view! {
-            <div class="nhsuk-form-group">
+            <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
                 <label class="nhsuk-label" for=id>{label}</label>
-                <input class="nhsuk-input" id=id type="text" autocomplete="off" spellcheck="false"
+                {let error_id = error_id.clone(); move || message_for(id).map(|message| view! { <ErrorMessage id=error_id.clone() message/> })}
+                <input class="nhsuk-input" class:nhsuk-input--error=has_error id=id type="text" autocomplete="off" spellcheck="false"
+                    aria-describedby=move || has_error().then(|| error_id.clone())
                     prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))/>
             </div>
         }
     };
-    let file_error =
-        move || problems.with(|found| found.iter().any(|(field, _)| *field == "pack-file"));
+    let file_error = move || message_for("pack-file").is_some();
 
     view! {
         <h1 class="nhsuk-heading-l">"Local capability packs"</h1>
@@ -167,8 +187,9 @@ pub fn Packs() -> impl IntoView {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=file_error>
             <label class="nhsuk-label" for="pack-file">"Pack file (CSV or JSON)"</label>
             <div class="nhsuk-hint" id="pack-file-hint">"Nothing changes until you have checked what the pack would add."</div>
+            {move || message_for("pack-file").map(|message| view! { <ErrorMessage id="pack-file-error" message/> })}
             <input class="nhsuk-file-upload app-file-input" id="pack-file" type="file" accept=".csv,.json,text/csv,application/json"
-                aria-describedby="pack-file-hint"/>
+                aria-describedby=move || if file_error() { "pack-file-hint pack-file-error" } else { "pack-file-hint" }/>
         </div>
         <fieldset class="nhsuk-fieldset" aria-describedby="pack-details-hint">
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"About the pack"</legend>
