@@ -77,8 +77,15 @@ pub struct AppState {
     notices: RwSignal<Vec<Notice>>,
     backend: RwSignal<Backend>,
     settings: RwSignal<Settings>,
-    /// The local capability packs loaded on this device (see `core::packs`).
+    /// The local capability packs loaded on this device (see `core::packs`),
+    /// read from storage when a page first asks for them ([`AppState::packs`]).
     packs: RwSignal<Packs>,
+    /// Reads the packs again after storage changed under them (an import,
+    /// another tab, clearing the device): set by the first page that reads
+    /// the packs. Only pages fetched on demand show packs, so reading them
+    /// stays in those pages' wasm chunks, out of the first load; the shell
+    /// calls it without holding that code.
+    packs_reader: StoredValue<Option<fn(&AppState)>>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
     storage_used: RwSignal<usize>,
@@ -104,6 +111,7 @@ impl AppState {
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
             packs: RwSignal::new(Packs::default()),
+            packs_reader: StoredValue::new(None),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
@@ -144,9 +152,41 @@ impl AppState {
         self.settings.read_only()
     }
 
-    /// The local capability packs loaded on this device; reactive.
+    /// The local capability packs loaded on this device; reactive. Read
+    /// from storage the first time a page asks (see `packs_reader`).
     pub fn packs(&self) -> ReadSignal<Packs> {
+        if self.packs_reader.get_value().is_none() {
+            self.packs_reader.set_value(Some(AppState::read_packs));
+            self.read_packs();
+        }
         self.packs.read_only()
+    }
+
+    /// Reads the packs from storage; a notice tells the person when they
+    /// cannot be used (set aside, or saved by a newer release).
+    fn read_packs(&self) {
+        let loaded = match storage::load::<Packs>(packs::PACKS_KEY, browser::now()) {
+            Loaded::Found(packs) => packs,
+            Loaded::Missing => Packs::default(),
+            other => {
+                if let Some(notice) = notice_for(packs::PACKS_KEY, other) {
+                    self.notices.update(|notices| {
+                        if !notices.contains(&notice) {
+                            notices.push(notice);
+                        }
+                    });
+                }
+                Packs::default()
+            }
+        };
+        self.packs.set(loaded);
+    }
+
+    /// Reads the packs again if a page has read them (see `packs_reader`).
+    fn reread_packs(&self) {
+        if let Some(read) = self.packs_reader.get_value() {
+            read(self);
+        }
     }
 
     /// What the app's stored values take, in UTF-16 code units; reactive.
@@ -216,14 +256,6 @@ impl AppState {
                     ..
                 } => (Answers::default(), Some(RouteFinderKept::LeftUntouched)),
             };
-        let loaded_packs = match storage::load::<Packs>(packs::PACKS_KEY, now) {
-            Loaded::Found(packs) => packs,
-            Loaded::Missing => Packs::default(),
-            other => {
-                notices.extend(notice_for(packs::PACKS_KEY, other));
-                Packs::default()
-            }
-        };
         let mut assessments = Vec::new();
         let mut future_dated = 0;
         for key in storage::keys() {
@@ -257,9 +289,9 @@ impl AppState {
         self.settings.set(settings);
         self.route_finder.set(route_finder);
         self.route_finder_kept.set(route_finder_kept);
-        self.packs.set(loaded_packs);
         self.assessments.set(assessments);
         self.notices.set(notices);
+        self.reread_packs();
         self.storage_used.set(storage::used_units());
     }
 
@@ -314,13 +346,13 @@ impl AppState {
     /// pages that show an assessment's items (see `packs::with_packs`);
     /// reactive to the packs.
     pub fn checked_framework(&self) -> &'static Framework {
-        self.packs
+        self.packs()
             .with(|loaded| packs::with_packs(crate::core::content::framework(), &loaded.packs))
     }
 
     /// As [`AppState::checked_framework`], without subscribing.
     pub fn checked_framework_untracked(&self) -> &'static Framework {
-        self.packs.with_untracked(|loaded| {
+        self.packs().with_untracked(|loaded| {
             packs::with_packs(crate::core::content::framework(), &loaded.packs)
         })
     }
@@ -343,7 +375,7 @@ impl AppState {
     /// `storage::change_packs`).
     fn change_packs(&self, change: impl FnOnce(&mut Packs)) {
         let (changed, result) = self
-            .packs
+            .packs()
             .with_untracked(|mine| storage::change_packs(mine, change));
         self.packs.set(changed);
         self.record_write(result);
@@ -400,7 +432,7 @@ impl AppState {
         let mut result = Ok(());
         if !preview.new_packs.is_empty() {
             // A pack the device has already is kept as it is here.
-            let (_, saved) = self.packs.with_untracked(|mine| {
+            let (_, saved) = self.packs().with_untracked(|mine| {
                 storage::change_packs(mine, |loaded| {
                     for pack in &preview.backup.packs {
                         if loaded.get(&pack.key()).is_none() {
@@ -430,7 +462,7 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
-            packs: self.packs.get_untracked().packs,
+            packs: self.packs().get_untracked().packs,
         }
     }
 
@@ -572,11 +604,7 @@ impl AppState {
             return;
         };
         if key == packs::PACKS_KEY {
-            match new_value.as_deref().map(records::decode::<Packs>) {
-                Some(records::Decoded::Current(loaded)) => self.packs.set(loaded),
-                None => self.packs.set(Packs::default()),
-                Some(_) => {}
-            }
+            self.reread_packs();
             return;
         }
         if key == records::PROFILES_KEY {

@@ -17,5 +17,3 @@ pub fn PackTag(capability: &'static Capability) -> impl IntoView {
         }
     })
 }
-
-pub use crate::core::packs::labelled_title;

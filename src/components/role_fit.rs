@@ -109,7 +109,7 @@ fn FitDetail(
         .map(|item| {
             format!(
                 "{}: {}",
-                crate::components::pack_tag::labelled_title(item.capability),
+                crate::core::packs::labelled_title(item.capability),
                 item.status_words()
             )
         })

@@ -1041,11 +1041,10 @@ fn check_rows(
                 ));
             }
         }
-        let mut roles = Vec::new();
+        let mut named = Vec::new();
         for code in &row.roles {
             match RoleId::from_code(&code.to_ascii_lowercase()) {
-                Some(role) if !roles.contains(&role) => roles.push(role),
-                Some(_) => {}
+                Some(role) => named.push(role),
                 None => problems.push(Problem::at(
                     ProblemKind::UnknownRole,
                     number,
@@ -1064,7 +1063,11 @@ fn check_rows(
                 "enter the roles it applies to: pa, aa, scp or accp, separated by \";\"",
             ));
         }
-        roles.sort();
+        // Each once, in the app's role order.
+        let roles: Vec<RoleId> = RoleId::ALL
+            .into_iter()
+            .filter(|role| named.contains(role))
+            .collect();
         let mut levels = [None, None];
         for (slot, (column, cell)) in levels.iter_mut().zip([
             ("newly_qualified", &row.newly_qualified),

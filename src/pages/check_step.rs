@@ -356,7 +356,7 @@ fn Review(
         .iter()
         .enumerate()
         .filter(|(_, item)| assessment.rating(&item.id).is_none())
-        .map(|(index, item)| (index, crate::components::pack_tag::labelled_title(item)))
+        .map(|(index, item)| (index, crate::core::packs::labelled_title(item)))
         .collect();
     let quick = assessment.scope == crate::core::assessment::Scope::Quick;
     let extend = {

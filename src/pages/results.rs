@@ -4,7 +4,7 @@ use crate::{
     browser,
     components::{
         domain_chart::{DomainChart, GroupTable},
-        pack_tag::{labelled_title, PackTag},
+        pack_tag::PackTag,
         plan_editor::{PlanDraft, PlanEditor},
         role_fit::RoleFitSection,
     },
@@ -320,7 +320,7 @@ fn ChangesSince(assessment: Assessment) -> impl IntoView {
         {move || {
             let Some(before) = earlier.iter().find(|other| other.id == chosen.get()) else { return ().into_any() };
             let comparison = scoring::compare(before, &assessment);
-            let title = |id: &str| state.checked_framework_untracked().capability(id).map_or(id.to_owned(), labelled_title);
+            let title = |id: &str| state.checked_framework_untracked().capability(id).map_or(id.to_owned(), crate::core::packs::labelled_title);
             let list = |heading: &'static str, changes: Vec<scoring::Change>| view! {
                 <h3 class="nhsuk-heading-s">{format!("{heading} ({})", changes.len())}</h3>
                 <ul>
