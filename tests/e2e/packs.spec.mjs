@@ -33,6 +33,9 @@ test('the example pack loads from CSV after a preview, and a PA full check asks 
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link', { name: /Enter the pack's name/ })).toBeVisible();
   await expect(summary.getByRole('link', { name: /Enter the pack's version/ })).toBeVisible();
+  // Each field says its own problem beside it, as NHS.UK error messages do.
+  await expect(page.locator('#pack-name-error')).toHaveText("Error: Enter the pack's name: the file does not give one.");
+  await expect(page.getByLabel('Pack name')).toHaveAccessibleDescription(/Enter the pack's name/);
   await expectNoAxeViolations(page);
   await summary.getByRole('link', { name: /name/ }).click();
   await expect(page.getByLabel('Pack name')).toBeFocused();
@@ -124,6 +127,8 @@ test('a malformed file shows the error summary with rows and columns, and change
     await expect(summary).toContainText(text);
   }
   await expect(page.locator('.nhsuk-form-group--error #pack-file')).toHaveCount(1);
+  await expect(page.locator('#pack-file-error')).toHaveText('Error: The file has problems, each listed at the top of the page with its row and column');
+  await expect(page.getByLabel('Pack file (CSV or JSON)')).toHaveAccessibleDescription(/The file has problems/);
   await expect(page.locator('#pack-preview-title')).toHaveCount(0);
   await expectNoAxeViolations(page);
   await summary.getByRole('link').first().click();
@@ -149,4 +154,17 @@ test('a loaded pack downloads as CSV and JSON and can be removed, keeping answer
   await expect(page.getByText(`${NAME} is removed.`)).toBeVisible();
   await expect(page.getByText('No packs are loaded.')).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('a pack loaded in another tab shows in this one', async ({ page, context }) => {
+  // This tab has read the packs (none) before the other tab loads one.
+  await openApp(page, '/check');
+  await expect(page.getByRole('heading', { name: 'Local packs to include' })).toHaveCount(0);
+  const other = await context.newPage();
+  await openApp(other, '/packs');
+  await other.getByLabel('Pack file (CSV or JSON)').setInputFiles({ name: 'example-pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exampleJson)) });
+  await other.getByRole('button', { name: 'Load pack' }).click();
+  await other.getByRole('button', { name: 'Add this pack' }).click();
+  await expect(other.locator('#pack-done')).toBeVisible();
+  await expect(page.getByLabel(`${NAME} (version 1.0.0)`)).toBeChecked();
 });
