@@ -23,6 +23,7 @@ pub enum Page {
     /// A supervisor's review: opening a request, then the walk-through.
     Review,
     MyData,
+    Packs,
     Workshop,
     About,
     Sources,
@@ -52,6 +53,7 @@ impl Page {
             ["results", id, "review"] => Page::ReviewAsk((*id).to_owned()),
             ["review"] => Page::Review,
             ["my-data"] => Page::MyData,
+            ["packs"] => Page::Packs,
             ["workshop"] => Page::Workshop,
             ["about"] => Page::About,
             ["about", "sources"] => Page::Sources,
@@ -78,6 +80,7 @@ impl Page {
             Page::ReviewAsk(id) => format!("/results/{id}/review"),
             Page::Review => "/review".into(),
             Page::MyData => "/my-data".into(),
+            Page::Packs => "/packs".into(),
             Page::Workshop => "/workshop".into(),
             Page::About => "/about".into(),
             Page::Sources => "/about/sources".into(),
@@ -118,6 +121,7 @@ impl Page {
             | Page::ReviewAsk(_)
             | Page::Review
             | Page::MyData
+            | Page::Packs
             | Page::Workshop
             | Page::Sources => Some(LazyFile::Framework),
             Page::Glossary => Some(LazyFile::Glossary),
@@ -129,6 +133,51 @@ impl Page {
             | Page::Accessibility
             | Page::NotFound => None,
         }
+    }
+}
+
+/// Files about local capability packs that the app serves as they are
+/// (`public/packs/`, copied by the build to `/packs/`), linked for download
+/// from the packs page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackFile {
+    /// The CSV header row alone.
+    Template,
+    /// The invented example pack, as CSV.
+    ExampleCsv,
+    /// The same example, as a JSON pack.
+    ExampleJson,
+    /// The JSON Schema of a JSON pack.
+    Schema,
+}
+
+impl PackFile {
+    pub const ALL: [PackFile; 4] = [
+        PackFile::Template,
+        PackFile::ExampleCsv,
+        PackFile::ExampleJson,
+        PackFile::Schema,
+    ];
+
+    /// The file's name in `public/packs/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PackFile::Template => "template.csv",
+            PackFile::ExampleCsv => "example-pack.csv",
+            PackFile::ExampleJson => "example-pack.json",
+            PackFile::Schema => "pack.schema.json",
+        }
+    }
+
+    /// The file's address relative to the app's base, such as
+    /// "/packs/template.csv".
+    pub fn path(self) -> String {
+        format!("/packs/{}", self.name())
+    }
+
+    /// The file's address under the app's base, for a link's `href`.
+    pub fn href(self) -> String {
+        crate::browser::href(&self.path())
     }
 }
 
@@ -234,6 +283,7 @@ mod tests {
             ("results", Page::ResultsList),
             ("results/a-1/", Page::Results("a-1".into())),
             ("my-data", Page::MyData),
+            ("packs", Page::Packs),
             ("workshop", Page::Workshop),
             ("about", Page::About),
             ("about/sources", Page::Sources),
@@ -260,6 +310,7 @@ mod tests {
             Page::ReviewAsk("a-1764500000000-7".into()),
             Page::Review,
             Page::MyData,
+            Page::Packs,
             Page::Workshop,
             Page::About,
             Page::Sources,
@@ -268,6 +319,19 @@ mod tests {
             Page::NotFound,
         ] {
             assert_eq!(Page::from_path(&page.path()), page, "{}", page.path());
+        }
+    }
+
+    #[test]
+    fn every_pack_file_is_served_from_public_packs_and_is_no_page() {
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        for file in PackFile::ALL {
+            let path = file.path();
+            assert!(
+                public.join(path.trim_start_matches('/')).is_file(),
+                "{path}"
+            );
+            assert_eq!(Page::from_path(&path), Page::NotFound, "{path}");
         }
     }
 

@@ -94,6 +94,7 @@ fn page_view(page: &Page) -> AnyView {
             lazy::page(move || lazy::review(page.clone()))
         }
         Page::MyData => lazy::page(lazy::my_data),
+        Page::Packs => lazy::page(lazy::packs),
         Page::Workshop => lazy::page(lazy::workshop),
         Page::About => lazy::page(lazy::about),
         Page::Sources => lazy::page(lazy::sources),

@@ -36,8 +36,10 @@ impl From<SplitLoaderError> for PageCodeFailed {
 
 // One chunk per journey: exploring roles (`explore`), checking and
 // results (`check`), one's data and workshops (`data`), the pages
-// about the app (`info`), and supervisor review (`review`). Fewer, larger
-// chunks compress better than one per page.
+// about the app (`info`), supervisor review (`review`), and local capability
+// packs (`packs`: reading and writing pack files, with the csv crate, is
+// needed on no other page). Fewer, larger chunks compress better than one
+// per page.
 
 /// The four roles.
 #[wasm_split(explore, fallible)]
@@ -148,6 +150,14 @@ pub fn my_data() -> Result<PageMaker, PageCodeFailed> {
 pub fn workshop() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::workshop::Workshop/> }.into_any()
+    }))
+}
+
+/// Local capability packs: load, preview, export and remove.
+#[wasm_split(packs, fallible)]
+pub fn packs() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::packs::Packs/> }.into_any()
     }))
 }
 

@@ -9,6 +9,8 @@ use crate::{
     core::{
         assessment::Assessment,
         backup,
+        framework::Framework,
+        packs::{self, Pack, Packs},
         records::{self, Profile, Profiles, Settings},
         review::{self, Added, Review, ReviewDraft, Reviews},
         route_finder::{Answers, ROUTE_FINDER_KEY},
@@ -76,6 +78,15 @@ pub struct AppState {
     notices: RwSignal<Vec<Notice>>,
     backend: RwSignal<Backend>,
     settings: RwSignal<Settings>,
+    /// The local capability packs loaded on this device (see `core::packs`),
+    /// read from storage when a page first asks for them ([`AppState::packs`]).
+    packs: RwSignal<Packs>,
+    /// Reads the packs again after storage changed under them (an import,
+    /// another tab, clearing the device): set by the first page that reads
+    /// the packs. Only pages fetched on demand show packs, so reading them
+    /// stays in those pages' wasm chunks, out of the first load; the shell
+    /// calls it without holding that code.
+    packs_reader: StoredValue<Option<fn(&AppState)>>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
     storage_used: RwSignal<usize>,
@@ -111,6 +122,8 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
+            packs: RwSignal::new(Packs::default()),
+            packs_reader: StoredValue::new(None),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
@@ -153,6 +166,43 @@ impl AppState {
 
     pub fn settings(&self) -> ReadSignal<Settings> {
         self.settings.read_only()
+    }
+
+    /// The local capability packs loaded on this device; reactive. Read
+    /// from storage the first time a page asks (see `packs_reader`).
+    pub fn packs(&self) -> ReadSignal<Packs> {
+        if self.packs_reader.get_value().is_none() {
+            self.packs_reader.set_value(Some(AppState::read_packs));
+            self.read_packs();
+        }
+        self.packs.read_only()
+    }
+
+    /// Reads the packs from storage; a notice tells the person when they
+    /// cannot be used (set aside, or saved by a newer release).
+    fn read_packs(&self) {
+        let loaded = match storage::load::<Packs>(packs::PACKS_KEY, browser::now()) {
+            Loaded::Found(packs) => packs,
+            Loaded::Missing => Packs::default(),
+            other => {
+                if let Some(notice) = notice_for(packs::PACKS_KEY, other) {
+                    self.notices.update(|notices| {
+                        if !notices.contains(&notice) {
+                            notices.push(notice);
+                        }
+                    });
+                }
+                Packs::default()
+            }
+        };
+        self.packs.set(loaded);
+    }
+
+    /// Reads the packs again if a page has read them (see `packs_reader`).
+    fn reread_packs(&self) {
+        if let Some(read) = self.packs_reader.get_value() {
+            read(self);
+        }
     }
 
     /// What the app's stored values take, in UTF-16 code units; reactive.
@@ -258,6 +308,7 @@ impl AppState {
         self.assessments.set(assessments);
         self.forget_reviews();
         self.notices.set(notices);
+        self.reread_packs();
         self.storage_used.set(storage::used_units());
     }
 
@@ -306,6 +357,45 @@ impl AppState {
                     crate::core::content::framework(),
                 )
             })
+    }
+
+    /// The app's capabilities with the loaded packs' after them, for the
+    /// pages that show an assessment's items (see `packs::with_packs`);
+    /// reactive to the packs.
+    pub fn checked_framework(&self) -> &'static Framework {
+        self.packs()
+            .with(|loaded| packs::with_packs(crate::core::content::framework(), &loaded.packs))
+    }
+
+    /// As [`AppState::checked_framework`], without subscribing.
+    pub fn checked_framework_untracked(&self) -> &'static Framework {
+        self.packs().with_untracked(|loaded| {
+            packs::with_packs(crate::core::content::framework(), &loaded.packs)
+        })
+    }
+
+    /// Loads `pack` the person has seen in a preview and confirmed, in
+    /// place of an earlier version of the same pack.
+    pub fn put_pack(&self, pack: Pack) {
+        self.change_packs(|loaded| loaded.put(pack));
+    }
+
+    /// Takes the pack known as `key` off the device. Answers to its
+    /// capabilities stay in each assessment (and in backups), unshown.
+    pub fn remove_pack(&self, key: &str) {
+        self.change_packs(|loaded| {
+            loaded.remove(key);
+        });
+    }
+
+    /// Changes the newest copy of the packs and saves it (see
+    /// `storage::change_packs`).
+    fn change_packs(&self, change: impl FnOnce(&mut Packs)) {
+        let (changed, result) = self
+            .packs()
+            .with_untracked(|mine| storage::change_packs(mine, change));
+        self.packs.set(changed);
+        self.record_write(result);
     }
 
     pub fn add_assessment(&self, assessment: Assessment) {
@@ -363,6 +453,19 @@ impl AppState {
     pub fn import_backup(&self, preview: &backup::ImportPreview) {
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
+        if !preview.new_packs.is_empty() {
+            // A pack the device has already is kept as it is here.
+            let (_, saved) = self.packs().with_untracked(|mine| {
+                storage::change_packs(mine, |loaded| {
+                    for pack in &preview.backup.packs {
+                        if loaded.get(&pack.key()).is_none() {
+                            loaded.put(pack.clone());
+                        }
+                    }
+                })
+            });
+            result = saved;
+        }
         for assessment in &preview.backup.assessments {
             let key = records::assessment_key(&assessment.id);
             storage::remove(&key);
@@ -386,6 +489,7 @@ impl AppState {
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
             reviews: self.reviews().get_untracked().reviews,
+            packs: self.packs().get_untracked().packs,
         }
     }
 
@@ -526,6 +630,10 @@ impl AppState {
             self.reload_from_storage();
             return;
         };
+        if key == packs::PACKS_KEY {
+            self.reread_packs();
+            return;
+        }
         if key == records::PROFILES_KEY {
             if let Some(records::Decoded::Current(profiles)) =
                 new_value.as_deref().map(records::decode::<Profiles>)

@@ -8,6 +8,7 @@
 use crate::core::{
     assessment::{Assessment, Millis},
     limits,
+    packs::{Packs, PACKS_KEY},
     records::{self, Decoded, Record},
 };
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
@@ -401,6 +402,35 @@ pub fn change_assessment(
     change(&mut merged);
     let result = save(&key, &merged);
     (merged, result)
+}
+
+/// Makes `change` to the newest copy of the local capability packs and
+/// saves it: the stored copy is changed when it can be read, as another tab
+/// may have loaded or removed a pack since this one read them, and `mine`
+/// otherwise. Returns the packs as changed, which the caller should show.
+/// Packs saved by a newer release, open in another tab, are not written
+/// over: the change is made to `mine` only and refused.
+pub fn change_packs(
+    mine: &Packs,
+    change: impl FnOnce(&mut Packs),
+) -> (Packs, Result<(), WriteError>) {
+    let mut newest = match read_raw(PACKS_KEY).map(|text| records::decode::<Packs>(&text)) {
+        Some(Decoded::Current(stored) | Decoded::Migrated(stored)) => stored,
+        Some(Decoded::TooNew(_)) => {
+            let mut changed = mine.clone();
+            change(&mut changed);
+            return (
+                changed,
+                Err(WriteError::Refused(
+                    "a newer version of this app, open in another tab, saved the local packs: reload this page to carry on".into(),
+                )),
+            );
+        }
+        Some(Decoded::Unreadable(_)) | None => mine.clone(),
+    };
+    change(&mut newest);
+    let result = save(PACKS_KEY, &newest);
+    (newest, result)
 }
 
 /// Tries every failed write again, as after the user frees some space.

@@ -1,4 +1,5 @@
-//! Fuzz-style tests: the stored-record decoder and the backup importer are
+//! Fuzz-style tests: the stored-record decoder, the backup importer and the
+//! pack reader (CSV and JSON) are
 //! fed random bytes, truncated valid records and mutated valid records, and
 //! must answer every one with a value or an error, never a panic. Stored
 //! answers are also tried with every short mix of damaged elements.
@@ -8,6 +9,7 @@ use maps_capability_checker::core::{
     assessment::Assessment,
     backup::{self, Backup},
     content,
+    packs::{self, Packs},
     records::{self, Profiles, Settings},
     route_finder::Answers,
 };
@@ -29,7 +31,7 @@ impl Random {
     }
 }
 
-const SEEDS: [&str; 12] = [
+const SEEDS: [&str; 14] = [
     include_str!("fixtures/assessment-v1.json"),
     include_str!("fixtures/assessment-v2.json"),
     include_str!("fixtures/profiles-v1.json"),
@@ -41,7 +43,9 @@ const SEEDS: [&str; 12] = [
     include_str!("fixtures/assessment-v4.json"),
     include_str!("fixtures/backup-v3.json"),
     include_str!("fixtures/settings-v2.json"),
+    include_str!("fixtures/assessment-v5.json"),
     include_str!("fixtures/backup-v4.json"),
+    include_str!("fixtures/packs-v1.json"),
 ];
 
 /// Characters that matter to JSON, weighted towards structure.
@@ -83,6 +87,7 @@ fn the_decoder_survives_ten_thousand_random_truncated_and_mutated_records() {
         let _ = records::decode::<Profiles>(&text);
         let _ = records::decode::<Settings>(&text);
         let _ = records::decode::<Answers>(&text);
+        let _ = records::decode::<Packs>(&text);
     }
 }
 
@@ -110,9 +115,9 @@ const ANSWER_PARTS: [&str; 20] = [
     "{}",
 ];
 
-/// A current (version 4) assessment whose one answer is the given JSON.
+/// A current (version 5) assessment whose one answer is the given JSON.
 fn assessment_with_answer(answer: &str) -> String {
-    let fixture = include_str!("fixtures/assessment-v4.json");
+    let fixture = include_str!("fixtures/assessment-v5.json");
     fixture.replacen("[4,1763700000000]", answer, 1)
 }
 
@@ -166,7 +171,7 @@ fn the_importer_survives_ten_thousand_random_truncated_and_mutated_files() {
     let profiles = Profiles::default();
     let mut accepted = 0;
     for text in inputs(10_000) {
-        if backup::preview(&text, &[], &profiles, framework, 0).is_ok() {
+        if backup::preview(&text, &[], &profiles, &[], framework, 0).is_ok() {
             accepted += 1;
         }
     }
@@ -180,10 +185,78 @@ fn the_importer_survives_ten_thousand_random_truncated_and_mutated_files() {
 
 #[test]
 fn the_backup_fixture_imports() {
-    let preview = backup::preview(SEEDS[3], &[], &Profiles::default(), content::framework(), 0);
+    let preview = backup::preview(
+        SEEDS[3],
+        &[],
+        &Profiles::default(),
+        &[],
+        content::framework(),
+        0,
+    );
     let Ok(preview) = preview else {
         panic!("{preview:?}")
     };
     assert_eq!(preview.added.len(), 1);
     let _: &Backup = &preview.backup;
+}
+
+const PACK_SEEDS: [&str; 4] = [
+    include_str!("../public/packs/example-pack.csv"),
+    include_str!("../public/packs/example-pack.json"),
+    include_str!("../public/packs/template.csv"),
+    "\u{feff}id,domain,title,descriptor,roles,newly_qualified,experienced,evidence,development\r\n\
+     a,safeguarding,\"Quoted, with \"\"quotes\"\"\",,pa;aa,1,4,x | y,\r\n",
+];
+
+/// Characters that matter to CSV and JSON, and bytes that are not UTF-8.
+const PACK_ALPHABET: &[u8] =
+    b"{}[]\":,;|\r\n '=+-@0123456789pacsafeguardingnull\xEF\xBB\xBF\xE9\xFF";
+
+#[test]
+fn the_pack_reader_survives_ten_thousand_damaged_csv_and_json_files() {
+    let domains = &content::framework().domains;
+    let typed = packs::Details {
+        name: "Fuzzed".into(),
+        version: "1".into(),
+        ..packs::Details::default()
+    };
+    let mut random = Random(0x0123_4567_89AB_CDEF);
+    let mut loaded = [0; 2];
+    for case in 0..10_000 {
+        let seed = PACK_SEEDS[case % PACK_SEEDS.len()].as_bytes();
+        let bytes: Vec<u8> = match case % 3 {
+            0 => (0..random.below(400))
+                .map(|_| PACK_ALPHABET[random.below(PACK_ALPHABET.len())])
+                .collect(),
+            1 => seed[..random.below(seed.len())].to_vec(),
+            _ => {
+                let mut bytes = seed.to_vec();
+                for _ in 0..=random.below(4) {
+                    let at = random.below(bytes.len());
+                    bytes[at] = PACK_ALPHABET[random.below(PACK_ALPHABET.len())];
+                }
+                bytes
+            }
+        };
+        match packs::read(&bytes, &typed, domains, "2026-11-30") {
+            Ok(pack) => {
+                loaded[usize::from(packs::looks_like_json(&bytes))] += 1;
+                // What loads, exports and loads again as the same pack.
+                let again = packs::read(packs::to_json(&pack).as_bytes(), &typed, domains, "x");
+                assert_eq!(again.as_ref(), Ok(&pack), "case {case}");
+                let csv = packs::read(packs::to_csv(&pack).as_bytes(), &typed, domains, &pack.date);
+                assert_eq!(
+                    csv.map(|read| read.capabilities),
+                    Ok(pack.capabilities),
+                    "case {case}"
+                );
+            }
+            Err(problems) => assert!(
+                !problems.is_empty(),
+                "case {case}: refused without a reason"
+            ),
+        }
+    }
+    // Both readers were reached with files that still load.
+    assert!(loaded[0] > 0 && loaded[1] > 0, "{loaded:?}");
 }

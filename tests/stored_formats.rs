@@ -7,6 +7,7 @@ use maps_capability_checker::core::{
     assessment::{Answer, Assessment, Rating},
     backup::{self, Backup},
     content,
+    packs::{self, Packs},
     records::{self, Decoded, Profiles, Settings},
     review::Reviews,
     roles::RoleId,
@@ -94,6 +95,105 @@ fn the_version_2_backup_migrates_with_the_same_answers() {
     assert_eq!(backup.assessments[0].answers, fixture_answers());
 }
 
+// Local capability packs (issue 24): backup version 4 carries the packs,
+// assessment version 5 the packs each assessment was made with.
+
+#[test]
+fn the_version_4_backup_decodes_as_current_with_its_pack() {
+    let Decoded::Current(backup) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v4.json"))
+    else {
+        panic!("the version 4 backup fixture did not decode");
+    };
+    assert_eq!(backup.packs.len(), 1);
+    let pack = &backup.packs[0];
+    assert_eq!(
+        (pack.name.as_str(), pack.version.as_str()),
+        ("Ward 3 local pack", "1.2.0")
+    );
+    assert_eq!(pack.capabilities[0].experienced, None);
+    let assessment = &backup.assessments[0];
+    assert_eq!(assessment.packs, vec![pack.origin()]);
+    let id = packs::capability_id(&pack.key(), "w3-induction");
+    assert_eq!(assessment.rating(&id), Some(Rating::Level(3)));
+    // Everything else is the version 3 backup's.
+    let Decoded::Migrated(mut old) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
+    else {
+        panic!("the version 3 backup fixture did not migrate");
+    };
+    let only_version_3 = version_3_parts(&backup);
+    old.exported_at = only_version_3.exported_at;
+    assert_eq!(old, only_version_3);
+}
+
+/// `backup` without what version 4 added (supervisors' reviews, local
+/// packs and the answers to their capabilities), to compare with the
+/// version 3 fixture it was made from.
+fn version_3_parts(backup: &Backup) -> Backup {
+    let mut older = backup.clone();
+    older.reviews.clear();
+    older.packs.clear();
+    for assessment in &mut older.assessments {
+        assessment.packs.clear();
+        assessment.answers.retain(|id, _| !id.starts_with("pack/"));
+    }
+    older
+}
+
+#[test]
+fn the_version_3_backup_migrates_with_no_packs() {
+    let Decoded::Migrated(backup) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
+    else {
+        panic!("the version 3 backup fixture did not migrate");
+    };
+    assert!(backup.packs.is_empty());
+    assert!(backup.assessments[0].packs.is_empty());
+    assert_eq!(backup.assessments[0].added, ["pa-02"]);
+}
+
+#[test]
+fn the_version_4_assessment_migrates_with_no_packs() {
+    let Decoded::Migrated(assessment) =
+        records::decode::<Assessment>(include_str!("fixtures/assessment-v4.json"))
+    else {
+        panic!("the version 4 assessment fixture did not migrate");
+    };
+    assert!(assessment.packs.is_empty());
+    assert_eq!(assessment.added, ["pa-02"]);
+    assert_eq!(assessment.rating("pvb-01"), Some(Rating::Level(4)));
+}
+
+#[test]
+fn the_version_5_assessment_decodes_as_current_with_its_pack_and_is_written_back_exactly() {
+    let fixture = include_str!("fixtures/assessment-v5.json");
+    let Decoded::Current(assessment) = records::decode::<Assessment>(fixture) else {
+        panic!("the version 5 assessment fixture did not decode");
+    };
+    let pack = &assessment.packs[0];
+    assert_eq!(
+        (pack.key.as_str(), pack.version.as_str()),
+        ("ward-3-local-pack", "1.2.0")
+    );
+    let id = packs::capability_id(&pack.key, "w3-induction");
+    assert_eq!(assessment.rating(&id), Some(Rating::Level(3)));
+    assert_eq!(
+        records::encode(&assessment).as_deref(),
+        Ok(fixture.trim_end())
+    );
+}
+
+#[test]
+fn the_version_1_packs_decode_as_current() {
+    let Decoded::Current(loaded) = records::decode::<Packs>(include_str!("fixtures/packs-v1.json"))
+    else {
+        panic!("the packs fixture did not decode");
+    };
+    assert_eq!(loaded.packs.len(), 1);
+    assert_eq!(loaded.packs[0].capabilities[0].roles, vec![RoleId::Scp]);
+}
+
 #[test]
 fn the_version_1_and_version_2_backups_hold_the_same_data() {
     let old = records::decode::<Backup>(include_str!("fixtures/backup-v1.json"));
@@ -140,6 +240,7 @@ fn the_version_4_backup_decodes_as_current_with_its_reviews_and_is_written_back_
         BACKUP_V4,
         &[],
         &Profiles::default(),
+        &[],
         content::framework(),
         NOW,
     );
@@ -155,6 +256,7 @@ fn the_version_3_backup_migrates_to_4_with_no_reviews_and_the_same_assessments()
         panic!("the version 4 backup fixture did not decode");
     };
     assert!(old.reviews.is_empty());
+    let new = version_3_parts(&new);
     assert_eq!(old.assessments, new.assessments);
     assert_eq!(old.profiles, new.profiles);
     // Written back as version 4, with its (empty) list of reviews.
@@ -171,7 +273,7 @@ fn a_version_4_backup_without_its_list_of_reviews_is_refused_as_damaged() {
         .and_then(|data| data.remove("reviews"));
     assert!(removed.is_some());
     assert!(matches!(
-        backup::preview(&damaged.to_string(), &[], &Profiles::default(), content::framework(), NOW),
+        backup::preview(&damaged.to_string(), &[], &Profiles::default(), &[], content::framework(), NOW),
         Err(backup::ImportError::NotABackup(reason)) if reason.contains("reviews")
     ));
 }
@@ -189,16 +291,19 @@ fn the_version_3_assessment_migrates_with_the_same_answers() {
 }
 
 #[test]
-fn the_version_4_assessment_decodes_as_current_and_is_written_back_exactly() {
+fn the_version_4_assessment_migrates_and_is_written_back_as_version_5() {
     let fixture = include_str!("fixtures/assessment-v4.json");
-    let Decoded::Current(assessment) = records::decode::<Assessment>(fixture) else {
-        panic!("the version 4 assessment fixture did not decode");
+    let Decoded::Migrated(assessment) = records::decode::<Assessment>(fixture) else {
+        panic!("the version 4 assessment fixture did not migrate");
     };
     assert_eq!(assessment.added, ["pa-02"]);
     assert_eq!(assessment.earlier_content[0].until, 1_763_715_000_000);
     assert_eq!(
         records::encode(&assessment).as_deref(),
-        Ok(fixture.trim_end())
+        Ok(fixture
+            .trim_end()
+            .replacen(r#""version":4"#, r#""version":5"#, 1)
+            .as_str())
     );
 }
 
@@ -254,6 +359,10 @@ fn every_assessment_and_profiles_fixture_decodes() {
     ));
     assert!(matches!(
         records::decode::<Assessment>(include_str!("fixtures/assessment-v4.json")),
+        Decoded::Migrated(_)
+    ));
+    assert!(matches!(
+        records::decode::<Assessment>(include_str!("fixtures/assessment-v5.json")),
         Decoded::Current(_)
     ));
     assert!(matches!(

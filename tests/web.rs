@@ -100,7 +100,7 @@ fn a_saved_assessment_is_read_back_from_real_local_storage() {
         .ok()
         .flatten()
         .unwrap_or_default();
-    assert!(raw.contains("\"version\":4"), "{raw}");
+    assert!(raw.contains("\"version\":5"), "{raw}");
     assert!(raw.contains("\"answers\":{\"pvb-01\":[3,2]}"), "{raw}");
     match storage::load::<Assessment>(&records::assessment_key("round-trip"), 3) {
         Loaded::Found(loaded) => assert_eq!(loaded, assessment),

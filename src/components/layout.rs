@@ -79,6 +79,9 @@ pub fn Footer() -> impl IntoView {
                             <a href=Page::MyData.href() class="nhsuk-footer__list-item-link">"My data"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">
+                            <a href=Page::Packs.href() class="nhsuk-footer__list-item-link">"Local capability packs"</a>
+                        </li>
+                        <li class="nhsuk-footer__list-item">
                             <a href=Page::Workshop.href() class="nhsuk-footer__list-item-link">"Workshops and shared devices"</a>
                         </li>
                         <li class="nhsuk-footer__list-item">

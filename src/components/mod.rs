@@ -10,6 +10,7 @@ pub mod error_message;
 pub mod error_summary;
 pub mod inset_text;
 pub mod layout;
+pub mod pack_tag;
 pub mod page_heading;
 pub mod page_loading;
 pub mod plan_editor;

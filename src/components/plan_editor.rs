@@ -9,6 +9,7 @@ use crate::{
         assessment::{ActionStatus, Assessment, PlanAction},
         content,
         framework::{HIGHEST_LEVEL, LOWEST_LEVEL},
+        packs::labelled_title,
         plan, scoring, text,
     },
     state::use_app_state,
@@ -49,7 +50,7 @@ impl PlanDraft {
 
 #[component]
 pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
-    let framework = content::framework();
+    let framework = use_app_state().checked_framework_untracked();
     let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
     // Every gap stays offered: ideas already added say so.
     let suggestions = plan::suggestions(&results, &[]);
@@ -153,9 +154,10 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
         .capabilities
         .iter()
         .map(|id| {
-            content::framework()
+            use_app_state()
+                .checked_framework_untracked()
                 .capability(id)
-                .map_or(id.clone(), |capability| capability.title.clone())
+                .map_or(id.clone(), labelled_title)
         })
         .collect();
     view! {

@@ -21,7 +21,12 @@ fn role_title(role: RoleId) -> String {
 
 #[component]
 pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
-    let framework = content::framework();
+    let framework = crate::state::use_app_state().checked_framework_untracked();
+    let from_packs = assessment
+        .items(framework)
+        .iter()
+        .filter(|item| item.pack.is_some())
+        .count();
     let fits = scoring::role_fit(&assessment, framework, assessment.stage);
     let assessed = role_title(assessment.role);
     let rows = fits.clone();
@@ -53,6 +58,12 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        {(from_packs > 0).then(|| view! {
+            <p class="nhsuk-body-s">{format!(
+                "The counts include {from_packs} capabilities from local packs ({}). They never count as what only one role has: that comes from this app's own capabilities.",
+                assessment.packs.iter().map(|pack| pack.name.as_str()).collect::<Vec<_>>().join(", ")
+            )}</p>
+        })}
         // Printed as the table alone, with its coverage columns, so that a
         // quick check's summary stays within three A4 pages (issue 19).
         <ul class="nhsuk-list app-role-fit app-no-print">
@@ -95,7 +106,13 @@ fn FitDetail(
     let behind: Vec<String> = fit
         .own_results
         .iter()
-        .map(|item| format!("{}: {}", item.capability.title, item.status_words()))
+        .map(|item| {
+            format!(
+                "{}: {}",
+                crate::core::packs::labelled_title(item.capability),
+                item.status_words()
+            )
+        })
         .collect();
     view! {
         <li class="app-role-fit__role">

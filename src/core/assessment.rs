@@ -17,6 +17,7 @@ pub(crate) use crate::core::answer::on_scale;
 pub use crate::core::answer::Answer;
 use crate::core::{
     framework::{Capability, Framework, Level, Stage},
+    packs::PackUse,
     roles::RoleId,
 };
 use serde::{Deserialize, Serialize};
@@ -145,6 +146,11 @@ pub struct Assessment {
     /// assessment's own items.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub added: Vec<String>,
+    /// The local capability packs this assessment asks about, each with
+    /// the version loaded when it was included (see `core::packs`). Their
+    /// capabilities follow the app's own under each domain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packs: Vec<PackUse>,
 }
 
 impl Assessment {
@@ -174,6 +180,7 @@ impl Assessment {
             print_notes: false,
             earlier_content: Vec::new(),
             added: Vec::new(),
+            packs: Vec::new(),
         }
     }
 
@@ -198,6 +205,7 @@ impl Assessment {
         // another copy of the standard stable sort (see `core::sorting`).
         next.answers = previous.answers.clone();
         next.added = previous.added.clone();
+        next.packs = previous.packs.clone();
         for answer in next.answers.values_mut() {
             answer.updated_at = now;
         }
@@ -212,11 +220,21 @@ impl Assessment {
 
     /// The capabilities this assessment asks about: its scope's, in
     /// framework order, then any added by a top-up, in framework order.
+    /// A local pack's capabilities are asked, in both scopes, when the
+    /// assessment includes the pack and `framework` carries it (see
+    /// `packs::with_packs`).
     pub fn items<'a>(&self, framework: &'a Framework) -> Vec<&'a Capability> {
-        let mut items: Vec<&Capability> = match self.scope {
-            Scope::Quick => framework.quick_check(self.role).collect(),
-            Scope::Full => framework.for_role(self.role).collect(),
-        };
+        let quick = framework.quick_checks.get(&self.role);
+        let mut items: Vec<&Capability> = framework
+            .for_role(self.role)
+            .filter(|capability| match &capability.pack {
+                Some(origin) => self.includes_pack(&origin.key),
+                None => {
+                    self.scope == Scope::Full
+                        || quick.is_some_and(|ids| ids.contains(&capability.id))
+                }
+            })
+            .collect();
         let base = items.len();
         for domain in &framework.domains {
             for capability in &framework.capabilities {
@@ -229,6 +247,20 @@ impl Assessment {
             }
         }
         items
+    }
+
+    /// Whether this assessment asks about the pack known as `key`.
+    pub fn includes_pack(&self, key: &str) -> bool {
+        self.packs.iter().any(|pack| pack.key == key)
+    }
+
+    /// Whether `capability` is one this assessment can ask: the app's own,
+    /// or from a pack it includes.
+    pub fn can_ask(&self, capability: &Capability) -> bool {
+        capability
+            .pack
+            .as_ref()
+            .is_none_or(|origin| self.includes_pack(&origin.key))
     }
 
     /// Adds `capabilities` to what this assessment asks (a top-up), keeping
@@ -401,6 +433,11 @@ impl Assessment {
         for id in &other.added {
             if !self.added.contains(id) {
                 self.added.push(id.clone());
+            }
+        }
+        for pack in &other.packs {
+            if !self.includes_pack(&pack.key) {
+                self.packs.push(pack.clone());
             }
         }
         if other.scope == Scope::Full {

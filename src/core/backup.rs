@@ -6,6 +6,7 @@ use crate::core::{
     assessment::{Assessment, Millis, Rating},
     framework::Framework,
     migrations,
+    packs::Pack,
     records::{self, Decoded, Profiles, Record},
     review::Review,
 };
@@ -27,6 +28,10 @@ pub struct Backup {
     /// [`review`](crate::core::review)), from backup version 4; an older
     /// backup holds none.
     pub reviews: Vec<Review>,
+    /// The local capability packs loaded on the device (backup version 4,
+    /// see `migrations::backup`).
+    #[serde(default)]
+    pub packs: Vec<Pack>,
 }
 
 impl Record for Backup {
@@ -36,8 +41,9 @@ impl Record for Backup {
     /// compact answers of assessment version 3; version 3 embeds them as
     /// assessment version 4 stores them, with the capabilities topped up
     /// from other roles and the earlier content versions; version 4 adds
-    /// the supervisors' reviews, so a release that cannot keep them refuses
-    /// the file instead of dropping them.
+    /// the supervisors' reviews and the local capability packs, so a
+    /// release that cannot keep them refuses the file instead of dropping
+    /// them.
     const VERSION: u32 = 4;
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
@@ -144,9 +150,14 @@ pub struct ImportPreview {
     /// ahead): the file came from a device whose clock was fast. They are
     /// dated at the import instead, so later edits here win.
     pub future_dated: usize,
+    /// Names of the file's packs that this device does not have: added.
+    /// A pack the device has already is kept as it is here.
+    pub new_packs: Vec<String>,
 }
 
 /// Checks `text` as a backup file against what this device holds at `now`.
+/// `framework` should carry the device's packs (see `packs::with_packs`),
+/// so that answers to their capabilities are not counted as unknown.
 ///
 /// Errors: empty, larger than [`MAX_IMPORT_BYTES`] (counted in UTF-8 bytes),
 /// not a backup of this app, or from a newer release. Times after `now` are
@@ -155,6 +166,7 @@ pub fn preview(
     text: &str,
     existing: &[Assessment],
     existing_profiles: &Profiles,
+    existing_packs: &[Pack],
     framework: &Framework,
     now: Millis,
 ) -> Result<ImportPreview, ImportError> {
@@ -194,7 +206,14 @@ pub fn preview(
             .filter(|id| framework.capability(id).is_none())
             .cloned(),
     );
+    let new_packs = backup
+        .packs
+        .iter()
+        .filter(|pack| !existing_packs.iter().any(|mine| mine.key() == pack.key()))
+        .map(|pack| pack.name.clone())
+        .collect();
     Ok(ImportPreview {
+        new_packs,
         backup,
         added,
         replaced,
@@ -223,18 +242,39 @@ pub fn merged_profiles(mine: &Profiles, preview: &ImportPreview) -> Profiles {
 /// Quotes a CSV cell, and defuses cells a spreadsheet would run as a
 /// formula (a note that starts with "=" must stay text).
 fn csv_cell(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    format!("\"{}\"", defuse_formula(text).replace('"', "\"\""))
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP,
+/// "CSV Injection", <https://owasp.org/www-community/attacks/CSV_Injection>).
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `text` with a `'` before it when a spreadsheet would run it as a
+/// formula, so it stays text; other text unchanged. Pack files read this
+/// `'` off again (see `core::packs`).
+pub fn defuse_formula(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
         format!("'{text}")
     } else {
         text.to_owned()
-    };
-    format!("\"{}\"", defused.replace('"', "\"\""))
+    }
 }
 
-/// One row per capability asked about, with the indicative expected level.
+/// Where a capability comes from, in words: a local pack, named, or this
+/// app's own content. Never presented as national content.
+pub fn source(capability: &crate::core::framework::Capability) -> String {
+    match &capability.pack {
+        Some(pack) => format!("Local pack: {} (version {})", pack.name, pack.version),
+        None => "This app's capabilities".into(),
+    }
+}
+
+/// One row per capability asked about, with the indicative expected level
+/// and where it comes from (`source`).
 pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
-    let mut csv =
-        String::from("capability_id,domain,capability,rating,expected_level_indicative,note\n");
+    let mut csv = String::from(
+        "capability_id,domain,capability,rating,expected_level_indicative,note,source\n",
+    );
     for capability in assessment.items(framework) {
         let rating = match assessment.rating(&capability.id) {
             Some(Rating::Level(level)) => framework
@@ -258,6 +298,7 @@ pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
             csv_cell(&rating),
             csv_cell(&expected),
             csv_cell(assessment.note(&capability.id)),
+            csv_cell(&source(capability)),
         ];
         csv.push_str(&row.join(","));
         csv.push('\n');
@@ -277,6 +318,7 @@ mod tests {
             profiles: Profiles::default(),
             assessments: vec![assessment],
             reviews: Vec::new(),
+            packs: Vec::new(),
         }
     }
 
@@ -296,7 +338,7 @@ mod tests {
     fn an_exported_backup_previews_as_all_new_on_an_empty_device() {
         let framework = content::framework();
         let text = export(&backup_with(assessment("a1"))).unwrap_or_default();
-        let preview = preview(&text, &[], &Profiles::default(), framework, NOW);
+        let preview = preview(&text, &[], &Profiles::default(), &[], framework, NOW);
         let Ok(preview) = preview else {
             panic!("{preview:?}")
         };
@@ -312,6 +354,7 @@ mod tests {
             &text,
             &[assessment("a1")],
             &Profiles::default(),
+            &[],
             framework,
             NOW,
         ) else {
@@ -333,7 +376,7 @@ mod tests {
         long.set_note("pvb-01", &"中".repeat(1_800_000), 5);
         let text = export(&backup_with(long)).unwrap_or_default();
         assert!(text.len() > 5_150_000);
-        let preview = preview(&text, &[], &Profiles::default(), framework, NOW);
+        let preview = preview(&text, &[], &Profiles::default(), &[], framework, NOW);
         assert!(preview.is_ok(), "{:?}", preview.err());
     }
 
@@ -345,7 +388,7 @@ mod tests {
         fast.set_rating("pvb-01", Some(Rating::Level(2)), 1_893_456_000_000);
         fast.set_rating("pvb-02", Some(Rating::Level(2)), NOW - 5);
         let text = export(&backup_with(fast)).unwrap_or_default();
-        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework, NOW) else {
+        let Ok(preview) = preview(&text, &[], &Profiles::default(), &[], framework, NOW) else {
             panic!("preview failed")
         };
         assert_eq!(preview.future_dated, 1);
@@ -373,7 +416,7 @@ mod tests {
         let mut with_unknown = assessment("a1");
         with_unknown.set_rating("retired-99", Some(Rating::Level(2)), 5);
         let text = export(&backup_with(with_unknown)).unwrap_or_default();
-        let Ok(preview) = preview(&text, &[], &Profiles::default(), framework, NOW) else {
+        let Ok(preview) = preview(&text, &[], &Profiles::default(), &[], framework, NOW) else {
             panic!("preview failed")
         };
         assert_eq!(preview.unknown_capabilities, vec!["retired-99".to_string()]);
@@ -383,7 +426,7 @@ mod tests {
     fn every_rejection_has_its_own_message() {
         let framework = content::framework();
         let profiles = Profiles::default();
-        let reject = |text: &str| preview(text, &[], &profiles, framework, NOW).err();
+        let reject = |text: &str| preview(text, &[], &profiles, &[], framework, NOW).err();
         assert_eq!(reject("   "), Some(ImportError::Empty));
         assert!(matches!(
             reject("not json"),
@@ -414,7 +457,7 @@ mod tests {
         let framework = content::framework();
         let text = r#"{"app":"maps-capability-checker","kind":"backup","version":1,"data":{"assessments":[{"answers":{}},{"answers":{"pvb-01":{"rating":{"level":300},"updated_at":1}}}]}}"#;
         let Err(ImportError::NotABackup(reason)) =
-            preview(text, &[], &Profiles::default(), framework, NOW)
+            preview(text, &[], &Profiles::default(), &[], framework, NOW)
         else {
             panic!("the damaged backup was not refused");
         };

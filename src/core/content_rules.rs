@@ -237,6 +237,10 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
         if capability.title.trim().is_empty() {
             problems.push(format!("{id} has no title"));
         }
+        // Only a local pack's capability may leave out its pillar.
+        if capability.pillar.is_none() {
+            problems.push(format!("{id} has no pillar"));
+        }
         let sentences = sentence_count(&capability.descriptor);
         if !(1..=3).contains(&sentences) {
             problems.push(format!(
@@ -268,8 +272,10 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
         }
         for (role, levels) in &capability.expected {
             for level in [levels.newly_qualified, levels.experienced] {
-                if !(LOWEST_LEVEL..=HIGHEST_LEVEL).contains(&level) {
-                    problems.push(format!("{id} expects level {level} of {role:?}"));
+                match level {
+                    Some(level) if (LOWEST_LEVEL..=HIGHEST_LEVEL).contains(&level) => {}
+                    Some(level) => problems.push(format!("{id} expects level {level} of {role:?}")),
+                    None => problems.push(format!("{id} expects no level of {role:?}")),
                 }
             }
             if levels.experienced < levels.newly_qualified {

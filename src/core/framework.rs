@@ -166,14 +166,15 @@ impl Pillar {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExpectedLevels {
-    pub newly_qualified: Level,
-    pub experienced: Level,
+    /// `None` only in a local pack, whose author may set no expectation.
+    pub newly_qualified: Option<Level>,
+    pub experienced: Option<Level>,
 }
 
 impl ExpectedLevels {
     /// Students and trainees are measured against the newly qualified level:
     /// it is where their training is heading.
-    pub fn at(self, stage: Stage) -> Level {
+    pub fn at(self, stage: Stage) -> Option<Level> {
         match stage {
             Stage::StudentOrTrainee | Stage::NewlyQualified => self.newly_qualified,
             Stage::Experienced => self.experienced,
@@ -187,13 +188,18 @@ pub struct Capability {
     /// Stable for ever: stored answers refer to it.
     pub id: String,
     pub domain: String,
-    pub pillar: Pillar,
+    /// `None` for a local pack's capability: packs do not say.
+    pub pillar: Option<Pillar>,
     pub title: String,
     pub descriptor: String,
     pub evidence: Vec<String>,
     pub development: Vec<String>,
     /// The roles this capability applies to, with indicative levels.
     pub expected: BTreeMap<RoleId, ExpectedLevels>,
+    /// The local pack it comes from; `None` for the app's own content
+    /// (never read from `framework.json`).
+    #[serde(skip)]
+    pub pack: Option<crate::core::packs::PackOrigin>,
 }
 
 impl Capability {
@@ -202,13 +208,15 @@ impl Capability {
     }
 
     pub fn expected_level(&self, role: RoleId, stage: Stage) -> Option<Level> {
-        self.expected.get(&role).map(|levels| levels.at(stage))
+        self.expected.get(&role).and_then(|levels| levels.at(stage))
     }
 
     /// Whether this capability is `role`'s own: it applies to that role and
     /// to no other.
+    /// A local pack's capabilities are never a role's own: what sets the
+    /// roles apart is the app's content.
     pub fn is_own_to(&self, role: RoleId) -> bool {
-        self.applies_to(role) && self.expected.len() == 1
+        self.pack.is_none() && self.applies_to(role) && self.expected.len() == 1
     }
 }
 
@@ -291,6 +299,12 @@ impl Framework {
     pub fn level_label(&self, level: Level) -> String {
         let word = self.scale_level(level).map(|scale| scale.label.as_str());
         crate::core::text::level_label(level, word)
+    }
+
+    /// [`Framework::level_label`] of an expected level, or "no level" where
+    /// none is expected (only a local pack's capability sets none).
+    pub fn expected_level_label(&self, level: Option<Level>) -> String {
+        level.map_or_else(|| "no level".into(), |level| self.level_label(level))
     }
 
     /// Capabilities for a role, in framework order (grouped by domain).

@@ -37,6 +37,13 @@ pub(crate) fn assessment(from: u32, mut data: Value) -> Result<Value, String> {
         }
         // Version 4 only adds fields, which version 3 lacks.
         3 => Ok(data),
+        // Version 5 adds `packs`, the local capability packs and versions
+        // an assessment was made with (issue 24, see `core::packs`), which
+        // a release that reads version 4 would drop when it saved. Answers
+        // to a pack's capabilities were always kept under their own ids
+        // (`pack/<pack>/<id>`), so a version 4 assessment needs no change:
+        // it was made with no packs.
+        4 => Ok(data),
         _ => Err(format!("no migration from assessment version {from}")),
     }
 }
@@ -59,7 +66,7 @@ pub(crate) fn backup(from: u32, mut data: Value) -> Result<Value, String> {
         }
         // Assessment version 4 only adds fields.
         2 => Ok(data),
-        3 => migrate_backup_3_to_4_reviews(data),
+        3 => migrate_backup_3_to_4_reviews(data).and_then(add_local_packs),
         _ => Err(format!("no migration from backup version {from}")),
     }
 }
@@ -71,6 +78,18 @@ fn migrate_backup_3_to_4_reviews(mut data: Value) -> Result<Value, String> {
         .ok_or("a version 3 backup that is not an object")?
         .entry("reviews")
         .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(data)
+}
+
+/// Backup version 3 to 4, local capability packs (issue 24): a version 4
+/// backup carries the device's packs (`packs`, see `core::packs`) and
+/// embeds its assessments as assessment version 5 stores them, each with
+/// the packs it was made with. A version 3 backup had no packs.
+fn add_local_packs(mut data: Value) -> Result<Value, String> {
+    let backup = data
+        .as_object_mut()
+        .ok_or("a version 3 backup that is not an object")?;
+    backup.insert("packs".into(), Value::Array(Vec::new()));
     Ok(data)
 }
 

@@ -13,6 +13,7 @@ pub mod framework;
 pub mod glossary;
 pub mod limits;
 pub mod migrations;
+pub mod packs;
 pub mod personas;
 pub mod plan;
 pub mod qr;

@@ -72,12 +72,12 @@ fn is_role_specific(capability: &Capability) -> bool {
 fn rating(pattern: Pattern, capability: &Capability, expected: Level) -> Rating {
     let level = match pattern {
         Pattern::NewlyQualified => match capability.pillar {
-            Pillar::Research | Pillar::Education => expected.saturating_sub(1),
+            Some(Pillar::Research | Pillar::Education) => expected.saturating_sub(1),
             _ => expected,
         },
         Pattern::Experienced => match capability.pillar {
-            Pillar::LeadershipAndManagement => expected + 1,
-            Pillar::Research => expected.saturating_sub(1),
+            Some(Pillar::LeadershipAndManagement) => expected + 1,
+            Some(Pillar::Research) => expected.saturating_sub(1),
             _ => expected,
         },
         Pattern::ConsideringRole if is_role_specific(capability) => 1,

@@ -29,12 +29,15 @@ pub fn suggestions(results: &Results, plan: &[PlanAction]) -> Vec<Suggestion> {
                 .iter()
                 .any(|action| !action.deleted && action.capabilities.contains(&item.capability.id))
         })
-        .map(|item| Suggestion {
-            capability: item.capability.id.clone(),
-            title: item.capability.title.clone(),
-            gap: item.gap(),
-            expected: item.expected,
-            ideas: item.capability.development.clone(),
+        .filter_map(|item| {
+            Some(Suggestion {
+                capability: item.capability.id.clone(),
+                title: crate::core::packs::labelled_title(item.capability),
+                gap: item.gap(),
+                // Every gap has an expected level.
+                expected: item.expected?,
+                ideas: item.capability.development.clone(),
+            })
         })
         .collect()
 }

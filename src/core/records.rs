@@ -125,8 +125,10 @@ impl Record for Assessment {
     /// a thousand answers fit in well under 60 KB; version 4 adds the
     /// capabilities topped up from other roles (`added`) and the content
     /// versions the answers were given under (`earlier_content`), which a
-    /// release that reads version 3 would drop when it saved.
-    const VERSION: u32 = 4;
+    /// release that reads version 3 would drop when it saved; version 5
+    /// adds the local capability packs it was made with (see
+    /// `migrations::assessment`).
+    const VERSION: u32 = 5;
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
         migrations::assessment(from, data)
@@ -317,14 +319,17 @@ mod tests {
     const PROFILES_V1: &str = include_str!("../../tests/fixtures/profiles-v1.json");
 
     #[test]
-    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_with_version_4() {
+    fn a_migrated_version_2_assessment_is_written_as_the_version_3_fixture_in_the_current_version()
+    {
         let Decoded::Migrated(assessment) = decode::<Assessment>(ASSESSMENT_V2) else {
             panic!("the version 2 fixture did not migrate");
         };
-        let as_version_4 = ASSESSMENT_V3
-            .trim_end()
-            .replacen(r#""version":3"#, r#""version":4"#, 1);
-        assert_eq!(encode(&assessment).as_deref(), Ok(as_version_4.as_str()));
+        let as_current = ASSESSMENT_V3.trim_end().replacen(
+            r#""version":3"#,
+            &format!(r#""version":{}"#, Assessment::VERSION),
+            1,
+        );
+        assert_eq!(encode(&assessment).as_deref(), Ok(as_current.as_str()));
     }
 
     #[test]

@@ -15,18 +15,26 @@ use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemStatus {
-    Exceeds { by: Level },
+    Exceeds {
+        by: Level,
+    },
     Meets,
-    Below { by: Level },
+    Below {
+        by: Level,
+    },
     NotApplicable,
     Unrated,
+    /// Rated with a level where no level is expected (a local pack's
+    /// capability whose author set none): shown, never a gap or a strength.
+    NoExpectation,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemResult<'a> {
     pub capability: &'a Capability,
     pub rating: Option<Rating>,
-    pub expected: Level,
+    /// `None` where a local pack sets no expectation at this stage.
+    pub expected: Option<Level>,
     pub status: ItemStatus,
 }
 
@@ -39,6 +47,7 @@ impl ItemResult<'_> {
             ItemStatus::Below { by } => format!("below the expected level by {by}"),
             ItemStatus::NotApplicable => "not applicable".into(),
             ItemStatus::Unrated => "not rated".into(),
+            ItemStatus::NoExpectation => "no level is expected".into(),
         }
     }
 
@@ -115,7 +124,14 @@ impl<'a> Results<'a> {
     }
 }
 
-fn status(rating: Option<Rating>, expected: Level) -> ItemStatus {
+fn status(rating: Option<Rating>, expected: Option<Level>) -> ItemStatus {
+    let Some(expected) = expected else {
+        return match rating {
+            None => ItemStatus::Unrated,
+            Some(Rating::NotApplicable) => ItemStatus::NotApplicable,
+            Some(Rating::Level(_)) => ItemStatus::NoExpectation,
+        };
+    };
     match rating {
         None => ItemStatus::Unrated,
         Some(Rating::NotApplicable) => ItemStatus::NotApplicable,
@@ -130,10 +146,11 @@ fn status(rating: Option<Rating>, expected: Level) -> ItemStatus {
 }
 
 fn group(id: String, title: String, items: &[&ItemResult]) -> GroupResult {
+    // Means over items rated with a level that have an expected level.
     let levels: Vec<(Level, Level)> = items
         .iter()
-        .filter_map(|item| match item.rating {
-            Some(Rating::Level(level)) => Some((level, item.expected)),
+        .filter_map(|item| match (item.rating, item.expected) {
+            (Some(Rating::Level(level)), Some(expected)) => Some((level, expected)),
             _ => None,
         })
         .collect();
@@ -165,7 +182,9 @@ fn group(id: String, title: String, items: &[&ItemResult]) -> GroupResult {
 
 /// The assessment's answers held against `role` at `stage`, over the
 /// capabilities the assessment asked about (for another role: over that
-/// role's capabilities in the same scope).
+/// role's capabilities in the same scope, with the packs the assessment
+/// includes). A capability for `role` with no expected level at `stage`
+/// (only in a local pack) is listed with `expected: None`.
 pub fn results<'a>(
     assessment: &Assessment,
     framework: &'a Framework,
@@ -175,12 +194,18 @@ pub fn results<'a>(
     let asked: Vec<&Capability> = if role == assessment.role {
         assessment.items(framework)
     } else {
-        framework.for_role(role).collect()
+        framework
+            .for_role(role)
+            .filter(|capability| assessment.can_ask(capability))
+            .collect()
     };
     let items: Vec<ItemResult> = asked
         .into_iter()
         .filter_map(|capability| {
-            let expected = capability.expected_level(role, stage)?;
+            if !capability.applies_to(role) {
+                return None;
+            }
+            let expected = capability.expected_level(role, stage);
             let rating = assessment.rating(&capability.id);
             Some(ItemResult {
                 capability,
@@ -207,7 +232,7 @@ pub fn results<'a>(
         .map(|pillar| {
             let members: Vec<_> = items
                 .iter()
-                .filter(|item| item.capability.pillar == *pillar)
+                .filter(|item| item.capability.pillar == Some(*pillar))
                 .collect();
             group(format!("{pillar:?}"), pillar.title().to_owned(), &members)
         })
@@ -327,7 +352,7 @@ fn differing_domains(
             let differing = framework
                 .capabilities
                 .iter()
-                .filter(|capability| capability.domain == domain.id)
+                .filter(|capability| capability.domain == domain.id && capability.pack.is_none())
                 .filter(|capability| {
                     capability.expected_level(role, stage)
                         != capability.expected_level(other, stage)

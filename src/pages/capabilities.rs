@@ -54,11 +54,11 @@ pub fn Capabilities() -> impl IntoView {
                                         </summary>
                                         <div class="nhsuk-details__text">
                                             <p>{capability.descriptor.clone()}</p>
-                                            <p class="nhsuk-body-s">{format!("Pillar: {}. Id: {}.", capability.pillar.title(), capability.id)}</p>
+                                            <p class="nhsuk-body-s">{format!("Pillar: {}. Id: {}.", capability.pillar.map_or("", |pillar| pillar.title()), capability.id)}</p>
                                             {expected.map(|levels| view! {
                                                 <p class="nhsuk-body-s">{format!(
                                                     "Indicative expected level: {} when newly qualified, {} when experienced.",
-                                                    content::framework().level_label(levels.newly_qualified), content::framework().level_label(levels.experienced)
+                                                    content::framework().expected_level_label(levels.newly_qualified), content::framework().expected_level_label(levels.experienced)
                                                 )}</p>
                                             })}
                                             <h3 class="nhsuk-heading-xs">"Examples of evidence"</h3>

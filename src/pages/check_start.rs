@@ -3,6 +3,7 @@ use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::{
+        checkboxes::Checkbox,
         error_summary::ErrorSummary,
         radios::{RadioOption, Radios},
     },
@@ -27,6 +28,9 @@ pub fn CheckStart() -> impl IntoView {
     let stage = RwSignal::new(None::<String>);
     let scope = RwSignal::new(None::<String>);
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    // Keys of the loaded packs left out of this check; every pack is in
+    // unless the person unticks it.
+    let left_out = RwSignal::new(Vec::<String>::new());
 
     let start = move |_| {
         let chosen_role = role.get_untracked().as_deref().and_then(RoleId::from_code);
@@ -58,7 +62,7 @@ pub fn CheckStart() -> impl IntoView {
             browser::focus("error-summary");
             return;
         };
-        let assessment = Assessment::new(
+        let mut assessment = Assessment::new(
             browser::new_id("a"),
             state.active_profile_id(),
             role,
@@ -67,6 +71,14 @@ pub fn CheckStart() -> impl IntoView {
             content::framework().version.clone(),
             browser::now(),
         );
+        let left_out = left_out.get_untracked();
+        state.packs().with_untracked(|loaded| {
+            for pack in &loaded.packs {
+                if !left_out.contains(&pack.key()) && pack.count_for(role) > 0 {
+                    assessment.packs.push(pack.origin());
+                }
+            }
+        });
         let id = assessment.id.clone();
         state.add_assessment(assessment);
         navigation.open(&Page::CheckStep(id.to_string()));
@@ -134,7 +146,45 @@ pub fn CheckStart() -> impl IntoView {
             selected=stage on_select=Callback::new(move |value| stage.set(Some(value))) error=error_for("stage") legend_is_heading=true/>
         <Radios name="scope" legend="How long a check?".into() options=scope_options
             selected=scope on_select=Callback::new(move |value| scope.set(Some(value))) error=error_for("scope") legend_is_heading=true/>
+        <PackChoice left_out/>
         <button class="nhsuk-button" type="button" on:click=start>"Start the check"</button>
+        <p><a href=Page::Packs.href()>"Load a local capability pack"</a>" from your department, placement or employer."</p>
+    }
+}
+
+/// Which loaded local packs the new check includes; shown only when a pack
+/// is loaded.
+#[component]
+fn PackChoice(left_out: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let loaded = state.packs().get().packs;
+        (!loaded.is_empty()).then(|| view! {
+            <div class="nhsuk-form-group">
+                <fieldset class="nhsuk-fieldset" aria-describedby="packs-hint">
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                        <h2 class="nhsuk-fieldset__heading">"Local packs to include"</h2>
+                    </legend>
+                    <div class="nhsuk-hint" id="packs-hint">"Capabilities agreed locally, not this app's and not national content. Each shows with its pack's name. A pack with nothing for the chosen role adds nothing."</div>
+                    <div class="nhsuk-checkboxes">
+                        {loaded.into_iter().map(|pack| {
+                            let key = pack.key();
+                            let toggle_key = key.clone();
+                            view! {
+                                <Checkbox id=format!("pack-{key}") name="packs" value=key.clone()
+                                    label=format!("{} (version {})", pack.name, pack.version)
+                                    hint=format!("{} capabilities", pack.capabilities.len())
+                                    checked=Signal::derive(move || left_out.with(|keys| !keys.contains(&key)))
+                                    on_toggle=Callback::new(move |on: bool| left_out.update(|keys| {
+                                        keys.retain(|other| *other != toggle_key);
+                                        if !on { keys.push(toggle_key.clone()); }
+                                    }))/>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+        })
     }
 }
 
@@ -149,7 +199,7 @@ fn MyAssessments() -> impl IntoView {
             <h2 class="nhsuk-heading-m">"My assessments"</h2>
             <ul class="nhsuk-list app-assessment-list">
                 {mine.into_iter().map(|assessment| {
-                    let framework = content::framework();
+                    let framework = state.checked_framework();
                     let items = assessment.items(framework);
                     let answered = assessment.answered_count(&items);
                     let role = content::roles().role(assessment.role).map(|role| role.title.clone()).unwrap_or_default();

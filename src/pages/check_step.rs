@@ -2,10 +2,9 @@ use crate::address::Page;
 use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
-    components::character_count::CharacterCount,
+    components::{character_count::CharacterCount, pack_tag::PackTag},
     core::{
         assessment::{Assessment, Rating},
-        content,
         framework::Capability,
         limits,
     },
@@ -40,7 +39,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
                 <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
             }.into_any();
         };
-        let items = assessment.items(content::framework());
+        let items = assessment.items(state.checked_framework_untracked());
         let start = assessment
             .current
             .as_ref()
@@ -53,7 +52,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
 #[component]
 fn Stepper(id: String, start: usize) -> impl IntoView {
     let state = use_app_state();
-    let framework = content::framework();
+    let framework = state.checked_framework_untracked();
     let id = StoredValue::new(id);
     let assessment = Memo::new(move |_| state.assessment(&id.get_value()));
     let items = move || {
@@ -131,7 +130,7 @@ fn Item(
     go_to: Callback<Place>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let framework = content::framework();
+    let framework = state.checked_framework_untracked();
     let tab_title = format!("{} ({} of {total})", item.title, index + 1);
     let id = assessment.id.clone();
     let items = assessment.items(framework);
@@ -226,6 +225,12 @@ fn Item(
         </div>
         <span class="nhsuk-caption-l">{domain.map(|domain| domain.title.clone())}</span>
         <PageHeading text=item.title.clone() title=tab_title id="step-heading"/>
+        {item.pack.as_ref().map(|pack| view! {
+            <p class="nhsuk-body-s"><PackTag capability=item/>" "{format!(
+                "Agreed locally in the pack \"{}\" (version {}), not this app's content and not national content.",
+                pack.name, pack.version
+            )}</p>
+        })}
         <p class="nhsuk-body-l">{item.descriptor.clone()}</p>
         <div class="nhsuk-form-group">
             <fieldset class="nhsuk-fieldset">
@@ -293,7 +298,7 @@ fn JumpTo(
     assessment: Assessment,
     go_to: Callback<Place>,
 ) -> impl IntoView {
-    let framework = content::framework();
+    let framework = use_app_state().checked_framework_untracked();
     let first_unanswered = assessment
         .first_unanswered(&items)
         .and_then(|item| items.iter().position(|other| other.id == item.id));
@@ -350,17 +355,17 @@ fn Review(
         .iter()
         .enumerate()
         .filter(|(_, item)| assessment.rating(&item.id).is_none())
-        .map(|(index, item)| (index, item.title.clone()))
+        .map(|(index, item)| (index, crate::core::packs::labelled_title(item)))
         .collect();
     let quick = assessment.scope == crate::core::assessment::Scope::Quick;
     let extend = {
         let id = assessment.id.clone();
         move |_| {
             state.update_assessment(&id, |assessment| {
-                assessment.extend_to_full(content::framework(), browser::now())
+                assessment.extend_to_full(state.checked_framework_untracked(), browser::now())
             });
             let resume = state.assessment(&id).and_then(|assessment| {
-                let items = assessment.items(content::framework());
+                let items = assessment.items(state.checked_framework_untracked());
                 let current = assessment.current.clone()?;
                 items.iter().position(|item| item.id == current)
             });

@@ -10,6 +10,7 @@ pub mod glossary;
 pub mod home;
 pub mod my_data;
 pub mod not_found;
+pub mod packs;
 pub mod results;
 pub mod results_review;
 pub mod review;

@@ -4,7 +4,7 @@ use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
-    core::{backup, content, limits},
+    core::{backup, limits},
     state::{use_app_state, Notice},
     storage::Backend,
 };
@@ -82,7 +82,8 @@ fn Import() -> impl IntoView {
                     &text,
                     &state.assessments().get_untracked(),
                     &state.profiles().get_untracked(),
-                    content::framework(),
+                    &state.packs().get_untracked().packs,
+                    state.checked_framework_untracked(),
                     browser::now(),
                 )
                 .map_err(|problem| problem.to_string())
@@ -134,6 +135,7 @@ fn Import() -> impl IntoView {
                             <li>{format!("{} supervisor review(s) will be kept with the reviews already here", found.backup.reviews.len())}</li>
                         })}
                         {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
+                        {(!found.new_packs.is_empty()).then(|| view! { <li>{format!("Local capability packs to add: {}", found.new_packs.join(", "))}</li> })}
                         {(found.future_dated > 0).then(|| view! {
                             <li>{format!(
                                 "{} answer(s) or plan action(s) are dated later than today, so the device that saved them had its clock set ahead. They will be dated today, so that changes you make here are kept",

@@ -5,6 +5,7 @@ use crate::{
     browser,
     components::{
         domain_chart::{DomainChart, GroupTable},
+        pack_tag::PackTag,
         plan_editor::{PlanDraft, PlanEditor},
         role_fit::RoleFitSection,
     },
@@ -91,7 +92,7 @@ pub fn Results(id: String) -> impl IntoView {
 #[component]
 fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let state = use_app_state();
-    let framework = content::framework();
+    let framework = state.checked_framework_untracked();
     let results = scoring::results(&assessment, framework, assessment.role, assessment.stage);
     let items = assessment.items(framework);
     let answered = assessment.answered_count(&items);
@@ -136,6 +137,9 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <SummaryRow key="Answered" value=format!("{answered} of {}", items.len())/>
             <SummaryRow key="Compared with" value=compared_with(assessment.stage)/>
             <SummaryRow key="Content version" value=answers_by_version_text(&assessment)/>
+            {(!assessment.packs.is_empty()).then(|| view! {
+                <SummaryRow key="Local packs" value=packs_text(&assessment, state)/>
+            })}
         </dl>
         {(assessment.stage == Stage::StudentOrTrainee).then(|| view! {
             <p><strong>"You are a student or trainee, so each gap is measured against the level expected of a newly qualified practitioner: where your training is heading, not where you should be today."</strong></p>
@@ -262,7 +266,8 @@ fn ItemList(
                 view! {
                     <li>
                         <strong>{item.capability.title.clone()}</strong>
-                        {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().level_label(item.expected))}
+                        <PackTag capability=item.capability/>
+                        {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().expected_level_label(item.expected))}
                         {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
                         {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                     </li>
@@ -312,7 +317,7 @@ fn ChangesSince(assessment: Assessment) -> impl IntoView {
         {move || {
             let Some(before) = earlier.iter().find(|other| other.id == chosen.get()) else { return ().into_any() };
             let comparison = scoring::compare(before, &assessment);
-            let title = |id: &str| content::framework().capability(id).map_or(id.to_owned(), |capability| capability.title.clone());
+            let title = |id: &str| state.checked_framework_untracked().capability(id).map_or(id.to_owned(), crate::core::packs::labelled_title);
             let list = |heading: &'static str, changes: Vec<scoring::Change>| view! {
                 <h3 class="nhsuk-heading-s">{format!("{heading} ({})", changes.len())}</h3>
                 <ul>
@@ -330,6 +335,32 @@ fn ChangesSince(assessment: Assessment) -> impl IntoView {
             }.into_any()
         }}
     }.into_any()
+}
+
+/// The local packs the assessment was made with, each with the version it
+/// was made with and, where another is loaded now, that version; never
+/// presented as national content.
+fn packs_text(assessment: &Assessment, state: crate::state::AppState) -> String {
+    let loaded = state.packs().get_untracked();
+    let each: Vec<String> = assessment
+        .packs
+        .iter()
+        .map(|used| match loaded.get(&used.key) {
+            Some(now) if now.version != used.version => format!(
+                "{} (version {}; version {} is loaded now)",
+                used.name, used.version, now.version
+            ),
+            Some(_) => format!("{} (version {})", used.name, used.version),
+            None => format!(
+                "{} (version {}; not loaded now, so its capabilities are not shown)",
+                used.name, used.version
+            ),
+        })
+        .collect();
+    format!(
+        "{}. Agreed locally: not this app's capabilities and not national content.",
+        each.join("; ")
+    )
 }
 
 /// Which content version the answers were given under, for example

@@ -34,6 +34,28 @@ test('the home page fetches no chunk, and a deep link to a lazy page works from 
   expect(foreign).toEqual([]);
 });
 
+test('pack files are read by the packs chunk alone: the first load holds no pack reading and no csv crate', async ({ page, request }) => {
+  const seen = watch(page);
+  await openApp(page, './');
+  // Text only the pack reader has (src/core/packs.rs): read_csv is the one
+  // caller of the csv crate, so the crate goes wherever this text goes.
+  const readerText = ['maps-capability-pack', 'the file could not be read as CSV from here on'];
+  const mainWasm = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .find((name) => /\/maps-capability-checker-[0-9a-f]{16}_bg\.wasm$/.test(new URL(name).pathname)));
+  expect(mainWasm, 'the main wasm was not loaded').toBeDefined();
+  const main = (await (await request.get(mainWasm)).body()).toString('latin1');
+  for (const text of readerText) expect(main.includes(text), text).toBe(false);
+
+  await openApp(page, 'packs');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Local capability packs');
+  const packs = seen.chunks.find((path) => /\/lazy-packs-[0-9a-f]{16}\.wasm$/.test(path));
+  expect(packs, 'the packs chunk was not fetched').toBeDefined();
+  const chunk = (await (await request.get(packs)).body()).toString('latin1');
+  for (const text of readerText) expect(chunk.includes(text), text).toBe(true);
+  expect(seen.csp).toEqual([]);
+});
+
 test.describe('without the service worker', () => {
   // Once installed, the service worker has every chunk (and requests it
   // answers pass no route): this is a first visit cut off before then.

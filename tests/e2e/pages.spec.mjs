@@ -13,6 +13,7 @@ const pages = [
   ['/check', 'Check my capabilities'],
   ['/results', 'Results'],
   ['/my-data', 'My data'],
+  ['/packs', 'Local capability packs'],
   ['/about', 'About this app'],
   ['/about/sources', 'Sources and disclaimer'],
   ['/roles/compare', 'Compare the roles'],

@@ -12,9 +12,9 @@ export function quickCheck(role) {
 }
 
 /**
- * A finished assessment record (format version 3) with the given ratings:
- * each a level (1 to 4) or 'n/a'. Version 3 stores an answer as
- * [rating, updated_at] or [rating, updated_at, note].
+ * A finished assessment record (format version 5, the current one) with
+ * the given ratings: each a level (1 to 4) or 'n/a'. Since version 3 an
+ * answer is stored as [rating, updated_at] or [rating, updated_at, note].
  */
 export function assessmentRecord({ id, role, stage = 'newly-qualified', scope = 'quick', ratings, createdAt = 1763700000000 }) {
   const answers = {};
@@ -22,7 +22,7 @@ export function assessmentRecord({ id, role, stage = 'newly-qualified', scope = 
     answers[capability] = [rating, createdAt + 1000];
   }
   return JSON.stringify({
-    app: 'maps-capability-checker', kind: 'assessment', version: 4,
+    app: 'maps-capability-checker', kind: 'assessment', version: 5,
     data: {
       id, profile: 'me', role, stage, scope, content_version: framework.version,
       created_at: createdAt, updated_at: createdAt + 2000, finished_at: createdAt + 2000,
