@@ -9,6 +9,8 @@ use crate::{
     core::{
         assessment::Assessment,
         backup,
+        cpd_rules::{self, Cycles},
+        evidence::{self, EvidenceEntry},
         records::{self, Profile, Profiles, Settings},
         route_finder::{Answers, ROUTE_FINDER_KEY},
     },
@@ -75,6 +77,10 @@ pub struct AppState {
     notices: RwSignal<Vec<Notice>>,
     backend: RwSignal<Backend>,
     settings: RwSignal<Settings>,
+    /// Every evidence diary entry on this device, all profiles.
+    evidence: RwSignal<Vec<EvidenceEntry>>,
+    /// Each profile's regulator and cycle for the readiness check.
+    cycles: RwSignal<Cycles>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
     storage_used: RwSignal<usize>,
@@ -99,6 +105,8 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backend: RwSignal::new(storage::backend()),
             settings: RwSignal::new(Settings::default()),
+            evidence: RwSignal::new(Vec::new()),
+            cycles: RwSignal::new(Cycles::default()),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
@@ -206,6 +214,7 @@ impl AppState {
                     ..
                 } => (Answers::default(), Some(RouteFinderKept::LeftUntouched)),
             };
+        let (evidence, cycles) = load_diary(now, &mut notices);
         let mut assessments = Vec::new();
         let mut future_dated = 0;
         for key in storage::keys() {
@@ -240,6 +249,8 @@ impl AppState {
         self.route_finder.set(route_finder);
         self.route_finder_kept.set(route_finder_kept);
         self.assessments.set(assessments);
+        self.evidence.set(evidence);
+        self.cycles.set(cycles);
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
     }
@@ -336,10 +347,25 @@ impl AppState {
     }
 
     /// Writes an import the user has confirmed: new profiles are added, and
-    /// each assessment in the file replaces the device's copy of it.
+    /// each assessment and diary entry in the file replaces the device's
+    /// copy of it, as does each profile's regulator and cycle.
     pub fn import_backup(&self, preview: &backup::ImportPreview) {
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
+        for entry in &preview.backup.evidence {
+            let saved = storage::save(&evidence::evidence_key(&entry.id), entry);
+            if result.is_ok() {
+                result = saved;
+            }
+        }
+        if !preview.backup.cpd_cycles.chosen.is_empty() {
+            let mut cycles = self.cycles.get_untracked();
+            cycles.take_from(&preview.backup.cpd_cycles);
+            let saved = storage::save(cpd_rules::CYCLES_KEY, &cycles);
+            if result.is_ok() {
+                result = saved;
+            }
+        }
         for assessment in &preview.backup.assessments {
             let key = records::assessment_key(&assessment.id);
             storage::remove(&key);
@@ -359,6 +385,8 @@ impl AppState {
             content_version: crate::core::content::framework().version.clone(),
             profiles: self.profiles.get_untracked(),
             assessments: self.assessments.get_untracked(),
+            evidence: self.evidence.get_untracked(),
+            cpd_cycles: self.cycles.get_untracked(),
         }
     }
 
@@ -402,7 +430,8 @@ impl AppState {
         self.update_profiles(|profiles| profiles.rename(id, name));
     }
 
-    /// Deletes a profile and its assessments, unless it is the last one
+    /// Deletes a profile with its assessments, diary entries and regulator
+    /// choice, unless it is the last one
     /// (see `Profiles::delete`).
     pub fn delete_profile(&self, id: &str) {
         if !self
@@ -419,6 +448,25 @@ impl AppState {
         });
         for assessment in theirs {
             self.delete_assessment(&assessment);
+        }
+        let entries: Vec<String> = self.evidence.with_untracked(|all| {
+            all.iter()
+                .filter(|entry| entry.profile == id)
+                .map(|entry| entry.id.clone())
+                .collect()
+        });
+        for entry in entries {
+            self.delete_evidence(&entry);
+        }
+        if self
+            .cycles
+            .with_untracked(|cycles| cycles.chosen.contains_key(id))
+        {
+            let mut cycles = self.cycles.get_untracked();
+            cycles.chosen.remove(id);
+            let result = storage::save(cpd_rules::CYCLES_KEY, &cycles);
+            self.cycles.set(cycles);
+            self.record_write(result);
         }
         self.update_profiles(|profiles| {
             profiles.delete(id);
@@ -507,6 +555,11 @@ impl AppState {
             }
             return;
         }
+        if key.starts_with(evidence::EVIDENCE_PREFIX) || key == cpd_rules::CYCLES_KEY {
+            // Entries are saved whole, so the other tab's copy is the newest.
+            self.reload_from_storage();
+            return;
+        }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
             return;
         };
@@ -542,6 +595,92 @@ impl AppState {
         self.reload_from_storage();
         self.save_status.set(SaveStatus::Saved);
     }
+}
+
+impl AppState {
+    /// Every evidence diary entry held, all profiles; reactive.
+    pub fn evidence(&self) -> ReadSignal<Vec<EvidenceEntry>> {
+        self.evidence.read_only()
+    }
+
+    /// The active profile's diary entries, in stored order.
+    pub fn my_evidence(&self) -> Vec<EvidenceEntry> {
+        let active = self.active_profile_id();
+        self.evidence.with(|all| {
+            all.iter()
+                .filter(|entry| entry.profile == active)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Adds or replaces a diary entry and saves it.
+    pub fn save_evidence(&self, entry: EvidenceEntry) {
+        let result = storage::save(&evidence::evidence_key(&entry.id), &entry);
+        self.evidence.update(
+            |all| match all.iter_mut().find(|existing| existing.id == entry.id) {
+                Some(slot) => *slot = entry,
+                None => all.push(entry),
+            },
+        );
+        self.record_write(result);
+    }
+
+    pub fn delete_evidence(&self, id: &str) {
+        storage::remove(&evidence::evidence_key(id));
+        self.evidence
+            .update(|all| all.retain(|entry| entry.id != id));
+        self.retry_pending_writes();
+        self.storage_used.set(storage::used_units());
+    }
+
+    /// What the diary takes in storage, in UTF-16 code units; reactive.
+    pub fn diary_units(&self) -> usize {
+        self.storage_used.track();
+        storage::used_units_under(evidence::EVIDENCE_PREFIX)
+            + storage::used_units_under(cpd_rules::CYCLES_KEY)
+    }
+
+    /// The active profile's regulator and cycle start, if chosen; reactive.
+    pub fn my_cycle(&self) -> Option<cpd_rules::Cycle> {
+        let active = self.active_profile_id();
+        self.cycles
+            .with(|cycles| cycles.chosen.get(&active).cloned())
+    }
+
+    /// Sets the active profile's regulator and cycle start.
+    pub fn set_cycle(&self, cycle: cpd_rules::Cycle) {
+        let mut cycles = self.cycles.get_untracked();
+        cycles.chosen.insert(self.active_profile_id(), cycle);
+        let result = storage::save(cpd_rules::CYCLES_KEY, &cycles);
+        self.cycles.set(cycles);
+        self.record_write(result);
+    }
+}
+
+/// Every diary entry and the cycle choices; a damaged entry is quarantined
+/// on its own and the rest still load.
+fn load_diary(now: u64, notices: &mut Vec<Notice>) -> (Vec<EvidenceEntry>, Cycles) {
+    let cycles = match storage::load::<Cycles>(cpd_rules::CYCLES_KEY, now) {
+        Loaded::Found(cycles) => cycles,
+        Loaded::Missing => Cycles::default(),
+        other => {
+            notices.extend(notice_for(cpd_rules::CYCLES_KEY, other));
+            Cycles::default()
+        }
+    };
+    let mut entries = Vec::new();
+    for key in storage::keys() {
+        if !key.starts_with(evidence::EVIDENCE_PREFIX) {
+            continue;
+        }
+        match storage::load::<EvidenceEntry>(&key, now) {
+            Loaded::Found(entry) => entries.push(entry),
+            Loaded::Missing => {}
+            other => notices.extend(notice_for(&key, other)),
+        }
+    }
+    (entries, cycles)
 }
 
 fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {

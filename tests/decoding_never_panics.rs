@@ -8,6 +8,8 @@ use maps_capability_checker::core::{
     assessment::Assessment,
     backup::{self, Backup},
     content,
+    cpd_rules::Cycles,
+    evidence::EvidenceEntry,
     records::{self, Profiles, Settings},
     route_finder::Answers,
 };
@@ -29,7 +31,7 @@ impl Random {
     }
 }
 
-const SEEDS: [&str; 11] = [
+const SEEDS: [&str; 14] = [
     include_str!("fixtures/assessment-v1.json"),
     include_str!("fixtures/assessment-v2.json"),
     include_str!("fixtures/profiles-v1.json"),
@@ -41,6 +43,9 @@ const SEEDS: [&str; 11] = [
     include_str!("fixtures/assessment-v4.json"),
     include_str!("fixtures/backup-v3.json"),
     include_str!("fixtures/settings-v2.json"),
+    include_str!("fixtures/evidence-v1.json"),
+    include_str!("fixtures/backup-v4.json"),
+    include_str!("fixtures/cpd-cycles-v1.json"),
 ];
 
 /// Characters that matter to JSON, weighted towards structure.
@@ -82,6 +87,8 @@ fn the_decoder_survives_ten_thousand_random_truncated_and_mutated_records() {
         let _ = records::decode::<Profiles>(&text);
         let _ = records::decode::<Settings>(&text);
         let _ = records::decode::<Answers>(&text);
+        let _ = records::decode::<EvidenceEntry>(&text);
+        let _ = records::decode::<Cycles>(&text);
     }
 }
 

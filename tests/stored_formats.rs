@@ -103,16 +103,57 @@ fn the_version_1_and_version_2_backups_hold_the_same_data() {
 }
 
 #[test]
-fn the_version_3_backup_decodes_as_current_with_topped_up_capabilities() {
-    let Decoded::Current(backup) =
+fn the_version_3_backup_migrates_with_topped_up_capabilities() {
+    let Decoded::Migrated(backup) =
         records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
     else {
-        panic!("the version 3 backup fixture did not decode");
+        panic!("the version 3 backup fixture did not migrate");
     };
     let assessment = &backup.assessments[0];
     assert_eq!(assessment.added, ["pa-02"]);
     assert_eq!(assessment.earlier_content[0].version, "1.0.1");
     assert_eq!(assessment.rating("pa-02"), Some(Rating::Level(3)));
+}
+
+// Backup format 4: the evidence and CPD diary (issue 23).
+
+#[test]
+fn the_version_3_backup_migrates_to_version_4_with_an_empty_diary() {
+    let Decoded::Migrated(backup) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
+    else {
+        panic!("the version 3 backup fixture did not migrate");
+    };
+    assert!(backup.evidence.is_empty());
+    assert!(backup.cpd_cycles.chosen.is_empty());
+    let Decoded::Current(v4) = records::decode::<Backup>(include_str!("fixtures/backup-v4.json"))
+    else {
+        panic!("the version 4 backup fixture did not decode");
+    };
+    assert_eq!(backup.profiles, v4.profiles);
+    assert_eq!(backup.assessments, v4.assessments);
+}
+
+#[test]
+fn the_version_4_backup_decodes_as_current_with_the_diary_and_is_written_back_exactly() {
+    let fixture = include_str!("fixtures/backup-v4.json");
+    let Decoded::Current(backup) = records::decode::<Backup>(fixture) else {
+        panic!("the version 4 backup fixture did not decode");
+    };
+    assert_eq!(backup.evidence.len(), 1);
+    assert_eq!(backup.evidence[0].title, "Multi-source feedback round");
+    assert_eq!(backup.evidence[0].actions, ["p1"]);
+    assert_eq!(backup.cpd_cycles.chosen["me"].start, "2025-04-01");
+    assert_eq!(records::encode(&backup).as_deref(), Ok(fixture.trim_end()));
+}
+
+#[test]
+fn a_version_4_backup_without_its_diary_is_refused_as_damaged() {
+    let damaged = include_str!("fixtures/backup-v4.json").replace("\"evidence\":", "\"notes\":");
+    assert!(matches!(
+        records::decode::<Backup>(&damaged),
+        Decoded::Unreadable(_)
+    ));
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 use crate::core::{
     assessment::{Assessment, Millis, Rating},
+    cpd_rules::Cycles,
+    evidence::EvidenceEntry,
     framework::Framework,
     records::{self, Decoded, Profiles, Record},
 };
@@ -21,6 +23,10 @@ pub struct Backup {
     pub content_version: String,
     pub profiles: Profiles,
     pub assessments: Vec<Assessment>,
+    /// Format 4: the evidence and CPD diary of every profile.
+    pub evidence: Vec<EvidenceEntry>,
+    /// Format 4: each profile's regulator and cycle for the readiness check.
+    pub cpd_cycles: Cycles,
 }
 
 impl Record for Backup {
@@ -29,8 +35,9 @@ impl Record for Backup {
     /// assessment version 2 stored them; version 2 embeds them with the
     /// compact answers of assessment version 3; version 3 embeds them as
     /// assessment version 4 stores them, with the capabilities topped up
-    /// from other roles and the earlier content versions.
-    const VERSION: u32 = 3;
+    /// from other roles and the earlier content versions; version 4 adds
+    /// the evidence and CPD diary (issue 23).
+    const VERSION: u32 = 4;
 
     fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
         match from {
@@ -48,9 +55,26 @@ impl Record for Backup {
             }
             // Assessment version 4 only adds fields.
             2 => Ok(data),
+            3 => add_empty_evidence_diary(data),
             _ => Err(format!("no migration from backup version {from}")),
         }
     }
+}
+
+/// Backup format 4 adds the evidence and CPD diary (issue 23): the entries
+/// (`evidence`) and each profile's regulator and cycle (`cpd_cycles`). A
+/// format 3 backup was written before the diary existed, so it gets an
+/// empty one.
+fn add_empty_evidence_diary(mut data: Value) -> Result<Value, String> {
+    let backup = data
+        .as_object_mut()
+        .ok_or("a version 3 backup whose data is not an object")?;
+    backup.insert("evidence".into(), Value::Array(Vec::new()));
+    backup.insert(
+        "cpd_cycles".into(),
+        serde_json::to_value(Cycles::default()).map_err(|error| error.to_string())?,
+    );
+    Ok(data)
 }
 
 /// How long after the last backup the app reminds the person to make
@@ -211,8 +235,9 @@ pub fn merged_profiles(mine: &Profiles, preview: &ImportPreview) -> Profiles {
 }
 
 /// Quotes a CSV cell, and defuses cells a spreadsheet would run as a
-/// formula (a note that starts with "=" must stay text).
-fn csv_cell(text: &str) -> String {
+/// formula (a note that starts with "=" must stay text). Every CSV the app
+/// writes quotes its cells with this.
+pub fn csv_cell(text: &str) -> String {
     let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -266,6 +291,8 @@ mod tests {
             content_version: "1.0.0".into(),
             profiles: Profiles::default(),
             assessments: vec![assessment],
+            evidence: Vec::new(),
+            cpd_cycles: Cycles::default(),
         }
     }
 

@@ -175,6 +175,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         <ChangesSince assessment=assessment.clone()/>
         <PlanEditor assessment=assessment.clone()/>
 
+        <crate::components::evidence_links::CpdSummary/>
         <h2 class="nhsuk-heading-m app-no-print">"Take it to appraisal"</h2>
         <div class="nhsuk-checkboxes app-no-print">
             <div class="nhsuk-checkboxes__item">
@@ -268,6 +269,7 @@ fn ItemList(
                         {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().level_label(item.expected))}
                         {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
                         {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
+                        <crate::components::evidence_links::CapabilityEvidence capability=item.capability.id.clone() title=item.capability.title.clone()/>
                     </li>
                 }
             }).collect_view()}
