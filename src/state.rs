@@ -77,10 +77,15 @@ pub struct AppState {
     notices: RwSignal<Vec<Notice>>,
     backend: RwSignal<Backend>,
     settings: RwSignal<Settings>,
-    /// Every evidence diary entry on this device, all profiles.
+    /// Every evidence diary entry on this device, all profiles, once read
+    /// (see `diary_read`).
     evidence: RwSignal<Vec<EvidenceEntry>>,
-    /// Each profile's regulator and cycle for the readiness check.
+    /// Each profile's regulator and cycle for the readiness check, once read.
     cycles: RwSignal<Cycles>,
+    /// Whether `evidence` and `cycles` hold what storage holds. The diary
+    /// is read when a page first shows it, not at start-up, so the code
+    /// that reads it stays in the chunks of the pages that show it.
+    diary_read: RwSignal<bool>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
     storage_used: RwSignal<usize>,
@@ -107,6 +112,7 @@ impl AppState {
             settings: RwSignal::new(Settings::default()),
             evidence: RwSignal::new(Vec::new()),
             cycles: RwSignal::new(Cycles::default()),
+            diary_read: RwSignal::new(false),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
@@ -214,7 +220,6 @@ impl AppState {
                     ..
                 } => (Answers::default(), Some(RouteFinderKept::LeftUntouched)),
             };
-        let (evidence, cycles) = load_diary(now, &mut notices);
         let mut assessments = Vec::new();
         let mut future_dated = 0;
         for key in storage::keys() {
@@ -249,8 +254,8 @@ impl AppState {
         self.route_finder.set(route_finder);
         self.route_finder_kept.set(route_finder_kept);
         self.assessments.set(assessments);
-        self.evidence.set(evidence);
-        self.cycles.set(cycles);
+        // Read again when a page next shows it.
+        self.diary_read.set(false);
         self.notices.set(notices);
         self.storage_used.set(storage::used_units());
     }
@@ -350,6 +355,7 @@ impl AppState {
     /// each assessment and diary entry in the file replaces the device's
     /// copy of it, as does each profile's regulator and cycle.
     pub fn import_backup(&self, preview: &backup::ImportPreview) {
+        self.read_diary_if_needed();
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
         for entry in &preview.backup.evidence {
@@ -380,6 +386,7 @@ impl AppState {
 
     /// Everything on this device, as a backup file holds it.
     pub fn current_backup(&self) -> backup::Backup {
+        self.read_diary_if_needed();
         backup::Backup {
             exported_at: browser::now(),
             content_version: crate::core::content::framework().version.clone(),
@@ -449,6 +456,7 @@ impl AppState {
         for assessment in theirs {
             self.delete_assessment(&assessment);
         }
+        self.read_diary_if_needed();
         let entries: Vec<String> = self.evidence.with_untracked(|all| {
             all.iter()
                 .filter(|entry| entry.profile == id)
@@ -556,8 +564,9 @@ impl AppState {
             return;
         }
         if key.starts_with(evidence::EVIDENCE_PREFIX) || key == cpd_rules::CYCLES_KEY {
-            // Entries are saved whole, so the other tab's copy is the newest.
-            self.reload_from_storage();
+            // Entries are saved whole, so the other tab's copy is the
+            // newest: the diary is read again where it is shown.
+            self.diary_read.set(false);
             return;
         }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
@@ -597,14 +606,34 @@ impl AppState {
     }
 }
 
+/// The evidence and CPD diary (issue 23). It is read from storage the
+/// first time a page needs it and again after storage changed under it
+/// (another tab, an import, clearing the device): only the pages that show
+/// the diary call these methods, so the first page neither waits for it
+/// nor carries the code that decodes it. A damaged entry is set aside with
+/// a notice when the diary is read.
 impl AppState {
-    /// Every evidence diary entry held, all profiles; reactive.
-    pub fn evidence(&self) -> ReadSignal<Vec<EvidenceEntry>> {
-        self.evidence.read_only()
+    /// Reads the diary if it is not read yet. Called where it is shown,
+    /// which may be while a view is drawn: the view, following
+    /// `diary_read`, is drawn again with what was read.
+    fn read_diary_if_needed(&self) {
+        if self.diary_read.get_untracked() {
+            return;
+        }
+        let mut notices = Vec::new();
+        let (entries, cycles) = load_diary(browser::now(), &mut notices);
+        self.evidence.set(entries);
+        self.cycles.set(cycles);
+        if !notices.is_empty() {
+            self.notices.update(|all| all.extend(notices));
+        }
+        self.diary_read.set(true);
     }
 
-    /// The active profile's diary entries, in stored order.
+    /// The active profile's diary entries, in stored order; reactive.
     pub fn my_evidence(&self) -> Vec<EvidenceEntry> {
+        self.diary_read.track();
+        self.read_diary_if_needed();
         let active = self.active_profile_id();
         self.evidence.with(|all| {
             all.iter()
@@ -616,6 +645,7 @@ impl AppState {
 
     /// Adds or replaces a diary entry and saves it.
     pub fn save_evidence(&self, entry: EvidenceEntry) {
+        self.read_diary_if_needed();
         let result = storage::save(&evidence::evidence_key(&entry.id), &entry);
         self.evidence.update(
             |all| match all.iter_mut().find(|existing| existing.id == entry.id) {
@@ -627,6 +657,7 @@ impl AppState {
     }
 
     pub fn delete_evidence(&self, id: &str) {
+        self.read_diary_if_needed();
         storage::remove(&evidence::evidence_key(id));
         self.evidence
             .update(|all| all.retain(|entry| entry.id != id));
@@ -643,6 +674,8 @@ impl AppState {
 
     /// The active profile's regulator and cycle start, if chosen; reactive.
     pub fn my_cycle(&self) -> Option<cpd_rules::Cycle> {
+        self.diary_read.track();
+        self.read_diary_if_needed();
         let active = self.active_profile_id();
         self.cycles
             .with(|cycles| cycles.chosen.get(&active).cloned())
@@ -650,6 +683,7 @@ impl AppState {
 
     /// Sets the active profile's regulator and cycle start.
     pub fn set_cycle(&self, cycle: cpd_rules::Cycle) {
+        self.read_diary_if_needed();
         let mut cycles = self.cycles.get_untracked();
         cycles.chosen.insert(self.active_profile_id(), cycle);
         let result = storage::save(cpd_rules::CYCLES_KEY, &cycles);

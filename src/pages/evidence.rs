@@ -101,9 +101,12 @@ fn EntryForm(
     let state = use_app_state();
     let framework = content::framework();
     let initial = draft.get_untracked();
-    let editing = state
-        .evidence()
-        .with_untracked(|all| all.iter().any(|entry| entry.id == initial.id));
+    let editing = untrack(|| {
+        state
+            .my_evidence()
+            .iter()
+            .any(|entry| entry.id == initial.id)
+    });
     let hours = RwSignal::new(if initial.minutes == 0 {
         String::new()
     } else {

@@ -4,8 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
-// At least one page of each wasm chunk (src/lazy.rs): explore, check, data, info.
-const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary'];
+// At least one page of each wasm chunk (src/lazy.rs): explore, check, data, info, evidence.
+const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary', 'evidence'];
 
 /** Waits until the service worker has kept the app and controls the page. */
 async function waitForServiceWorker(page) {
