@@ -21,7 +21,7 @@ test('an entry added from a results item shows on the capability and in the prin
   await seed(page, { 'mapscc/assessment/seeded': assessmentRecord({ id: 'seeded', role: 'pa', ratings }) });
   await openApp(page, '/results/seeded');
   const add = page.getByRole('link', { name: /^Add evidence for / }).first();
-  const capability = (await add.getAttribute('href')).split('capability=')[1];
+  const capability = new URL(await add.getAttribute('href'), page.url()).searchParams.get('capability');
   const title = items.find((c) => c.id === capability).title;
   await add.click();
   await expect(page.getByRole('heading', { name: 'Add an entry' })).toBeFocused();
