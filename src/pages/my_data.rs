@@ -154,6 +154,7 @@ fn Import() -> impl IntoView {
                         <li>{format!("{} assessment(s) already on this device will be replaced by the file's copy", found.replaced.len())}</li>
                         {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
                         {(!found.backup.evidence.is_empty()).then(|| view! { <li>{format!("{} evidence diary entries will be added or replace the device's copy", found.backup.evidence.len())}</li> })}
+                        {(!found.backup.cpd_cycles.chosen.is_empty()).then(|| view! { <li>"The regulator and cycle start chosen in the diary will be taken from the file"</li> })}
                         {(found.future_dated > 0).then(|| view! {
                             <li>{format!(
                                 "{} answer(s) or plan action(s) are dated later than today, so the device that saved them had its clock set ahead. They will be dated today, so that changes you make here are kept",

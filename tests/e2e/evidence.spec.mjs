@@ -139,3 +139,23 @@ test('entries are checked, edited, found, deleted with a confirmation, and expor
   await expect(page.getByRole('heading', { name: 'Your entries (1)' })).toBeVisible();
   await expect(page.locator('#evidence-storage')).toContainText('Your diary takes');
 });
+
+test('a backup restores the diary and the regulator, and a plan action links to its evidence', async ({ page }) => {
+  await openApp(page, '/my-data');
+  await page.getByLabel('Backup file').setInputFiles(new URL('../fixtures/backup-v4.json', import.meta.url).pathname);
+  await expect(page.getByText('1 evidence diary entries will be added or replace the device\'s copy')).toBeVisible();
+  await expect(page.getByText('The regulator and cycle start chosen in the diary will be taken from the file')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/^Imported: 1 added/)).toBeVisible();
+
+  await openApp(page, '/results/a-fixture-v4');
+  const action = page.locator('.app-plan__action', { hasText: 'Assist on ten more cases with a consultant' });
+  await expect(action.getByText('Evidence (1): Multi-source feedback round (14 October 2026)')).toBeVisible();
+  await action.getByRole('link', { name: 'Add evidence for Assist on ten more cases with a consultant' }).click();
+  await expect(page.getByRole('heading', { name: 'Add an entry' })).toBeFocused();
+  await expect(page.getByLabel('Assist on ten more cases with a consultant')).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Multi-source feedback round' })).toBeVisible();
+  await expect(page.getByLabel('Regulator')).toHaveValue('nmc');
+  await expect(page.locator('tr[data-rule="nmc.feedback"]')).toContainText('1 of 5');
+  await expectNoAxeViolations(page);
+});
