@@ -29,6 +29,7 @@ pub enum Page {
     Sources,
     Accessibility,
     Glossary,
+    Evidence,
     NotFound,
 }
 
@@ -59,6 +60,7 @@ impl Page {
             ["about", "sources"] => Page::Sources,
             ["about", "accessibility"] => Page::Accessibility,
             ["glossary"] => Page::Glossary,
+            ["evidence"] => Page::Evidence,
             _ => Page::NotFound,
         }
     }
@@ -86,6 +88,7 @@ impl Page {
             Page::Sources => "/about/sources".into(),
             Page::Accessibility => "/about/accessibility".into(),
             Page::Glossary => "/glossary".into(),
+            Page::Evidence => "/evidence".into(),
             Page::NotFound => "/not-found".into(),
         }
     }
@@ -94,7 +97,25 @@ impl Page {
     /// `value` is one of the app's own codes (letters, digits, hyphens), so
     /// it needs no escaping.
     pub fn path_with(&self, name: &str, value: &str) -> String {
-        format!("{}?{name}={value}", self.path())
+        self.path_to(&[(name, value)], None)
+    }
+
+    /// [`Page::path`] with query values and a `#fragment`, such as
+    /// "/evidence?capability=pvb-01&action=p1#evidence-form-heading": the
+    /// page, with focus on the element the fragment names on arrival (see
+    /// `navigation`). Values and the fragment are the app's own codes and
+    /// ids (letters, digits, hyphens), so they need no escaping.
+    pub fn path_to(&self, values: &[(&str, &str)], fragment: Option<&str>) -> String {
+        let mut address = self.path();
+        for (index, (name, value)) in values.iter().enumerate() {
+            address.push(if index == 0 { '?' } else { '&' });
+            address.push_str(&format!("{name}={value}"));
+        }
+        if let Some(fragment) = fragment {
+            address.push('#');
+            address.push_str(fragment);
+        }
+        address
     }
 
     /// The page's address under the app's base, for a link's `href`.
@@ -105,6 +126,11 @@ impl Page {
     /// [`Page::path_with`] under the app's base, for a link's `href`.
     pub fn href_with(&self, name: &str, value: &str) -> String {
         crate::browser::href(&self.path_with(name, value))
+    }
+
+    /// [`Page::path_to`] under the app's base, for a link's `href`.
+    pub fn href_to(&self, values: &[(&str, &str)], fragment: Option<&str>) -> String {
+        crate::browser::href(&self.path_to(values, fragment))
     }
 
     /// The content file fetched on demand that the page cannot show
@@ -123,7 +149,8 @@ impl Page {
             | Page::MyData
             | Page::Packs
             | Page::Workshop
-            | Page::Sources => Some(LazyFile::Framework),
+            | Page::Sources
+            | Page::Evidence => Some(LazyFile::Framework),
             Page::Glossary => Some(LazyFile::Glossary),
             Page::Home
             | Page::Roles
@@ -289,6 +316,7 @@ mod tests {
             ("about/sources", Page::Sources),
             ("about/accessibility", Page::Accessibility),
             ("glossary", Page::Glossary),
+            ("evidence", Page::Evidence),
         ] {
             assert_eq!(Page::from_path(path), page, "{path}");
         }
@@ -316,6 +344,7 @@ mod tests {
             Page::Sources,
             Page::Accessibility,
             Page::Glossary,
+            Page::Evidence,
             Page::NotFound,
         ] {
             assert_eq!(Page::from_path(&page.path()), page, "{}", page.path());
@@ -360,6 +389,33 @@ mod tests {
         for path in ["review/x", "results/a-1/review/x", "results/a-1/other"] {
             assert_eq!(Page::from_path(path), Page::NotFound, "{path}");
         }
+    }
+
+    #[test]
+    fn query_values_and_a_fragment_in_a_path_are_read_back() {
+        let address = Page::Evidence.path_to(
+            &[("capability", "pvb-01"), ("action", "p-1764500000000-3")],
+            Some("evidence-form-heading"),
+        );
+        assert_eq!(
+            address,
+            "/evidence?capability=pvb-01&action=p-1764500000000-3#evidence-form-heading"
+        );
+        let (rest, fragment) = address.split_once('#').unwrap_or_default();
+        let (path, search) = rest.split_once('?').unwrap_or_default();
+        assert_eq!(Page::from_path(path), Page::Evidence);
+        assert_eq!(fragment, "evidence-form-heading");
+        let search = format!("?{search}");
+        assert_eq!(
+            query_value(&search, "capability").as_deref(),
+            Some("pvb-01")
+        );
+        assert_eq!(
+            query_value(&search, "action").as_deref(),
+            Some("p-1764500000000-3")
+        );
+        assert_eq!(Page::Evidence.path_to(&[], None), "/evidence");
+        assert_eq!(Page::Evidence.needs(), Some(LazyFile::Framework));
     }
 
     #[test]

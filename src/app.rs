@@ -100,6 +100,7 @@ fn page_view(page: &Page) -> AnyView {
         Page::Sources => lazy::page(lazy::sources),
         Page::Accessibility => lazy::page(lazy::accessibility),
         Page::Glossary => lazy::page(lazy::glossary),
+        Page::Evidence => lazy::page(lazy::evidence),
         Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

@@ -36,10 +36,10 @@ impl From<SplitLoaderError> for PageCodeFailed {
 
 // One chunk per journey: exploring roles (`explore`), checking and
 // results (`check`), one's data and workshops (`data`), the pages
-// about the app (`info`), supervisor review (`review`), and local capability
-// packs (`packs`: reading and writing pack files, with the csv crate, is
-// needed on no other page). Fewer, larger chunks compress better than one
-// per page.
+// about the app (`info`), supervisor review (`review`), the evidence and
+// CPD diary (`evidence`), and local capability packs (`packs`: reading and
+// writing pack files, with the csv crate, is needed on no other page).
+// Fewer, larger chunks compress better than one per page.
 
 /// The four roles.
 #[wasm_split(explore, fallible)]
@@ -190,6 +190,15 @@ pub fn accessibility() -> Result<PageMaker, PageCodeFailed> {
 pub fn glossary() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::glossary::Glossary/> }.into_any()
+    }))
+}
+
+/// The evidence and CPD diary, with the regulators' rules. The evidence
+/// shown on check, results and plan pages is in their chunk.
+#[wasm_split(evidence, fallible)]
+pub fn evidence() -> Result<PageMaker, PageCodeFailed> {
+    Ok(Box::new(move || {
+        view! { <pages::evidence::Evidence/> }.into_any()
     }))
 }
 

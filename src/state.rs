@@ -9,6 +9,8 @@ use crate::{
     core::{
         assessment::Assessment,
         backup,
+        cpd_rules::{self, Cycles},
+        evidence::{self, EvidenceEntry},
         framework::Framework,
         packs::{self, Pack, Packs},
         records::{self, Profile, Profiles, Settings},
@@ -87,6 +89,15 @@ pub struct AppState {
     /// stays in those pages' wasm chunks, out of the first load; the shell
     /// calls it without holding that code.
     packs_reader: StoredValue<Option<fn(&AppState)>>,
+    /// Every evidence diary entry on this device, all profiles, once read
+    /// (see `diary_read`).
+    evidence: RwSignal<Vec<EvidenceEntry>>,
+    /// Each profile's regulator and cycle for the readiness check, once read.
+    cycles: RwSignal<Cycles>,
+    /// Whether `evidence` and `cycles` hold what storage holds. The diary
+    /// is read when a page first shows it, not at start-up, so the code
+    /// that reads it stays in the chunks of the pages that show it.
+    diary_read: RwSignal<bool>,
     /// What the app's stored values take, in UTF-16 code units (see
     /// `core::limits`).
     storage_used: RwSignal<usize>,
@@ -124,6 +135,9 @@ impl AppState {
             settings: RwSignal::new(Settings::default()),
             packs: RwSignal::new(Packs::default()),
             packs_reader: StoredValue::new(None),
+            evidence: RwSignal::new(Vec::new()),
+            cycles: RwSignal::new(Cycles::default()),
+            diary_read: RwSignal::new(false),
             storage_used: RwSignal::new(0),
             persisted: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
@@ -307,6 +321,8 @@ impl AppState {
         self.route_finder_kept.set(route_finder_kept);
         self.assessments.set(assessments);
         self.forget_reviews();
+        // Read again when a page next shows it.
+        self.diary_read.set(false);
         self.notices.set(notices);
         self.reread_packs();
         self.storage_used.set(storage::used_units());
@@ -449,8 +465,10 @@ impl AppState {
     }
 
     /// Writes an import the user has confirmed: new profiles are added, and
-    /// each assessment in the file replaces the device's copy of it.
+    /// each assessment and diary entry in the file replaces the device's
+    /// copy of it, as does each profile's regulator and cycle.
     pub fn import_backup(&self, preview: &backup::ImportPreview) {
+        self.read_diary_if_needed();
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
         if !preview.new_packs.is_empty() {
@@ -465,6 +483,20 @@ impl AppState {
                 })
             });
             result = saved;
+        }
+        for entry in &preview.backup.evidence {
+            let saved = storage::save(&evidence::evidence_key(&entry.id), entry);
+            if result.is_ok() {
+                result = saved;
+            }
+        }
+        if !preview.backup.cpd_cycles.chosen.is_empty() {
+            let mut cycles = self.cycles.get_untracked();
+            cycles.take_from(&preview.backup.cpd_cycles);
+            let saved = storage::save(cpd_rules::CYCLES_KEY, &cycles);
+            if result.is_ok() {
+                result = saved;
+            }
         }
         for assessment in &preview.backup.assessments {
             let key = records::assessment_key(&assessment.id);
@@ -483,6 +515,7 @@ impl AppState {
 
     /// Everything on this device, as a backup file holds it.
     pub fn current_backup(&self) -> backup::Backup {
+        self.read_diary_if_needed();
         backup::Backup {
             exported_at: browser::now(),
             content_version: crate::core::content::framework().version.clone(),
@@ -490,6 +523,8 @@ impl AppState {
             assessments: self.assessments.get_untracked(),
             reviews: self.reviews().get_untracked().reviews,
             packs: self.packs().get_untracked().packs,
+            evidence: self.evidence.get_untracked(),
+            cpd_cycles: self.cycles.get_untracked(),
         }
     }
 
@@ -533,7 +568,8 @@ impl AppState {
         self.update_profiles(|profiles| profiles.rename(id, name));
     }
 
-    /// Deletes a profile and its assessments, unless it is the last one
+    /// Deletes a profile with its assessments, diary entries and regulator
+    /// choice, unless it is the last one
     /// (see `Profiles::delete`).
     pub fn delete_profile(&self, id: &str) {
         if !self
@@ -550,6 +586,26 @@ impl AppState {
         });
         for assessment in theirs {
             self.delete_assessment(&assessment);
+        }
+        self.read_diary_if_needed();
+        let entries: Vec<String> = self.evidence.with_untracked(|all| {
+            all.iter()
+                .filter(|entry| entry.profile == id)
+                .map(|entry| entry.id.clone())
+                .collect()
+        });
+        for entry in entries {
+            self.delete_evidence(&entry);
+        }
+        if self
+            .cycles
+            .with_untracked(|cycles| cycles.chosen.contains_key(id))
+        {
+            let mut cycles = self.cycles.get_untracked();
+            cycles.chosen.remove(id);
+            let result = storage::save(cpd_rules::CYCLES_KEY, &cycles);
+            self.cycles.set(cycles);
+            self.record_write(result);
         }
         self.update_profiles(|profiles| {
             profiles.delete(id);
@@ -647,6 +703,12 @@ impl AppState {
             // are next read (see `reviews`), never lost.
             self.reviews_read.set_value(false);
             self.reviews_stale.notify();
+            return;
+        }
+        if key.starts_with(evidence::EVIDENCE_PREFIX) || key == cpd_rules::CYCLES_KEY {
+            // Entries are saved whole, so the other tab's copy is the
+            // newest: the diary is read again where it is shown.
+            self.diary_read.set(false);
             return;
         }
         let Some(id) = key.strip_prefix(records::ASSESSMENT_PREFIX) else {
@@ -832,6 +894,117 @@ fn load_reviews(now: u64, notices: &mut Vec<Notice>) -> (Reviews, Option<ReviewD
         }
     };
     (reviews, draft)
+}
+
+/// The evidence and CPD diary (issue 23). It is read from storage the
+/// first time a page needs it and again after storage changed under it
+/// (another tab, an import, clearing the device): only the pages that show
+/// the diary call these methods, so the first page neither waits for it
+/// nor carries the code that decodes it. A damaged entry is set aside with
+/// a notice when the diary is read.
+impl AppState {
+    /// Reads the diary if it is not read yet. Called where it is shown,
+    /// which may be while a view is drawn: the view, following
+    /// `diary_read`, is drawn again with what was read.
+    fn read_diary_if_needed(&self) {
+        if self.diary_read.get_untracked() {
+            return;
+        }
+        let mut notices = Vec::new();
+        let (entries, cycles) = load_diary(browser::now(), &mut notices);
+        self.evidence.set(entries);
+        self.cycles.set(cycles);
+        if !notices.is_empty() {
+            self.notices.update(|all| all.extend(notices));
+        }
+        self.diary_read.set(true);
+    }
+
+    /// The active profile's diary entries, in stored order; reactive.
+    pub fn my_evidence(&self) -> Vec<EvidenceEntry> {
+        self.diary_read.track();
+        self.read_diary_if_needed();
+        let active = self.active_profile_id();
+        self.evidence.with(|all| {
+            all.iter()
+                .filter(|entry| entry.profile == active)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Adds or replaces a diary entry and saves it.
+    pub fn save_evidence(&self, entry: EvidenceEntry) {
+        self.read_diary_if_needed();
+        let result = storage::save(&evidence::evidence_key(&entry.id), &entry);
+        self.evidence.update(
+            |all| match all.iter_mut().find(|existing| existing.id == entry.id) {
+                Some(slot) => *slot = entry,
+                None => all.push(entry),
+            },
+        );
+        self.record_write(result);
+    }
+
+    pub fn delete_evidence(&self, id: &str) {
+        self.read_diary_if_needed();
+        storage::remove(&evidence::evidence_key(id));
+        self.evidence
+            .update(|all| all.retain(|entry| entry.id != id));
+        self.retry_pending_writes();
+        self.storage_used.set(storage::used_units());
+    }
+
+    /// What the diary takes in storage, in UTF-16 code units; reactive.
+    pub fn diary_units(&self) -> usize {
+        self.storage_used.track();
+        storage::used_units_under(evidence::EVIDENCE_PREFIX)
+            + storage::used_units_under(cpd_rules::CYCLES_KEY)
+    }
+
+    /// The active profile's regulator and cycle start, if chosen; reactive.
+    pub fn my_cycle(&self) -> Option<cpd_rules::Cycle> {
+        self.diary_read.track();
+        self.read_diary_if_needed();
+        let active = self.active_profile_id();
+        self.cycles
+            .with(|cycles| cycles.chosen.get(&active).cloned())
+    }
+
+    /// Sets the active profile's regulator and cycle start.
+    pub fn set_cycle(&self, cycle: cpd_rules::Cycle) {
+        self.read_diary_if_needed();
+        let mut cycles = self.cycles.get_untracked();
+        cycles.chosen.insert(self.active_profile_id(), cycle);
+        let result = storage::save(cpd_rules::CYCLES_KEY, &cycles);
+        self.cycles.set(cycles);
+        self.record_write(result);
+    }
+}
+
+/// Every diary entry and the cycle choices; a damaged entry is quarantined
+/// on its own and the rest still load.
+fn load_diary(now: u64, notices: &mut Vec<Notice>) -> (Vec<EvidenceEntry>, Cycles) {
+    let cycles = match storage::load::<Cycles>(cpd_rules::CYCLES_KEY, now) {
+        Loaded::Found(cycles) => cycles,
+        Loaded::Missing => Cycles::default(),
+        other => {
+            notices.extend(notice_for(cpd_rules::CYCLES_KEY, other));
+            Cycles::default()
+        }
+    };
+    let mut entries = Vec::new();
+    for key in storage::keys() {
+        if !key.starts_with(evidence::EVIDENCE_PREFIX) {
+            continue;
+        }
+        match storage::load::<EvidenceEntry>(&key, now) {
+            Loaded::Found(entry) => entries.push(entry),
+            Loaded::Missing => {}
+            other => notices.extend(notice_for(&key, other)),
+        }
+    }
+    (entries, cycles)
 }
 
 fn notice_for<T>(key: &str, loaded: Loaded<T>) -> Option<Notice> {

@@ -226,6 +226,27 @@ pub fn used_units() -> usize {
     })
 }
 
+/// What this app's stored values whose keys start with `prefix` take, in
+/// UTF-16 code units, as [`used_units`] counts them.
+pub fn used_units_under(prefix: &str) -> usize {
+    STORE.with(|store| {
+        let store = store.borrow();
+        let stored: usize = store
+            .sizes
+            .iter()
+            .filter(|(key, _)| key.starts_with(prefix) && !store.pending.contains_key(*key))
+            .map(|(_, units)| units)
+            .sum();
+        let waiting: usize = store
+            .pending
+            .iter()
+            .filter(|(key, _)| key.starts_with(prefix))
+            .map(|(key, value)| stored_units(key, value))
+            .sum();
+        stored + waiting
+    })
+}
+
 /// Whether a `storage` event is about this tab's own storage. A guest tab
 /// keeps its data in sessionStorage and a tab without storage keeps it in
 /// memory: neither takes anything from localStorage, where the device's

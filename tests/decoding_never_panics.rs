@@ -9,6 +9,8 @@ use maps_capability_checker::core::{
     assessment::Assessment,
     backup::{self, Backup},
     content,
+    cpd_rules::Cycles,
+    evidence::EvidenceEntry,
     packs::{self, Packs},
     records::{self, Profiles, Settings},
     route_finder::Answers,
@@ -31,7 +33,7 @@ impl Random {
     }
 }
 
-const SEEDS: [&str; 14] = [
+const SEEDS: [&str; 16] = [
     include_str!("fixtures/assessment-v1.json"),
     include_str!("fixtures/assessment-v2.json"),
     include_str!("fixtures/profiles-v1.json"),
@@ -46,6 +48,8 @@ const SEEDS: [&str; 14] = [
     include_str!("fixtures/assessment-v5.json"),
     include_str!("fixtures/backup-v4.json"),
     include_str!("fixtures/packs-v1.json"),
+    include_str!("fixtures/evidence-v1.json"),
+    include_str!("fixtures/cpd-cycles-v1.json"),
 ];
 
 /// Characters that matter to JSON, weighted towards structure.
@@ -88,6 +92,8 @@ fn the_decoder_survives_ten_thousand_random_truncated_and_mutated_records() {
         let _ = records::decode::<Settings>(&text);
         let _ = records::decode::<Answers>(&text);
         let _ = records::decode::<Packs>(&text);
+        let _ = records::decode::<EvidenceEntry>(&text);
+        let _ = records::decode::<Cycles>(&text);
     }
 }
 

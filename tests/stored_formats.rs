@@ -128,12 +128,14 @@ fn the_version_4_backup_decodes_as_current_with_its_pack() {
 }
 
 /// `backup` without what version 4 added (supervisors' reviews, local
-/// packs and the answers to their capabilities), to compare with the
-/// version 3 fixture it was made from.
+/// packs and the answers to their capabilities, the evidence diary), to
+/// compare with the version 3 fixture it was made from.
 fn version_3_parts(backup: &Backup) -> Backup {
     let mut older = backup.clone();
     older.reviews.clear();
     older.packs.clear();
+    older.evidence.clear();
+    older.cpd_cycles = Default::default();
     for assessment in &mut older.assessments {
         assessment.packs.clear();
         assessment.answers.retain(|id, _| !id.starts_with("pack/"));
@@ -275,6 +277,48 @@ fn a_version_4_backup_without_its_list_of_reviews_is_refused_as_damaged() {
     assert!(matches!(
         backup::preview(&damaged.to_string(), &[], &Profiles::default(), &[], content::framework(), NOW),
         Err(backup::ImportError::NotABackup(reason)) if reason.contains("reviews")
+    ));
+}
+
+// Backup format 4: the evidence and CPD diary (issue 23).
+
+#[test]
+fn the_version_3_backup_migrates_to_version_4_with_an_empty_diary() {
+    let Decoded::Migrated(backup) =
+        records::decode::<Backup>(include_str!("fixtures/backup-v3.json"))
+    else {
+        panic!("the version 3 backup fixture did not migrate");
+    };
+    assert!(backup.evidence.is_empty());
+    assert!(backup.cpd_cycles.chosen.is_empty());
+    let Decoded::Current(v4) = records::decode::<Backup>(include_str!("fixtures/backup-v4.json"))
+    else {
+        panic!("the version 4 backup fixture did not decode");
+    };
+    let v4 = version_3_parts(&v4);
+    assert_eq!(backup.profiles, v4.profiles);
+    assert_eq!(backup.assessments, v4.assessments);
+}
+
+#[test]
+fn the_version_4_backup_decodes_as_current_with_the_diary_and_is_written_back_exactly() {
+    let fixture = include_str!("fixtures/backup-v4.json");
+    let Decoded::Current(backup) = records::decode::<Backup>(fixture) else {
+        panic!("the version 4 backup fixture did not decode");
+    };
+    assert_eq!(backup.evidence.len(), 1);
+    assert_eq!(backup.evidence[0].title, "Multi-source feedback round");
+    assert_eq!(backup.evidence[0].actions, ["p1"]);
+    assert_eq!(backup.cpd_cycles.chosen["me"].start, "2025-04-01");
+    assert_eq!(records::encode(&backup).as_deref(), Ok(fixture.trim_end()));
+}
+
+#[test]
+fn a_version_4_backup_without_its_diary_is_refused_as_damaged() {
+    let damaged = include_str!("fixtures/backup-v4.json").replace("\"evidence\":", "\"notes\":");
+    assert!(matches!(
+        records::decode::<Backup>(&damaged),
+        Decoded::Unreadable(_)
     ));
 }
 

@@ -7,6 +7,7 @@ use maps_capability_checker::{
     components::storage_banner::StorageBanner,
     core::{
         assessment::{Assessment, Rating, Scope},
+        evidence::evidence_key,
         framework::Stage,
         records::{self, Decoded, Profiles},
         review::{Method, Review, Reviews, Supervisor, REVIEWS_KEY},
@@ -14,7 +15,7 @@ use maps_capability_checker::{
         route_finder::{Background, ROUTE_FINDER_KEY},
     },
     navigation::Navigation,
-    state::{AppState, RouteFinderKept, SaveStatus},
+    state::{AppState, Notice, RouteFinderKept, SaveStatus},
     storage::{self, Backend, Loaded, WriteError},
 };
 use wasm_bindgen::JsCast;
@@ -236,6 +237,48 @@ fn route_finder_answers_are_saved_by_the_state_which_reports_a_full_store() {
     let _ = storage::retry_pending();
     drop(handle);
     assert!(matches!(status, SaveStatus::Full { .. }), "{status:?}");
+}
+
+#[wasm_bindgen_test]
+fn the_diary_is_read_when_first_shown_and_a_damaged_entry_is_set_aside_alone() {
+    // Issue 23: the diary is not read at start-up, so its code stays out
+    // of the first page's wasm; a damaged entry must still be set aside,
+    // never deleted, when a page first shows the diary.
+    fresh();
+    let _ = local().set_item(
+        &evidence_key("e-fixture"),
+        include_str!("fixtures/evidence-v1.json"),
+    );
+    let _ = local().set_item(&evidence_key("broken"), "{not json");
+    let (state, handle) = mounted_state();
+    let at_start = local().get_item(&evidence_key("broken")).ok().flatten();
+    let entries = state.my_evidence();
+    let notices = state.notices().get_untracked();
+    let after = local().get_item(&evidence_key("broken")).ok().flatten();
+    let set_aside: Vec<String> = state
+        .set_aside_keys()
+        .into_iter()
+        .filter(|key| key.ends_with("/evidence/broken"))
+        .map(|key| state.set_aside_text(&key))
+        .collect();
+    drop(handle);
+    assert_eq!(at_start.as_deref(), Some("{not json"));
+    assert_eq!(
+        entries
+            .iter()
+            .map(|entry| entry.id.as_str())
+            .collect::<Vec<_>>(),
+        ["e-fixture"]
+    );
+    assert!(
+        notices.iter().any(|notice| matches!(
+            notice,
+            Notice::Quarantined { original, .. } if original == "mapscc/evidence/broken"
+        )),
+        "{notices:?}"
+    );
+    assert_eq!(after, None);
+    assert_eq!(set_aside, ["{not json"]);
 }
 
 #[wasm_bindgen_test]

@@ -10,11 +10,12 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a> }
 }
 
-const NAVIGATION: [(Page, &str); 6] = [
+const NAVIGATION: [(Page, &str); 7] = [
     (Page::Roles, "Explore roles"),
     (Page::Capabilities, "Capabilities"),
     (Page::CheckStart, "Check my capabilities"),
     (Page::ResultsList, "Results"),
+    (Page::Evidence, "Evidence"),
     (Page::MyData, "My data"),
     (Page::About, "About"),
 ];

@@ -8,6 +8,7 @@ pub mod could_not_load;
 pub mod domain_chart;
 pub mod error_message;
 pub mod error_summary;
+pub mod evidence_links;
 pub mod inset_text;
 pub mod layout;
 pub mod pack_tag;

@@ -164,6 +164,7 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
         <li class="app-plan__action">
             <p class="app-plan__what app-user-text" dir="auto"><strong>{action.what.clone()}</strong></p>
             {(!linked.is_empty()).then(|| view! { <p class="nhsuk-body-s">"For: " {linked.join(", ")}</p> })}
+            <crate::components::evidence_links::ActionEvidence action=action.id.clone() capability=action.capabilities.first().cloned() what=action.what.clone()/>
             <p class="app-print-only nhsuk-body-s">{format!(
                 "Status: {}. By: {}. Target: {}.",
                 action.status.label(),

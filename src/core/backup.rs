@@ -4,6 +4,8 @@
 
 use crate::core::{
     assessment::{Assessment, Millis, Rating},
+    cpd_rules::Cycles,
+    evidence::EvidenceEntry,
     framework::Framework,
     migrations,
     packs::Pack,
@@ -32,6 +34,10 @@ pub struct Backup {
     /// see `migrations::backup`).
     #[serde(default)]
     pub packs: Vec<Pack>,
+    /// Format 4: the evidence and CPD diary of every profile.
+    pub evidence: Vec<EvidenceEntry>,
+    /// Format 4: each profile's regulator and cycle for the readiness check.
+    pub cpd_cycles: Cycles,
 }
 
 impl Record for Backup {
@@ -41,9 +47,9 @@ impl Record for Backup {
     /// compact answers of assessment version 3; version 3 embeds them as
     /// assessment version 4 stores them, with the capabilities topped up
     /// from other roles and the earlier content versions; version 4 adds
-    /// the supervisors' reviews and the local capability packs, so a
-    /// release that cannot keep them refuses the file instead of dropping
-    /// them.
+    /// the supervisors' reviews, the local capability packs and the
+    /// evidence and CPD diary, so a release that cannot keep them refuses
+    /// the file instead of dropping them.
     const VERSION: u32 = 4;
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
@@ -240,8 +246,9 @@ pub fn merged_profiles(mine: &Profiles, preview: &ImportPreview) -> Profiles {
 }
 
 /// Quotes a CSV cell, and defuses cells a spreadsheet would run as a
-/// formula (a note that starts with "=" must stay text).
-fn csv_cell(text: &str) -> String {
+/// formula (a note that starts with "=" must stay text). Every CSV the app
+/// writes quotes its cells with this.
+pub fn csv_cell(text: &str) -> String {
     format!("\"{}\"", defuse_formula(text).replace('"', "\"\""))
 }
 
@@ -319,6 +326,8 @@ mod tests {
             assessments: vec![assessment],
             reviews: Vec::new(),
             packs: Vec::new(),
+            evidence: Vec::new(),
+            cpd_cycles: Cycles::default(),
         }
     }
 

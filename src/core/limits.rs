@@ -29,6 +29,14 @@ pub const PROFILE_NAME_MAX_CHARS: usize = 60;
 /// The longest "What will you do?" in a plan, in characters.
 pub const PLAN_TEXT_MAX_CHARS: usize = 500;
 
+/// The longest title of an evidence diary entry, in characters.
+pub const EVIDENCE_TITLE_MAX_CHARS: usize = 150;
+/// The longest answer to one reflection prompt of a diary entry, in
+/// characters (about 500 words, as a note).
+pub const EVIDENCE_REFLECTION_MAX_CHARS: usize = 3_000;
+/// The longest "where the evidence is kept" of a diary entry, in characters.
+pub const EVIDENCE_KEPT_AT_MAX_CHARS: usize = 300;
+
 /// How many characters `text` has, as the limits count them: Unicode scalar
 /// values, so an emoji or a CJK character is one.
 pub fn char_count(text: &str) -> usize {

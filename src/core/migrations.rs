@@ -66,7 +66,9 @@ pub(crate) fn backup(from: u32, mut data: Value) -> Result<Value, String> {
         }
         // Assessment version 4 only adds fields.
         2 => Ok(data),
-        3 => migrate_backup_3_to_4_reviews(data).and_then(add_local_packs),
+        3 => migrate_backup_3_to_4_reviews(data)
+            .and_then(add_local_packs)
+            .and_then(add_empty_evidence_diary),
         _ => Err(format!("no migration from backup version {from}")),
     }
 }
@@ -90,6 +92,23 @@ fn add_local_packs(mut data: Value) -> Result<Value, String> {
         .as_object_mut()
         .ok_or("a version 3 backup that is not an object")?;
     backup.insert("packs".into(), Value::Array(Vec::new()));
+    Ok(data)
+}
+
+/// Backup format 4 adds the evidence and CPD diary (issue 23): the entries
+/// (`evidence`) and each profile's regulator and cycle (`cpd_cycles`). A
+/// format 3 backup was written before the diary existed, so it gets an
+/// empty one.
+fn add_empty_evidence_diary(mut data: Value) -> Result<Value, String> {
+    let backup = data
+        .as_object_mut()
+        .ok_or("a version 3 backup whose data is not an object")?;
+    backup.insert("evidence".into(), Value::Array(Vec::new()));
+    backup.insert(
+        "cpd_cycles".into(),
+        serde_json::to_value(crate::core::cpd_rules::Cycles::default())
+            .map_err(|error| error.to_string())?,
+    );
     Ok(data)
 }
 

@@ -87,7 +87,8 @@ pub fn problems(what: &str, by_when: &str) -> Vec<(&'static str, &'static str)> 
     problems
 }
 
-fn is_real_date(text: &str) -> bool {
+/// Whether `text` is a real ISO date (YYYY-MM-DD) from 2000 to 2100.
+pub fn is_real_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [year, month, day] = parts.as_slice() else {
         return false;

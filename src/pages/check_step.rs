@@ -251,6 +251,7 @@ fn Item(
             hint=state.backend().get_untracked().keeping().note_hint()
             what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned()
             error=note_error on_save=save_note/>
+        <crate::components::evidence_links::CapabilityEvidence capability=item.id.clone() title=item.title.clone()/>
         <div class="app-step-buttons">
             {(index > 0).then(|| view! {
                 <button class="nhsuk-button nhsuk-button--secondary" type="button"

@@ -6,6 +6,7 @@ pub mod capabilities;
 pub mod check_start;
 pub mod check_step;
 pub mod compare;
+pub mod evidence;
 pub mod glossary;
 pub mod home;
 pub mod my_data;

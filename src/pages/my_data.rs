@@ -136,6 +136,8 @@ fn Import() -> impl IntoView {
                         })}
                         {(!found.new_profiles.is_empty()).then(|| view! { <li>{format!("New profiles: {}", found.new_profiles.join(", "))}</li> })}
                         {(!found.new_packs.is_empty()).then(|| view! { <li>{format!("Local capability packs to add: {}", found.new_packs.join(", "))}</li> })}
+                        {(!found.backup.evidence.is_empty()).then(|| view! { <li>{format!("{} evidence diary entries will be added or replace the device's copy", found.backup.evidence.len())}</li> })}
+                        {(!found.backup.cpd_cycles.chosen.is_empty()).then(|| view! { <li>"The regulator and cycle start chosen in the diary will be taken from the file"</li> })}
                         {(found.future_dated > 0).then(|| view! {
                             <li>{format!(
                                 "{} answer(s) or plan action(s) are dated later than today, so the device that saved them had its clock set ahead. They will be dated today, so that changes you make here are kept",

@@ -176,6 +176,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         <crate::pages::results_review::ReviewOnResults assessment=assessment.clone()/>
         <PlanEditor assessment=assessment.clone()/>
 
+        <crate::components::evidence_links::CpdSummary/>
         <h2 class="nhsuk-heading-m app-no-print">"Take it to appraisal"</h2>
         <div class="nhsuk-checkboxes app-no-print">
             <div class="nhsuk-checkboxes__item">
@@ -270,6 +271,7 @@ fn ItemList(
                         {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().expected_level_label(item.expected))}
                         {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
                         {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
+                        <crate::components::evidence_links::CapabilityEvidence capability=item.capability.id.clone() title=item.capability.title.clone()/>
                     </li>
                 }
             }).collect_view()}

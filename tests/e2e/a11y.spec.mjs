@@ -59,6 +59,7 @@ const pages = [
   { name: '/about/sources', path: '/about/sources' },
   { name: '/about/accessibility', path: '/about/accessibility' },
   { name: '/glossary', path: '/glossary' },
+  { name: '/evidence', path: '/evidence' },
 ];
 
 // Each state is opened once at 320 px, then resized: the same page is

@@ -4,8 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
-// At least one page of each wasm chunk (src/lazy.rs): explore, check, data, info, review, packs.
-const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary', 'review', 'packs'];
+// At least one page of each wasm chunk (src/lazy.rs): explore, check, data, info, review, evidence, packs.
+const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary', 'review', 'evidence', 'packs'];
 
 /** Waits until the service worker has kept the app and controls the page. */
 async function waitForServiceWorker(page) {

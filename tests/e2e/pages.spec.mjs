@@ -20,6 +20,7 @@ const pages = [
   ['/roles/route-finder', 'Find your route into a role'],
   ['/workshop', 'Workshops and shared devices'],
   ['/glossary', 'Glossary'],
+  ['/evidence', 'Evidence and CPD diary'],
   ['/about/accessibility', 'Accessibility statement'],
   ['/no/such/page', 'Page not found'],
 ];

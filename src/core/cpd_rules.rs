@@ -1,0 +1,579 @@
+//! What each regulator asks of a practitioner's supporting information over
+//! a cycle, and how far the diary covers it.
+//!
+//! Every rule is in this project's own words and names the page that sets
+//! it; the set as a whole carries [`RULES_VERSION`], the date the pages were
+//! checked. Nothing here is a rule the regulators have not published: where
+//! they have not (the GMC has not set revalidation dates for physician and
+//! anaesthesia associates), [`Regulator::unpublished`] says so. Research:
+//! `research/cpd-appraisal.md` of 30 November 2026.
+
+use crate::core::{
+    evidence::{EvidenceEntry, EvidenceKind},
+    records::Record,
+    sorting, text,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The rule set's version: the date its sources were last checked.
+pub const RULES_VERSION: &str = "2026-11-30";
+
+/// The regulator whose requirements the readiness check follows: the GMC
+/// for PAs and AAs; the NMC or the HCPC (the first profession's regulator)
+/// for SCPs and ACCPs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Regulator {
+    Gmc,
+    Nmc,
+    Hcpc,
+}
+
+const GMC_FUTURE: &str = "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/future-revalidation-for-physician-associates-and-anaesthesia-associates";
+const NMC_CPD: &str = "https://www.nmc.org.uk/revalidation/requirements/cpd/";
+const NMC_FEEDBACK: &str =
+    "http://revalidation.nmc.org.uk/what-you-need-to-do/practice-related-feedback/";
+const NMC_REFLECTIVE: &str =
+    "http://revalidation.nmc.org.uk/what-you-need-to-do/written-reflective-accounts";
+const HCPC_STANDARDS: &str = "http://www.hcpc-uk.org/registrants/cpd/standards/";
+const HCPC_AUDIT: &str = "https://www.hcpc-uk.org/cy-gb/dpp/cpd-audits/";
+const HCPC_GAPS: &str =
+    "https://prod.healthregulation.org/registrants/updates/2019/cpd-audit-dos-and-donts";
+const HCPC_PROFILE: &str = "https://prod.healthregulation.org/news-and-events/blog/2022/top-tips-for-completing-your-cpd-profile-if-youre-selected-for-audit";
+
+impl Regulator {
+    pub const ALL: [Regulator; 3] = [Regulator::Gmc, Regulator::Nmc, Regulator::Hcpc];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Regulator::Gmc => "gmc",
+            Regulator::Nmc => "nmc",
+            Regulator::Hcpc => "hcpc",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Regulator> {
+        Regulator::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Regulator::Gmc => "GMC (physician associates and anaesthesia associates)",
+            Regulator::Nmc => "NMC (SCPs and ACCPs registered as nurses)",
+            Regulator::Hcpc => "HCPC (SCPs and ACCPs registered with the HCPC)",
+        }
+    }
+
+    /// The period the check covers, in years, and what it is called.
+    pub fn cycle(self) -> (i32, &'static str) {
+        match self {
+            // Appraisal is normally every year; the five-yearly revalidation
+            // cycle has no dates yet for PAs and AAs.
+            Regulator::Gmc => (1, "appraisal year"),
+            Regulator::Nmc => (3, "three-year revalidation period"),
+            Regulator::Hcpc => (2, "two-year registration cycle"),
+        }
+    }
+
+    /// The page that sets the cycle length.
+    pub fn cycle_source(self) -> &'static str {
+        match self {
+            Regulator::Gmc => GMC_FUTURE,
+            Regulator::Nmc => NMC_CPD,
+            Regulator::Hcpc => HCPC_AUDIT,
+        }
+    }
+
+    /// What the regulator has not yet published, in words for the page,
+    /// with its source; `None` when nothing the check needs is missing.
+    pub fn unpublished(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Regulator::Gmc => Some((
+                "The GMC has not yet set revalidation dates for physician associates and anaesthesia associates: it says it must first develop and consult on revalidation rules. Its guidance on supporting information does not formally apply to them until revalidation starts, but they can use it to prepare. So this check covers one appraisal year and cannot say when a revalidation cycle ends.",
+                GMC_FUTURE,
+            )),
+            Regulator::Nmc => None,
+            Regulator::Hcpc => None,
+        }
+    }
+}
+
+pub const CYCLES_KEY: &str = "mapscc/cpd-cycles";
+
+/// The regulator and cycle start each profile chose for the readiness
+/// check, by profile id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cycles {
+    pub chosen: BTreeMap<String, Cycle>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cycle {
+    pub regulator: Regulator,
+    /// The first day of the cycle (ISO date).
+    pub start: String,
+}
+
+impl Record for Cycles {
+    const KIND: &'static str = "cpd-cycles";
+    const VERSION: u32 = 1;
+}
+
+impl Cycles {
+    /// Takes every profile's choice in `other` (a backup being imported),
+    /// in place of this device's choice for the same profile.
+    pub fn take_from(&mut self, other: &Cycles) {
+        for (profile, cycle) in &other.chosen {
+            self.chosen.insert(profile.clone(), cycle.clone());
+        }
+    }
+}
+
+/// How a rule is measured against the diary's entries for the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// Hours on entries of these kinds, at least this many minutes.
+    Minutes {
+        kinds: &'static [EvidenceKind],
+        participatory_only: bool,
+        at_least: u32,
+    },
+    /// At least this many entries of these kinds.
+    Entries {
+        kinds: &'static [EvidenceKind],
+        at_least: usize,
+    },
+    /// Every one since the last appraisal is declared, and none is an
+    /// answer too: the count is shown, nothing is missing.
+    DeclareAll { kinds: &'static [EvidenceKind] },
+    /// Entries of at least this many different kinds.
+    DifferentKinds { at_least: usize },
+    /// Every entry has all three reflection prompts answered.
+    AllReflected,
+    /// No gap of this many months or more without an entry.
+    NoGapOf { months: u32 },
+}
+
+/// One requirement, in this project's words, with its source page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub id: &'static str,
+    pub requirement: &'static str,
+    pub source: &'static str,
+    pub measure: Measure,
+}
+
+const FEEDBACK: &[EvidenceKind] = &[
+    EvidenceKind::ColleagueFeedback,
+    EvidenceKind::PatientFeedback,
+    EvidenceKind::ComplimentsAndComplaints,
+];
+
+const GMC_RULES: &[Rule] = &[
+    Rule {
+        id: "gmc.cpd",
+        requirement: "CPD every year, covering your whole practice, with a reflection on what you learned. The GMC sets no number of hours or points.",
+        source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/continuing-professional-development",
+        measure: Measure::Entries { kinds: &[EvidenceKind::CpdActivity], at_least: 1 },
+    },
+    Rule {
+        id: "gmc.qia",
+        requirement: "Quality improvement activity, reviewed and discussed over the revalidation cycle.",
+        source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/quality-improvement-activity",
+        measure: Measure::Entries { kinds: &[EvidenceKind::QualityImprovement], at_least: 1 },
+    },
+    Rule {
+        id: "gmc.significant-events",
+        requirement: "Declare and reflect on every significant event you were involved in since your last appraisal. Having none is an answer too.",
+        source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/significant-events",
+        measure: Measure::DeclareAll { kinds: &[EvidenceKind::SignificantEvent] },
+    },
+    Rule {
+        id: "gmc.colleague-feedback",
+        requirement: "Colleague feedback at least once per revalidation cycle, from a range of roles; for PAs and AAs in clinical practice it should include at least one person who has supervised you.",
+        source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/colleague-feedback",
+        measure: Measure::Entries { kinds: &[EvidenceKind::ColleagueFeedback], at_least: 1 },
+    },
+    Rule {
+        id: "gmc.patient-feedback",
+        requirement: "Feedback from a formal, solicited patient feedback exercise at least once per revalidation cycle, and any informal feedback at each appraisal.",
+        source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/patient-feedback---or-feedback-from-those-you-provide-medical-services-to",
+        measure: Measure::Entries { kinds: &[EvidenceKind::PatientFeedback], at_least: 1 },
+    },
+    Rule {
+        id: "gmc.complaints",
+        requirement: "Declare and reflect on every formal complaint since your last appraisal; compliments and informal complaints with learning in them help too. Having none is an answer too.",
+        source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/compliments-and-complaints",
+        measure: Measure::DeclareAll { kinds: &[EvidenceKind::ComplimentsAndComplaints] },
+    },
+];
+
+const NMC_RULES: &[Rule] = &[
+    Rule {
+        id: "nmc.cpd-hours",
+        requirement: "35 hours of CPD in the three years, relevant to your scope of practice (this app counts time on CPD activity entries).",
+        source: NMC_CPD,
+        measure: Measure::Minutes { kinds: &[EvidenceKind::CpdActivity], participatory_only: false, at_least: 35 * 60 },
+    },
+    Rule {
+        id: "nmc.participatory-hours",
+        requirement: "Of those, at least 20 hours participatory: learning with one or more other professionals, in person or online.",
+        source: NMC_CPD,
+        measure: Measure::Minutes { kinds: &[EvidenceKind::CpdActivity], participatory_only: true, at_least: 20 * 60 },
+    },
+    Rule {
+        id: "nmc.feedback",
+        requirement: "5 pieces of practice-related feedback in the three years, from any source (this app counts colleague feedback, patient feedback, and compliments and complaints).",
+        source: NMC_FEEDBACK,
+        measure: Measure::Entries { kinds: FEEDBACK, at_least: 5 },
+    },
+    Rule {
+        id: "nmc.reflective-accounts",
+        requirement: "5 written reflective accounts in the three years, on the NMC form, each linked to the Code, with nothing that identifies anyone.",
+        source: NMC_REFLECTIVE,
+        measure: Measure::Entries { kinds: &[EvidenceKind::ReflectiveAccount], at_least: 5 },
+    },
+];
+
+const HCPC_RULES: &[Rule] = &[
+    Rule {
+        id: "hcpc.standard-1",
+        requirement: "Standard 1: keep a continuous, up-to-date and accurate record of your CPD. If you are audited, explain any gap of three months or more.",
+        source: HCPC_GAPS,
+        measure: Measure::NoGapOf { months: 3 },
+    },
+    Rule {
+        id: "hcpc.standard-2",
+        requirement: "Standard 2: your CPD is a mixture of learning activities relevant to your current or future practice (this app counts entries of different kinds).",
+        source: HCPC_STANDARDS,
+        measure: Measure::DifferentKinds { at_least: 2 },
+    },
+    Rule {
+        id: "hcpc.standards-3-4",
+        requirement: "Standards 3 and 4: seek to make sure your CPD has improved your practice and benefits service users (this app checks each entry has a reflection).",
+        source: HCPC_STANDARDS,
+        measure: Measure::AllReflected,
+    },
+    Rule {
+        id: "hcpc.standard-5",
+        requirement: "Standard 5: if selected for audit (2.5% of each profession at random), present a profile: a summary of your practice, and a statement on 4 to 6 activities from the last two years with evidence.",
+        source: HCPC_PROFILE,
+        measure: Measure::Entries { kinds: &EvidenceKind::ALL, at_least: 4 },
+    },
+];
+
+pub fn rules(regulator: Regulator) -> &'static [Rule] {
+    match regulator {
+        Regulator::Gmc => GMC_RULES,
+        Regulator::Nmc => NMC_RULES,
+        Regulator::Hcpc => HCPC_RULES,
+    }
+}
+
+/// What the NMC and HCPC also ask that this diary does not track.
+pub fn not_tracked(regulator: Regulator) -> Option<&'static str> {
+    match regulator {
+        Regulator::Gmc => Some("Also at appraisal: your scope of practice and where you worked since your last appraisal, and your personal development plan."),
+        Regulator::Nmc => Some("Also for revalidation, not tracked here: 450 practice hours, a reflective discussion with another NMC registrant, a health and character declaration, professional indemnity and confirmation in the final 12 months."),
+        Regulator::Hcpc => None,
+    }
+}
+
+/// How one rule stands for the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub rule: Rule,
+    pub met: bool,
+    /// What the diary holds, as "12 of 35 hours" or "2 entries".
+    pub progress: String,
+}
+
+/// Checks every rule of `regulator` against `entries`, the entries dated
+/// in the period from `start` to `until` (inclusive ISO dates; `until` is
+/// the end of the period or today, whichever is earlier).
+pub fn readiness(
+    regulator: Regulator,
+    entries: &[&EvidenceEntry],
+    start: &str,
+    until: &str,
+) -> Vec<Check> {
+    rules(regulator)
+        .iter()
+        .map(|rule| {
+            let (met, progress) = measure(rule.measure, entries, start, until);
+            Check {
+                rule: *rule,
+                met,
+                progress,
+            }
+        })
+        .collect()
+}
+
+fn measure(
+    measure: Measure,
+    entries: &[&EvidenceEntry],
+    start: &str,
+    until: &str,
+) -> (bool, String) {
+    let of_kinds = |kinds: &'static [EvidenceKind]| {
+        entries
+            .iter()
+            .filter(move |entry| kinds.contains(&entry.kind))
+            .copied()
+    };
+    let entries_text = |count: usize| match count {
+        1 => "1 entry".to_string(),
+        count => format!("{count} entries"),
+    };
+    match measure {
+        Measure::Minutes {
+            kinds,
+            participatory_only,
+            at_least,
+        } => {
+            let minutes: u32 = of_kinds(kinds)
+                .filter(|entry| entry.participatory || !participatory_only)
+                .map(|entry| entry.minutes)
+                .sum();
+            (
+                minutes >= at_least,
+                format!(
+                    "{} of {} hours",
+                    crate::core::evidence::hours_text(minutes),
+                    crate::core::evidence::hours_text(at_least)
+                ),
+            )
+        }
+        Measure::Entries { kinds, at_least } => {
+            let count = of_kinds(kinds).count();
+            let progress = if at_least == 1 {
+                entries_text(count)
+            } else {
+                format!("{count} of {at_least}")
+            };
+            (count >= at_least, progress)
+        }
+        Measure::DeclareAll { kinds } => (
+            true,
+            format!("{} declared", entries_text(of_kinds(kinds).count())),
+        ),
+        Measure::DifferentKinds { at_least } => {
+            let kinds = sorting::set_of(entries.iter().map(|entry| entry.kind));
+            (
+                kinds.len() >= at_least,
+                format!("{} different kinds", kinds.len()),
+            )
+        }
+        Measure::AllReflected => {
+            let reflected = entries.iter().filter(|entry| entry.reflected()).count();
+            (
+                !entries.is_empty() && reflected == entries.len(),
+                format!("{reflected} of {} with a reflection", entries.len()),
+            )
+        }
+        Measure::NoGapOf { months } => match longest_gap(entries, start, until, months) {
+            None if entries.is_empty() => (false, "no entries yet".into()),
+            None => (true, format!("no gap of {months} months or more")),
+            Some((from, to)) => (
+                false,
+                format!(
+                    "a gap from {} to {}",
+                    text::shown_date(&from, ""),
+                    text::shown_date(&to, "")
+                ),
+            ),
+        },
+    }
+}
+
+/// The first gap of `months` months or more between the period's start,
+/// each entry's date and `until`, as (from, to) ISO dates.
+fn longest_gap(
+    entries: &[&EvidenceEntry],
+    start: &str,
+    until: &str,
+    months: u32,
+) -> Option<(String, String)> {
+    let dates = sorting::set_of(entries.iter().map(|entry| entry.date.as_str()));
+    let mut points = vec![start];
+    points.extend(dates);
+    points.push(until);
+    points.windows(2).find_map(|pair| {
+        let later = add_months(pair[0], months)?;
+        (later.as_str() <= pair[1]).then(|| (pair[0].to_owned(), pair[1].to_owned()))
+    })
+}
+
+/// `date` (ISO) moved on by `months`, the day kept or, where the month is
+/// shorter, its last day; `None` for text that is not an ISO date.
+pub fn add_months(date: &str, months: u32) -> Option<String> {
+    let mut parts = date.splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let total = (month - 1) + months;
+    let year = year + i32::try_from(total / 12).ok()?;
+    let month = total % 12 + 1;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let last = match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 31,
+    };
+    Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
+}
+
+/// The same day a year before `date` (ISO); 29 February becomes the 28th.
+pub fn year_before(date: &str) -> Option<String> {
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    add_months(&format!("{:04}{}", year - 1, date.get(4..)?), 0)
+}
+
+/// The last day of the cycle of `regulator` that starts on `start`
+/// (inclusive), or `None` if `start` is not an ISO date.
+pub fn cycle_last_day(regulator: Regulator, start: &str) -> Option<String> {
+    let (years, _) = regulator.cycle();
+    let next = add_months(start, u32::try_from(years).ok()? * 12)?;
+    day_before(&next)
+}
+
+fn day_before(date: &str) -> Option<String> {
+    let mut parts = date.splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if day > 1 {
+        return Some(format!("{year:04}-{month:02}-{:02}", day - 1));
+    }
+    let (year, month) = if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    };
+    // The last day of the month before: one month on from its first, less
+    // a day, is found by clamping day 31.
+    add_months(&format!("{year:04}-{month:02}-31"), 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(date: &str, kind: EvidenceKind, minutes: u32, participatory: bool) -> EvidenceEntry {
+        let mut entry = EvidenceEntry::new(date.into(), "me".into(), date.into(), 1);
+        entry.kind = kind;
+        entry.minutes = minutes;
+        entry.participatory = participatory;
+        entry
+    }
+
+    fn by_id<'a>(checks: &'a [Check], id: &str) -> &'a Check {
+        checks
+            .iter()
+            .find(|check| check.rule.id == id)
+            .unwrap_or_else(|| panic!("no rule {id}"))
+    }
+
+    #[test]
+    fn every_rule_names_a_deep_page_of_its_regulator() {
+        for regulator in Regulator::ALL {
+            for rule in rules(regulator) {
+                let path = rule.source.split('/').skip(3).collect::<Vec<_>>().join("/");
+                assert!(path.len() > 10, "{} cites a home page", rule.id);
+                assert!(rule.id.starts_with(regulator.code()), "{}", rule.id);
+            }
+        }
+        assert!(RULES_VERSION.len() == 10);
+    }
+
+    #[test]
+    fn nmc_totals_count_cpd_hours_participatory_hours_feedback_and_accounts() {
+        let entries = [
+            entry("2026-01-01", EvidenceKind::CpdActivity, 20 * 60, true),
+            entry("2026-02-01", EvidenceKind::CpdActivity, 15 * 60, false),
+            entry("2026-03-01", EvidenceKind::PatientFeedback, 60, true),
+            entry("2026-03-02", EvidenceKind::ColleagueFeedback, 0, false),
+            entry("2026-03-03", EvidenceKind::ReflectiveAccount, 0, false),
+        ];
+        let refs: Vec<&EvidenceEntry> = entries.iter().collect();
+        let checks = readiness(Regulator::Nmc, &refs, "2025-06-01", "2026-11-30");
+        let hours = by_id(&checks, "nmc.cpd-hours");
+        assert!(hours.met);
+        assert_eq!(hours.progress, "35 of 35 hours");
+        let participatory = by_id(&checks, "nmc.participatory-hours");
+        assert!(participatory.met);
+        assert_eq!(participatory.progress, "20 of 20 hours");
+        assert_eq!(by_id(&checks, "nmc.feedback").progress, "2 of 5");
+        assert!(!by_id(&checks, "nmc.feedback").met);
+        assert_eq!(by_id(&checks, "nmc.reflective-accounts").progress, "1 of 5");
+        let short: Vec<&EvidenceEntry> = refs[1..].to_vec();
+        let checks = readiness(Regulator::Nmc, &short, "2025-06-01", "2026-11-30");
+        assert!(!by_id(&checks, "nmc.cpd-hours").met);
+        assert_eq!(
+            by_id(&checks, "nmc.participatory-hours").progress,
+            "0 of 20 hours"
+        );
+    }
+
+    #[test]
+    fn gmc_checks_the_six_kinds_and_accepts_no_significant_events() {
+        let entries = [entry("2026-01-01", EvidenceKind::CpdActivity, 0, false)];
+        let refs: Vec<&EvidenceEntry> = entries.iter().collect();
+        let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
+        assert_eq!(checks.len(), 6);
+        assert!(by_id(&checks, "gmc.cpd").met);
+        assert!(!by_id(&checks, "gmc.qia").met);
+        let events = by_id(&checks, "gmc.significant-events");
+        assert!(events.met);
+        assert_eq!(events.progress, "0 entries declared");
+        assert!(Regulator::Gmc.unpublished().is_some());
+    }
+
+    #[test]
+    fn hcpc_checks_gaps_mixture_and_reflections() {
+        let mut first = entry("2025-01-10", EvidenceKind::CpdActivity, 60, false);
+        first.what_happened = "a".into();
+        first.what_learned = "b".into();
+        first.what_next = "c".into();
+        let second = entry("2025-06-01", EvidenceKind::QualityImprovement, 0, false);
+        let refs = [&first, &second];
+        let checks = readiness(Regulator::Hcpc, &refs, "2025-01-01", "2025-07-01");
+        assert!(by_id(&checks, "hcpc.standard-2").met);
+        let reflected = by_id(&checks, "hcpc.standards-3-4");
+        assert!(!reflected.met);
+        assert_eq!(reflected.progress, "1 of 2 with a reflection");
+        let gaps = by_id(&checks, "hcpc.standard-1");
+        assert!(!gaps.met);
+        assert_eq!(gaps.progress, "a gap from 10 January 2025 to 1 June 2025");
+        let checks = readiness(Regulator::Hcpc, &refs[..1], "2025-01-01", "2025-04-09");
+        assert!(by_id(&checks, "hcpc.standard-1").met);
+        let checks = readiness(Regulator::Hcpc, &[], "2025-01-01", "2025-02-01");
+        assert_eq!(by_id(&checks, "hcpc.standard-1").progress, "no entries yet");
+    }
+
+    #[test]
+    fn cycles_end_the_day_before_their_anniversary() {
+        assert_eq!(
+            cycle_last_day(Regulator::Nmc, "2024-03-01").as_deref(),
+            Some("2027-02-28")
+        );
+        assert_eq!(
+            cycle_last_day(Regulator::Hcpc, "2025-09-01").as_deref(),
+            Some("2027-08-31")
+        );
+        assert_eq!(
+            cycle_last_day(Regulator::Gmc, "2026-01-01").as_deref(),
+            Some("2026-12-31")
+        );
+        assert_eq!(add_months("2025-11-30", 3).as_deref(), Some("2026-02-28"));
+        assert_eq!(cycle_last_day(Regulator::Nmc, "nope"), None);
+        assert_eq!(year_before("2028-02-29").as_deref(), Some("2027-02-28"));
+        assert_eq!(year_before("2026-11-30").as_deref(), Some("2025-11-30"));
+    }
+}

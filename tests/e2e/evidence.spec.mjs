@@ -1,0 +1,161 @@
+// The evidence and CPD diary (issue 23): entries linked from results, the
+// regulator readiness check, the privacy flags and the appraisal print.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openApp } from './helpers.mjs';
+import { assessmentRecord, quickCheck, seed } from './seed.mjs';
+
+const items = quickCheck('pa');
+const ratings = Object.fromEntries(items.map((c) => [c.id, 1]));
+
+async function addEntry(page, { title, kind, hours, participatory = false, date }) {
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  if (date) await page.getByLabel('Date', { exact: true }).fill(date);
+  if (kind) await page.locator('#evidence-kind').selectOption({ label: kind });
+  if (hours) await page.getByLabel('Time spent, in hours (optional)').fill(hours);
+  if (participatory) await page.getByLabel(/^Participatory/).check();
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByText(`Saved “${title}” in your diary.`).last()).toBeVisible();
+}
+
+test('an entry added from a results item shows on the capability and in the printed summary', async ({ page }) => {
+  await seed(page, { 'mapscc/assessment/seeded': assessmentRecord({ id: 'seeded', role: 'pa', ratings }) });
+  await openApp(page, '/results/seeded');
+  const add = page.getByRole('link', { name: /^Add evidence for / }).first();
+  const capability = new URL(await add.getAttribute('href'), page.url()).searchParams.get('capability');
+  const title = items.find((c) => c.id === capability).title;
+  await add.click();
+  await expect(page.getByRole('heading', { name: 'Add an entry' })).toBeFocused();
+  await expect(page.getByRole('button', { name: new RegExp(`^Unlink\\s*: ${title}$`) })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('What did you learn?').fill('Structured handover reduces omissions.');
+  await addEntry(page, { title: 'Sepsis study day', hours: '3', participatory: true });
+  await expect(page.getByRole('heading', { name: 'Your entries (1)' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await openApp(page, '/results/seeded');
+  const item = page.locator('.app-result-list li', { has: page.getByRole('link', { name: `Add evidence for ${title}` }) });
+  await expect(item.getByText('Evidence (1)')).toBeVisible();
+  await expect(item.getByText(/Sepsis study day \(CPD activity, /)).toBeVisible();
+  const summary = page.locator('.app-cpd-summary');
+  await expect(summary).toContainText('Sepsis study day');
+  await expect(page.getByText(/1 entry, 3 hours of which 3 participatory/)).toBeVisible();
+  await page.getByLabel('Include my reflections in the summary').check();
+  await expect(summary).toContainText('Structured handover reduces omissions.');
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(summary).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'CPD and evidence summary' })).toBeVisible();
+  await expect(page.getByLabel('Include my reflections in the summary')).toBeHidden();
+});
+
+test('NMC totals update as entries are added', async ({ page }) => {
+  await openApp(page, '/evidence');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Regulator').selectOption('nmc');
+  await page.getByLabel('Start of the current cycle').fill('2025-01-01');
+  await page.getByLabel('Start of the current cycle').dispatchEvent('change');
+  const row = (rule) => page.locator(`tr[data-rule="${rule}"]`);
+  await expect(row('nmc.cpd-hours')).toContainText('0 of 35 hours');
+  await expect(row('nmc.cpd-hours')).toContainText('Missing');
+  await expectNoAxeViolations(page);
+  await addEntry(page, { title: 'Simulation course', hours: '20', participatory: true });
+  await expect(row('nmc.cpd-hours')).toContainText('20 of 35 hours');
+  await expect(row('nmc.participatory-hours')).toContainText('20 of 20 hours');
+  await expect(row('nmc.participatory-hours')).toContainText('Covered');
+  await addEntry(page, { title: 'Journal reading', hours: '15.5' });
+  await expect(row('nmc.cpd-hours')).toContainText('35.5 of 35 hours');
+  await expect(row('nmc.cpd-hours')).toContainText('Covered');
+  await addEntry(page, { title: 'Thank-you card from a family', kind: 'Compliments and complaints' });
+  await expect(row('nmc.feedback')).toContainText('1 of 5');
+  await page.reload();
+  await expect(page.getByLabel('Regulator')).toHaveValue('nmc');
+  await expect(row('nmc.cpd-hours')).toContainText('35.5 of 35 hours');
+
+  await page.getByLabel('Regulator').selectOption('gmc');
+  await expect(page.getByText(/The GMC has not yet set revalidation dates/)).toBeVisible();
+  await expect(page.locator('tbody tr[data-rule^="gmc."]')).toHaveCount(6);
+  await expectNoAxeViolations(page);
+});
+
+test('the NHS-number warning shows for a valid number and not for a random 10-digit one', async ({ page }) => {
+  await openApp(page, '/evidence');
+  const box = page.getByLabel('What happened?');
+  const warning = page.locator('#evidence-privacy');
+  // 943 476 5919 passes the modulus 11 check.
+  await box.fill('Reviewed the notes for 943 476 5919 with my supervisor.');
+  await expect(warning).toContainText('looks like an NHS number');
+  await expectNoAxeViolations(page);
+  // 1234567890 fails it (its check digit would be 10), as does 9434765918.
+  await box.fill('Called extension 1234567890 and 9434765918 about the rota.');
+  await expect(warning).not.toContainText('NHS number');
+  await box.fill('Born 12/03/1980.');
+  await expect(warning).toContainText('is a full date');
+  // A flag never blocks: the entry saves.
+  await addEntry(page, { title: 'Flagged but saved' });
+  await expect(page.getByRole('heading', { name: 'Your entries (1)' })).toBeVisible();
+});
+
+test('entries are checked, edited, found, deleted with a confirmation, and exported', async ({ page }) => {
+  await openApp(page, '/evidence');
+  await page.getByLabel('Title', { exact: true }).fill('');
+  await page.getByLabel('Time spent, in hours (optional)').fill('lots');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.locator('#evidence-errors')).toBeFocused();
+  await expect(page.locator('#evidence-errors')).toContainText('Enter a title');
+  await expect(page.locator('#evidence-errors')).toContainText('Time spent must be a number of hours');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Time spent, in hours (optional)').fill('');
+  await addEntry(page, { title: 'Audit of VTE prophylaxis', kind: 'Quality improvement activity', date: '2026-03-01' });
+  await addEntry(page, { title: '=HYPERLINK("x")', date: '2026-05-01' });
+  await page.getByLabel('Search').fill('audit');
+  await expect(page.getByText('Showing 1 of 2.')).toBeVisible();
+  await page.getByLabel('Search').fill('');
+  await page.locator('#evidence-filter-kind').selectOption({ label: 'CPD activity' });
+  await expect(page.getByText('Showing 1 of 2.')).toBeVisible();
+  await page.locator('#evidence-filter-kind').selectOption('');
+  await page.locator('#evidence-filter-to').fill('2026-04-01');
+  await page.locator('#evidence-filter-to').dispatchEvent('change');
+  await expect(page.getByText('Showing 1 of 2.')).toBeVisible();
+  await page.locator('#evidence-filter-to').fill('');
+  await page.locator('#evidence-filter-to').dispatchEvent('change');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download these entries (CSV)' }).click(),
+  ]);
+  const csv = await (await download.createReadStream()).toArray();
+  expect(Buffer.concat(csv).toString('utf8')).toContain('"\'=HYPERLINK(""x"")"');
+
+  await page.getByRole('button', { name: /^Edit\s*: Audit of VTE prophylaxis$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Edit an entry' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Title', { exact: true }).fill('Audit of VTE prophylaxis, re-audit');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit of VTE prophylaxis, re-audit' })).toBeVisible();
+
+  await page.getByRole('button', { name: /^Delete\s*: Audit of VTE prophylaxis, re-audit$/ }).click();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(page.getByRole('heading', { name: 'Your entries (1)' })).toBeVisible();
+  await expect(page.locator('#evidence-storage')).toContainText('Your diary takes');
+});
+
+test('a backup restores the diary and the regulator, and a plan action links to its evidence', async ({ page }) => {
+  await openApp(page, '/my-data');
+  await page.getByLabel('Backup file').setInputFiles(new URL('../fixtures/backup-v4.json', import.meta.url).pathname);
+  await expect(page.getByText('1 evidence diary entries will be added or replace the device\'s copy')).toBeVisible();
+  await expect(page.getByText('The regulator and cycle start chosen in the diary will be taken from the file')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/^Imported: 1 added/)).toBeVisible();
+
+  await openApp(page, '/results/a-fixture-v4');
+  const action = page.locator('.app-plan__action', { hasText: 'Assist on ten more cases with a consultant' });
+  await expect(action.getByText('Evidence (1): Multi-source feedback round (14 October 2026)')).toBeVisible();
+  await action.getByRole('link', { name: 'Add evidence for Assist on ten more cases with a consultant' }).click();
+  await expect(page.getByRole('heading', { name: 'Add an entry' })).toBeFocused();
+  await expect(page.getByLabel('Assist on ten more cases with a consultant')).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Multi-source feedback round' })).toBeVisible();
+  await expect(page.getByLabel('Regulator')).toHaveValue('nmc');
+  await expect(page.locator('tr[data-rule="nmc.feedback"]')).toContainText('1 of 5');
+  await expectNoAxeViolations(page);
+});
