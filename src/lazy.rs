@@ -126,17 +126,6 @@ pub fn review(page: Page) -> Result<PageMaker, PageCodeFailed> {
     }))
 }
 
-/// The [`fingerprint`](crate::core::review::fingerprint) of an assessment's
-/// ratings as they are now, for the review shown on its results page. The
-/// hashing (SHA-256) is in the `review` chunk with the pages that make
-/// reviews, so neither the first load nor the `check` chunk carries it.
-#[wasm_split(review, fallible)]
-pub fn fingerprint_now(
-    assessment: crate::core::assessment::Assessment,
-) -> Result<String, PageCodeFailed> {
-    Ok(crate::core::review::fingerprint(&assessment))
-}
-
 /// My data.
 #[wasm_split(data, fallible)]
 pub fn my_data() -> Result<PageMaker, PageCodeFailed> {

@@ -784,7 +784,14 @@ impl AppState {
         self.reviews.update(|mine| mine.merge(&stored.reviews));
         self.review_draft.set(draft);
         if !notices.is_empty() {
-            self.notices.update(|all| all.extend(notices));
+            // Read again after another tab's change: each said once.
+            self.notices.update(|all| {
+                for notice in notices {
+                    if !all.contains(&notice) {
+                        all.push(notice);
+                    }
+                }
+            });
         }
     }
 

@@ -2,8 +2,9 @@
 //! `core::review`): the latest review next to the practitioner's ratings,
 //! the supervisor's confirmation block with the fingerprint, and the
 //! supervisor's ratings over time. Part of the results page, so it is in
-//! that page's wasm chunk; the fingerprint of the ratings now is worked out
-//! in the `review` chunk, which holds the hashing (`lazy::fingerprint_now`).
+//! that page's wasm chunk. It hashes nothing: the fingerprint was made when
+//! the review was confirmed, and a later change is found rating by rating
+//! (`Review::changed_since`), so SHA-256 stays in the `review` chunk.
 
 use crate::{
     address::Page,
@@ -13,54 +14,16 @@ use crate::{
         content,
         review::{self, mark_text, Method},
     },
-    lazy::{self, PageCodeFailed},
     pages::results::rating_text,
     state::use_app_state,
 };
-use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
-
-/// The fingerprint of the ratings now, once the `review` chunk has worked
-/// it out.
-#[derive(Clone, PartialEq)]
-enum FingerprintNow {
-    Working,
-    Ready(String),
-    /// The chunk could not be fetched (offline before it was ever fetched).
-    Failed,
-}
+use leptos::prelude::*;
 
 #[component]
 pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
     let state = use_app_state();
     let framework = content::framework();
     let ask = Page::ReviewAsk(assessment.id.clone()).href();
-    let fingerprint_now = RwSignal::new(FingerprintNow::Working);
-    let reviewed = {
-        let id = assessment.id.clone();
-        Memo::new(move |_| {
-            state
-                .reviews()
-                .with(|reviews| reviews.latest(&id).is_some())
-        })
-    };
-    {
-        // Worked out once the assessment has a review (one may come from
-        // another tab while the page is open).
-        let assessment = StoredValue::new(assessment.clone());
-        Effect::new(move |asked: Option<bool>| {
-            if asked == Some(true) || !reviewed.get() {
-                return asked == Some(true);
-            }
-            let working = lazy::fingerprint_now(assessment.get_value());
-            spawn_local_scoped_with_cancellation(async move {
-                fingerprint_now.set(match working.await {
-                    Ok(code) => FingerprintNow::Ready(code),
-                    Err(PageCodeFailed) => FingerprintNow::Failed,
-                });
-            });
-            true
-        });
-    }
     move || {
         let reviews = state.reviews().get();
         let Some(latest) = reviews.latest(&assessment.id).cloned() else {
@@ -74,19 +37,9 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
         let rows = review::side_by_side(&assessment, &latest, framework);
         let (differ, agree): (Vec<_>, Vec<_>) =
             rows.into_iter().partition(|row| row.item.disagrees());
-        let changed = latest.changed_since(&assessment).len();
-        let reviewed_code = latest.fingerprint.clone();
-        let now_text = move || {
-            match fingerprint_now.get() {
-            FingerprintNow::Working => "Being worked out\u{2026}".to_owned(),
-            FingerprintNow::Ready(now) if now == reviewed_code => {
-                format!("{now} (the same: no rating has changed since the review)")
-            }
-            FingerprintNow::Ready(now) => format!("{now} ({changed} changed since review)"),
-            FingerprintNow::Failed => format!(
-                "Not worked out: part of the app could not be fetched ({changed} changed since review)"
-            ),
-        }
+        let changed = match latest.changed_since(&assessment).len() {
+            0 => "None: no rating has changed since the review".to_owned(),
+            count => format!("{count} changed since review, marked below"),
         };
         let earlier = reviews.of(&assessment.id).len().saturating_sub(1);
         let mine: Vec<String> = state
@@ -126,12 +79,9 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
                     Method::File => "By review request and response files".to_string(),
                 }/>
                 <Row key="Fingerprint of the ratings reviewed" value=latest.fingerprint.clone()/>
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">"Fingerprint of the ratings now"</dt>
-                    <dd class="nhsuk-summary-list__value">{now_text}</dd>
-                </div>
+                <Row key="Ratings changed since the review" value=changed/>
             </dl>
-            <p class="nhsuk-body-s">"The fingerprint is a short code worked out from the ratings as they were reviewed. If a rating changes later, the code no longer matches and the capability says \u{201c}changed since review\u{201d}. It cannot prove who made the review: the name was typed by whoever confirmed it."</p>
+            <p class="nhsuk-body-s">"The fingerprint is a short code worked out from the ratings as they were reviewed; the supervisor\u{2019}s review response carries the same code. If a rating changes later, the ratings no longer match the fingerprint and the capability says \u{201c}changed since review\u{201d}. It cannot prove who made the review: the name was typed by whoever confirmed it."</p>
             <h3 class="nhsuk-heading-s">{format!("Where you and your supervisor differ ({})", differ.len())}</h3>
             <ReviewRows rows=differ empty="You and your supervisor gave the same rating wherever they rated."/>
             <h3 class="nhsuk-heading-s">"Everything else, by domain"</h3>

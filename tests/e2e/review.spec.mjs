@@ -95,7 +95,7 @@ test.describe('supervisor review', () => {
     await expect(page.getByText('Seen leading a handover')).toBeVisible();
     await expect(page.locator('.app-review-confirmation')).toContainText('Dr Ada Jones');
     await expect(page.locator('.app-review-confirmation')).toContainText('GMC 1234567');
-    await expect(page.locator('.app-review-confirmation')).toContainText('the same: no rating has changed since the review');
+    await expect(page.locator('.app-review-confirmation')).toContainText('None: no rating has changed since the review');
     await expect(page.getByText('It cannot prove who made the review')).toBeVisible();
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => localStorage.getItem('mapscc/review-draft'))).toBeNull();
