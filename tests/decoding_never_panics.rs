@@ -5,6 +5,9 @@
 //! answers are also tried with every short mix of damaged elements.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod damage;
+
+use damage::Random;
 use maps_capability_checker::core::{
     assessment::Assessment,
     backup::{self, Backup},
@@ -15,23 +18,6 @@ use maps_capability_checker::core::{
     records::{self, Profiles, Settings},
     route_finder::Answers,
 };
-
-/// A small deterministic generator (xorshift64*), so a failure can be
-/// reproduced from its case number.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound.max(1) as u64) as usize
-    }
-}
 
 const SEEDS: [&str; 16] = [
     include_str!("fixtures/assessment-v1.json"),
@@ -52,36 +38,8 @@ const SEEDS: [&str; 16] = [
     include_str!("fixtures/cpd-cycles-v1.json"),
 ];
 
-/// Characters that matter to JSON, weighted towards structure.
-const ALPHABET: &[u8] = br#"{}[]":,0123456789.-eE truefalsenull\abcdefghijklmnopqrstuvwxyz"#;
-
 fn inputs(count: usize) -> Vec<String> {
-    let mut random = Random(0x9E37_79B9_7F4A_7C15);
-    (0..count)
-        .map(|case| {
-            let seed = SEEDS[case % SEEDS.len()];
-            match case % 3 {
-                // Random text from a JSON-ish alphabet.
-                0 => (0..random.below(300))
-                    .map(|_| ALPHABET[random.below(ALPHABET.len())] as char)
-                    .collect(),
-                // A valid record cut short at a random character.
-                1 => seed
-                    .chars()
-                    .take(random.below(seed.chars().count()))
-                    .collect(),
-                // A valid record with a few bytes overwritten.
-                _ => {
-                    let mut bytes = seed.as_bytes().to_vec();
-                    for _ in 0..=random.below(4) {
-                        let at = random.below(bytes.len());
-                        bytes[at] = ALPHABET[random.below(ALPHABET.len())];
-                    }
-                    String::from_utf8_lossy(&bytes).into_owned()
-                }
-            }
-        })
-        .collect()
+    damage::damaged(&SEEDS, count, 0x9E37_79B9_7F4A_7C15)
 }
 
 #[test]

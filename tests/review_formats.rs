@@ -5,6 +5,8 @@
 //! The fixtures review the version 4 assessment fixture.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod damage;
+
 use maps_capability_checker::core::{
     assessment::{Assessment, Rating},
     content,
@@ -87,52 +89,11 @@ fn the_fixture_review_matches_the_fixture_assessment_it_reviewed() {
     ));
 }
 
-/// A small deterministic generator (xorshift64*), so a failure can be
-/// reproduced from its case number.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound.max(1) as u64) as usize
-    }
-}
-
 const SEEDS: [&str; 4] = [REVIEWS_V1, REQUEST_V1, RESPONSE_V1, DRAFT_V1];
-const ALPHABET: &[u8] = br#"{}[]":,0123456789.-eE truefalsenull\abcdefghijklmnopqrstuvwxyz"#;
 
-/// Random JSON-ish text, valid files cut short, and valid files with
-/// characters replaced: 10,000 in all.
+/// 10,000 damaged review files (see `damage::damaged`).
 fn damaged_inputs() -> Vec<String> {
-    let mut random = Random(0x2545_F491_4F6C_DD1D);
-    (0..10_000)
-        .map(|case| {
-            let seed = SEEDS[case % SEEDS.len()];
-            match case % 3 {
-                0 => (0..random.below(300))
-                    .map(|_| ALPHABET[random.below(ALPHABET.len())] as char)
-                    .collect(),
-                1 => seed
-                    .chars()
-                    .take(random.below(seed.chars().count()))
-                    .collect(),
-                _ => {
-                    let mut chars: Vec<char> = seed.chars().collect();
-                    for _ in 0..=random.below(4) {
-                        let at = random.below(chars.len());
-                        chars[at] = ALPHABET[random.below(ALPHABET.len())] as char;
-                    }
-                    chars.into_iter().collect()
-                }
-            }
-        })
-        .collect()
+    damage::damaged(&SEEDS, 10_000, 0x2545_F491_4F6C_DD1D)
 }
 
 #[test]

@@ -266,11 +266,13 @@ fn ItemList(
                 let note = assessment.note(&item.capability.id).to_owned();
                 view! {
                     <li>
-                        <strong>{item.capability.title.clone()}</strong>
-                        <PackTag capability=item.capability/>
-                        {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().expected_level_label(item.expected))}
-                        {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
-                        {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
+                        <div class="app-result-list__summary">
+                            <strong>{item.capability.title.clone()}</strong>
+                            <PackTag capability=item.capability/>
+                            {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().expected_level_label(item.expected))}
+                            {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
+                            {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
+                        </div>
                         <crate::components::evidence_links::CapabilityEvidence capability=item.capability.id.clone() title=item.capability.title.clone()/>
                     </li>
                 }

@@ -23,7 +23,7 @@ test('two pages of one browser editing different items both persist', async ({ p
   await expect(page.getByLabel('With direct supervision')).toBeChecked();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mapscc/assessment/shared')));
   // Each answer is stored as [rating, updated_at] (since format version 3).
-  expect(stored.version).toBe(4);
+  expect(stored.version).toBe(5);
   expect(stored.data.answers[items[0].id][0]).toBe(2);
   expect(stored.data.answers[items[1].id][0]).toBe(4);
 });

@@ -72,7 +72,11 @@ test('the app replaces the static first page only after it is on screen', async 
   });
   await openApp(page, '/');
   expect(await page.evaluate(() => window.paintedBeforeReplaced)).toBe(true);
-  expect(await page.evaluate(() => window.largestPaints)).toEqual(['static']);
+  // The largest paint may be reported more than once while the static page
+  // settles (a phone's header wraps); none may come from the app.
+  const paints = await page.evaluate(() => window.largestPaints);
+  expect(paints.length).toBeGreaterThan(0);
+  expect(paints.filter((paint) => paint !== 'static')).toEqual([]);
 });
 
 test('a link focused on the static first page keeps the focus when the app takes over', async ({ page }) => {
