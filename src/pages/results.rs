@@ -250,6 +250,14 @@ fn SummaryRow(key: &'static str, value: String) -> impl IntoView {
     }
 }
 
+/// How many items a result list has before its items are laid out only as
+/// they scroll into view (`app-result-list--long`). Laid out that way, an
+/// item's height is a guess until it is seen, so what is below it moves when
+/// it is: a link moved 24 px under the pointer on a 96-item PA full check.
+/// No framework list with local packs comes near this; the results page at
+/// 1,000 capabilities needs it (BENCHMARKS.md, "What changed the load").
+const LONG_LIST_FROM: usize = 200;
+
 #[component]
 fn ItemList(
     items: Vec<ItemResult<'static>>,
@@ -260,8 +268,9 @@ fn ItemList(
     if items.is_empty() {
         return view! { <p>{empty}</p> }.into_any();
     }
+    let class = if items.len() > LONG_LIST_FROM { "app-result-list app-result-list--long" } else { "app-result-list" };
     view! {
-        <ul class="app-result-list">
+        <ul class=class>
             {items.into_iter().map(|item| {
                 let note = assessment.note(&item.capability.id).to_owned();
                 view! {

@@ -2,7 +2,7 @@
 // best-practice rules at three widths and in forced colours, reflow at
 // 320 px (the width of a 1,280 px screen at 400% zoom), and text spacing.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { openApp } from './helpers.mjs';
 import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 

@@ -1,5 +1,5 @@
 // The self-assessment journey: keyboard only, saving every answer, resuming.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 import { quickCheck } from './seed.mjs';
 

@@ -1,7 +1,7 @@
 // Pages that behave as people expect (issue 19): focus and history on every
 // page change, dialogs, tables, print, presenter mode, guest wording, the
 // plan editor, coming back, and free text in any script.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { countPdfPages, expectNoAxeViolations, openApp, wordsBrokenInside } from './helpers.mjs';
 import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 

@@ -1,7 +1,7 @@
 // Content 1.1: role pages readable on a phone, the stale-content notice
 // once the review-by date has passed, dated wording, and an honest route
 // finder. The clock is set with Playwright's clock, never mocked storage.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 
 const ROLES = ['pa', 'aa', 'scp', 'accp'];

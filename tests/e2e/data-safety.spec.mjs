@@ -1,5 +1,5 @@
 // Nothing entered is lost silently: two tabs, corrupt values, no foreign requests.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 

@@ -1,6 +1,6 @@
 // Issue 16: data a person can trust. Each test is an input that lost or
 // showed data before the fix.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 import { framework, quickCheck, seed, assessmentRecord } from './seed.mjs';
 

@@ -1,6 +1,6 @@
 // The evidence and CPD diary (issue 23): entries linked from results, the
 // regulator readiness check, the privacy flags and the appraisal print.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 

@@ -1,6 +1,6 @@
 // Exploring the roles: the comparison table and the route finder, at phone
 // and desktop sizes, by keyboard, and across a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 
 const ROUTE_FINDER_KEY = 'mapscc/route-finder';

@@ -1,6 +1,6 @@
 // One journey with the keyboard alone (Tab, Shift+Tab, arrows, Space,
 // Enter): find a route, run a quick check, read the results, export.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { openApp } from './helpers.mjs';
 import { quickCheck } from './seed.mjs';
 

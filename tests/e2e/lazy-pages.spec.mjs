@@ -1,7 +1,7 @@
 // Pages whose code is in a wasm chunk (src/lazy.rs): the first page loads
 // no chunk, a deep link to a lazy page works from a cold start, and a chunk
 // that cannot be fetched gives a "Try again" page that then works.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
 const CHUNK = /\/lazy-[\w-]+-[0-9a-f]{16}\.wasm$/;

@@ -1,7 +1,7 @@
 // Offline use and installing on a phone. Also run against a sub-path build
 // (playwright.sub-path.config.mjs), so every address here is relative, with
 // no leading slash: it resolves under the base URL either way.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
 // At least one page of each wasm chunk (src/lazy.rs): explore, check, data, info, review, evidence, packs.

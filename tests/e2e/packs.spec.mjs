@@ -1,7 +1,7 @@
 // Local capability packs (issue 24) at phone size: load the example pack,
 // a PA full check asks its items under their domains, results and print
 // name the pack, and a malformed file changes nothing. Axe on every state.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 import { assessmentRecord, framework } from './seed.mjs';

@@ -1,5 +1,5 @@
 // Every page of the app loads, has one h1, and passes axe.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
 const pages = [

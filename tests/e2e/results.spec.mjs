@@ -1,5 +1,5 @@
 // Results, plan, print and export/import, from a seeded assessment.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,4 +101,29 @@ test('the ratings CSV has a row per capability', async ({ page }) => {
   const csv = readFileSync(file, 'utf8').trim().split('\n');
   expect(csv.length).toBe(items.length + 1);
   expect(csv[0]).toContain('expected_level_indicative');
+});
+
+// A result list of a real check is laid out in full, so scrolling through
+// the results page changes nothing on it. Laid out only as they scrolled
+// into view, items changed from their estimated height when seen (the page
+// grew by 216 px at 390 px wide), moving what was below them: a link moved
+// 24 px as it was scrolled to, and a tap then missed it.
+test('the results page keeps its layout while it is scrolled through', async ({ page }) => {
+  const allNotYet = Object.fromEntries(items.map((c) => [c.id, 1]));
+  await seed(page, { 'mapscc/assessment/seeded': assessmentRecord({ id: 'seeded', role: 'pa', ratings: allNotYet }) });
+  await openApp(page, '/results/seeded');
+  const heights = await page.evaluate(async () => {
+    const frames = (count) => new Promise((done) => {
+      const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : done());
+      step(count);
+    });
+    const seen = [document.documentElement.scrollHeight];
+    while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 1) {
+      window.scrollBy(0, window.innerHeight / 2);
+      await frames(2);
+      seen.push(document.documentElement.scrollHeight);
+    }
+    return [...new Set(seen)];
+  });
+  expect(heights).toHaveLength(1);
 });

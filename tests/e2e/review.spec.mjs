@@ -1,6 +1,6 @@
 // Supervisor review (issue 22): on the practitioner's device from start to
 // print, and by file between two browsers, with axe on every new state.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

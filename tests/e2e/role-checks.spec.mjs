@@ -1,5 +1,5 @@
 // Issue 18: role-specific quick checks and an honest fit against every role.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 import { assessmentRecord, framework, quickCheck, seed } from './seed.mjs';
 

@@ -1,5 +1,5 @@
 // Workshops and shared devices: guest sessions, profiles, presenter mode, QR.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import jsQR from 'jsqr';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
 import { assessmentRecord, seed } from './seed.mjs';
