@@ -20,4 +20,5 @@ pub mod role_fit;
 pub mod source_links;
 pub mod sourced;
 pub mod storage_banner;
+pub mod summary_list;
 pub mod warning_callout;

@@ -4,6 +4,7 @@
 //! `core::packs`; this page only reads the file and shows the outcome.
 
 use crate::components::page_heading::PageHeading;
+use crate::components::summary_list::SummaryRow;
 use crate::{
     address::{PackFile, Page},
     browser,
@@ -258,10 +259,10 @@ fn Preview(
             <div class="nhsuk-card__content">
                 <h2 class="nhsuk-card__heading nhsuk-heading-m" id="pack-preview-title" tabindex="-1">{format!("Check before adding: {}", pack.name)}</h2>
                 <dl class="nhsuk-summary-list">
-                    <Row key="Version" value=pack.version.clone()/>
-                    <Row key="Author or organisation" value=if pack.author.is_empty() { "Not given".into() } else { pack.author.clone() }/>
-                    <Row key="Date" value=pack.date.clone()/>
-                    <Row key="Capabilities" value=pack.capabilities.len().to_string()/>
+                    <SummaryRow user_text=true key="Version" value=pack.version.clone()/>
+                    <SummaryRow user_text=true key="Author or organisation" value=if pack.author.is_empty() { "Not given".into() } else { pack.author.clone() }/>
+                    <SummaryRow user_text=true key="Date" value=pack.date.clone()/>
+                    <SummaryRow key="Capabilities" value=pack.capabilities.len().to_string()/>
                 </dl>
                 {change.replaces.clone().map(|version| view! {
                     <p>{format!(
@@ -295,16 +296,6 @@ fn Preview(
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
                 </div>
             </div>
-        </div>
-    }
-}
-
-#[component]
-fn Row(key: &'static str, value: String) -> impl IntoView {
-    view! {
-        <div class="nhsuk-summary-list__row">
-            <dt class="nhsuk-summary-list__key">{key}</dt>
-            <dd class="nhsuk-summary-list__value app-user-text" dir="auto">{value}</dd>
         </div>
     }
 }

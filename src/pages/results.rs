@@ -1,6 +1,7 @@
 use crate::address::Page;
 use crate::components::inset_text::InsetText;
 use crate::components::page_heading::PageHeading;
+use crate::components::summary_list::SummaryRow;
 use crate::{
     browser,
     components::{
@@ -240,16 +241,6 @@ fn SignatureBlock(assessment: Assessment) -> impl IntoView {
     }
 }
 
-#[component]
-fn SummaryRow(key: &'static str, value: String) -> impl IntoView {
-    view! {
-        <div class="nhsuk-summary-list__row">
-            <dt class="nhsuk-summary-list__key">{key}</dt>
-            <dd class="nhsuk-summary-list__value">{value}</dd>
-        </div>
-    }
-}
-
 /// How many items a result list has before its items are laid out only as
 /// they scroll into view (`app-result-list--long`). Laid out that way, an
 /// item's height is a guess until it is seen, so what is below it moves when
@@ -268,7 +259,11 @@ fn ItemList(
     if items.is_empty() {
         return view! { <p>{empty}</p> }.into_any();
     }
-    let class = if items.len() > LONG_LIST_FROM { "app-result-list app-result-list--long" } else { "app-result-list" };
+    let class = if items.len() > LONG_LIST_FROM {
+        "app-result-list app-result-list--long"
+    } else {
+        "app-result-list"
+    };
     view! {
         <ul class=class>
             {items.into_iter().map(|item| {

@@ -6,6 +6,7 @@
 //! the review was confirmed, and a later change is found rating by rating
 //! (`Review::changed_since`), so SHA-256 stays in the `review` chunk.
 
+use crate::components::summary_list::SummaryRow;
 use crate::{
     address::Page,
     browser,
@@ -68,18 +69,18 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
         view! {
             <h2 class="nhsuk-heading-m" id="supervisor-review">"Supervisor review"</h2>
             <dl class="nhsuk-summary-list app-review-confirmation">
-                <Row key="Reviewed by" value=supervisor.name/>
-                <Row key="Role" value=supervisor.role/>
+                <SummaryRow user_text=true key="Reviewed by" value=supervisor.name/>
+                <SummaryRow user_text=true key="Role" value=supervisor.role/>
                 {(!supervisor.registration.is_empty()).then(|| view! {
-                    <Row key="Registration number" value=supervisor.registration/>
+                    <SummaryRow user_text=true key="Registration number" value=supervisor.registration/>
                 })}
-                <Row key="Date confirmed" value=browser::format_date(latest.reviewed_at)/>
-                <Row key="How" value=match latest.method {
+                <SummaryRow key="Date confirmed" value=browser::format_date(latest.reviewed_at)/>
+                <SummaryRow key="How" value=match latest.method {
                     Method::SameDevice => "On the practitioner\u{2019}s device".to_string(),
                     Method::File => "By review request and response files".to_string(),
                 }/>
-                <Row key="Fingerprint of the ratings reviewed" value=latest.fingerprint.clone()/>
-                <Row key="Ratings changed since the review" value=changed/>
+                <SummaryRow key="Fingerprint of the ratings reviewed" value=latest.fingerprint.clone()/>
+                <SummaryRow key="Ratings changed since the review" value=changed/>
             </dl>
             <p class="nhsuk-body-s">"The fingerprint is a short code worked out from the ratings as they were reviewed; the supervisor\u{2019}s review response carries the same code. If a rating changes later, the ratings no longer match the fingerprint and the capability says \u{201c}changed since review\u{201d}. It cannot prove who made the review: the name was typed by whoever confirmed it."</p>
             <h3 class="nhsuk-heading-s">{format!("Where you and your supervisor differ ({})", differ.len())}</h3>
@@ -105,18 +106,6 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
             <p class="app-no-print"><a href=ask.clone()>"Ask for another review"</a></p>
         }
         .into_any()
-    }
-}
-
-/// A row of the confirmation block: `value` is as the supervisor typed it
-/// (or the app wrote it), in any script and direction.
-#[component]
-fn Row(key: &'static str, value: String) -> impl IntoView {
-    view! {
-        <div class="nhsuk-summary-list__row">
-            <dt class="nhsuk-summary-list__key">{key}</dt>
-            <dd class="nhsuk-summary-list__value app-user-text" dir="auto">{value}</dd>
-        </div>
     }
 }
 
