@@ -23,3 +23,20 @@ pub fn ErrorSummary(id: &'static str, errors: Vec<(&'static str, String)>) -> im
         </div>
     }
 }
+
+/// The message for the field `id` among a form's errors (as the summary
+/// lists them), for the field to show beside itself; `None` while it has
+/// none.
+pub fn message_for(
+    errors: RwSignal<Vec<(&'static str, String)>>,
+    id: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(field, _)| *field == id)
+                .map(|(_, message)| message.clone())
+        })
+    })
+}

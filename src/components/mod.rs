@@ -21,4 +21,5 @@ pub mod source_links;
 pub mod sourced;
 pub mod storage_banner;
 pub mod summary_list;
+pub mod text_input;
 pub mod warning_callout;

@@ -1,10 +1,10 @@
 //! The development plan of one assessment: suggestions from its gaps, the
 //! actions chosen, and a form for an action of the user's own.
 
-use crate::components::error_message::ErrorMessage;
+use crate::components::text_input::TextInput;
 use crate::{
     browser,
-    components::error_summary::ErrorSummary,
+    components::error_summary::{message_for, ErrorSummary},
     core::{
         assessment::{ActionStatus, Assessment, PlanAction},
         content,
@@ -218,12 +218,17 @@ fn OwnAction(assessment_id: String) -> impl IntoView {
     let state = use_app_state();
     let draft = PlanDraft::use_draft();
     let (what, by_when) = (draft.what, draft.by_when);
-    let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
     let id = StoredValue::new(assessment_id);
     let add = move |_| {
         let problems = plan::problems(&what.get_untracked(), &by_when.get_untracked());
         if !problems.is_empty() {
-            errors.set(problems);
+            errors.set(
+                problems
+                    .into_iter()
+                    .map(|(field, message)| (field, message.to_owned()))
+                    .collect(),
+            );
             browser::focus_after_render("plan-error-summary");
             return;
         }
@@ -249,55 +254,23 @@ fn OwnAction(assessment_id: String) -> impl IntoView {
         // Ready for another action; the status line says this one was added.
         browser::focus_after_redraw("action-what");
     };
-    let error_for = move |field: &'static str| {
-        errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(name, _)| *name == field)
-                .map(|(_, message)| *message)
-        })
-    };
     view! {
         <div class="app-no-print app-own-action">
             <h3 class="nhsuk-heading-s">"Add an action of your own"</h3>
             {move || {
                 let errors = errors.get();
                 (!errors.is_empty()).then(|| view! {
-                    <ErrorSummary id="plan-error-summary"
-                        errors=errors.into_iter().map(|(field, message)| (field, message.to_string())).collect()/>
+                    <ErrorSummary id="plan-error-summary" errors/>
                 })
             }}
-            <TextField id="action-what" label="What will you do?" kind="text" width_class=""
-                value=what error=Signal::derive(move || error_for("action-what"))/>
-            <TextField id="action-by-when" label="By when (optional)" kind="date" width_class="nhsuk-input--width-10"
-                value=by_when error=Signal::derive(move || error_for("action-by-when"))/>
+            <TextInput id="action-what" value=what user_text=true
+                error=message_for(errors, "action-what")
+                on_input=Callback::new(move |text| what.set(text))>"What will you do?"</TextInput>
+            <TextInput id="action-by-when" value=by_when input_type="date" width="nhsuk-input--width-10"
+                error=message_for(errors, "action-by-when")
+                on_input=Callback::new(move |text| by_when.set(text))>"By when (optional)"</TextInput>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=add>"Add to plan"</button>
             <p role="status" class="app-added">{move || draft.added.get().map(|what| format!("Added to your plan: {what}"))}</p>
-        </div>
-    }
-}
-
-/// A labelled NHS.UK input with its error message, bound to `value`.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    kind: &'static str,
-    width_class: &'static str,
-    value: RwSignal<String>,
-    error: Signal<Option<&'static str>>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described_by = error_id.clone();
-    view! {
-        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error.get().is_some()>
-            <label class="nhsuk-label" for=id>{label}</label>
-            {move || error.get().map(|message| view! {
-                <ErrorMessage id=error_id.clone() message/>
-            })}
-            <input class=format!("nhsuk-input {width_class}") id=id type=kind dir="auto" prop:value=move || value.get()
-                aria-describedby=move || error.get().map(|_| described_by.clone())
-                on:input=move |event| value.set(event_target_value(&event))/>
         </div>
     }
 }

@@ -43,6 +43,21 @@ pub fn char_count(text: &str) -> usize {
     text.chars().count()
 }
 
+/// What is wrong with `name` as a profile's name, as an NHS.UK error
+/// message: blank, or over [`PROFILE_NAME_MAX_CHARS`]; `None` when it can
+/// be used.
+pub fn profile_name_problem(name: &str) -> Option<String> {
+    if name.trim().is_empty() {
+        Some("Enter a name for the profile".into())
+    } else if char_count(name) > PROFILE_NAME_MAX_CHARS {
+        Some(format!(
+            "Enter a name of {PROFILE_NAME_MAX_CHARS} characters or fewer"
+        ))
+    } else {
+        None
+    }
+}
+
 /// How many UTF-16 code units `text` takes in web storage.
 pub fn storage_units(text: &str) -> usize {
     text.encode_utf16().count()
@@ -101,6 +116,20 @@ pub fn thousands(value: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profile_name_is_not_blank_and_at_most_60_characters() {
+        assert_eq!(profile_name_problem("Sam"), None);
+        assert_eq!(profile_name_problem(&"é".repeat(60)), None);
+        assert_eq!(
+            profile_name_problem(" \t"),
+            Some("Enter a name for the profile".into())
+        );
+        assert_eq!(
+            profile_name_problem(&"é".repeat(61)),
+            Some("Enter a name of 60 characters or fewer".into())
+        );
+    }
 
     #[test]
     fn counts_characters_not_bytes() {

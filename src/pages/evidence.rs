@@ -3,10 +3,13 @@
 //! cycle, and take them away as CSV.
 
 use crate::components::page_heading::PageHeading;
+use crate::components::text_input::TextInput;
 use crate::{
     browser,
     components::{
-        character_count::CharacterCount, error_summary::ErrorSummary, inset_text::InsetText,
+        character_count::CharacterCount,
+        error_summary::{message_for, ErrorSummary},
+        inset_text::InsetText,
         warning_callout::WarningCallout,
     },
     core::{
@@ -161,18 +164,12 @@ fn EntryForm(
     view! {
         <h2 class="nhsuk-heading-m" id=FORM_HEADING_ID tabindex="-1">{if editing { "Edit an entry" } else { "Add an entry" }}</h2>
         {move || (!errors.get().is_empty()).then(|| view! { <ErrorSummary id="evidence-errors" errors=errors.get()/> })}
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="evidence-date">"Date"</label>
-            <div class="nhsuk-hint" id="evidence-date-hint">"When it happened"</div>
-            <input class="nhsuk-input nhsuk-input--width-10" id="evidence-date" type="date" aria-describedby="evidence-date-hint"
-                prop:value=initial.date.clone() on:change=move |event| { let date = event_target_value(&event); draft.update(|entry| entry.date = date) }/>
-        </div>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="evidence-title">"Title"</label>
-            <div class="nhsuk-hint" id="evidence-title-hint">{format!("For example, \"Sepsis update, regional study day\". Up to {} characters.", limits::EVIDENCE_TITLE_MAX_CHARS)}</div>
-            <input class="nhsuk-input" id="evidence-title" type="text" aria-describedby="evidence-title-hint"
-                prop:value=initial.title.clone() on:input=move |event| { let title = event_target_value(&event); draft.update(|entry| entry.title = title) }/>
-        </div>
+        <TextInput id="evidence-date" input_type="date" width="nhsuk-input--width-10" hint="When it happened"
+            error=message_for(errors, "evidence-date")
+            value=initial.date.clone() on_change=Callback::new(move |date| draft.update(|entry| entry.date = date))>"Date"</TextInput>
+        <TextInput id="evidence-title" user_text=true error=message_for(errors, "evidence-title")
+            hint=format!("For example, \"Sepsis update, regional study day\". Up to {} characters.", limits::EVIDENCE_TITLE_MAX_CHARS)
+            value=initial.title.clone() on_input=Callback::new(move |title| draft.update(|entry| entry.title = title))>"Title"</TextInput>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="evidence-kind">"Kind"</label>
             <select class="nhsuk-select" id="evidence-kind" on:change=move |event| {
@@ -183,12 +180,9 @@ fn EntryForm(
                 }).collect_view()}
             </select>
         </div>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="evidence-hours">"Time spent, in hours (optional)"</label>
-            <div class="nhsuk-hint" id="evidence-hours-hint">"For example, 1.5. NMC revalidation counts CPD hours; the GMC sets no number."</div>
-            <input class="nhsuk-input nhsuk-input--width-5" id="evidence-hours" type="text" inputmode="decimal" aria-describedby="evidence-hours-hint"
-                prop:value=hours.get_untracked() on:input=move |event| hours.set(event_target_value(&event))/>
-        </div>
+        <TextInput id="evidence-hours" width="nhsuk-input--width-5" inputmode="decimal" error=message_for(errors, "evidence-hours")
+            hint="For example, 1.5. NMC revalidation counts CPD hours; the GMC sets no number."
+            value=hours.get_untracked() on_input=Callback::new(move |text| hours.set(text))>"Time spent, in hours (optional)"</TextInput>
         <div class="nhsuk-checkboxes nhsuk-form-group">
             <div class="nhsuk-checkboxes__item">
                 <input class="nhsuk-checkboxes__input" id="evidence-participatory" type="checkbox" aria-describedby="evidence-participatory-hint"
@@ -321,12 +315,9 @@ fn Readiness() -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="evidence-cycle-start">"Start of the current cycle"</label>
-            <div class="nhsuk-hint" id="evidence-cycle-start-hint">"GMC: the day after your last appraisal. NMC: the start of your three-year period. HCPC: the start of your two-year registration cycle."</div>
-            <input class="nhsuk-input nhsuk-input--width-10" id="evidence-cycle-start" type="date" aria-describedby="evidence-cycle-start-hint"
-                prop:value=start.get_untracked() on:change=move |event| { start.set(event_target_value(&event)); store(); }/>
-        </div>
+        <TextInput id="evidence-cycle-start" input_type="date" width="nhsuk-input--width-10"
+            hint="GMC: the day after your last appraisal. NMC: the start of your three-year period. HCPC: the start of your two-year registration cycle."
+            value=start.get_untracked() on_change=Callback::new(move |text| { start.set(text); store(); })>"Start of the current cycle"</TextInput>
         {move || {
             let Some(regulator) = regulator.get() else {
                 return view! { <p>"Choose your regulator and the start of your cycle to see what is covered and what is missing."</p> }.into_any();

@@ -1,6 +1,7 @@
 use crate::components::error_message::ErrorMessage;
 use crate::components::inset_text::InsetText;
 use crate::components::page_heading::PageHeading;
+use crate::components::text_input::TextInput;
 use crate::{
     browser,
     components::{confirm_dialog::ConfirmDialog, storage_banner::describe},
@@ -250,16 +251,18 @@ fn ClearDevice() -> impl IntoView {
 fn ProfilesSection() -> impl IntoView {
     let state = use_app_state();
     let new_name = RwSignal::new(String::new());
-    let name_error = RwSignal::new(false);
+    let name_error = RwSignal::new(None::<String>);
     let confirming_delete = RwSignal::new(None::<String>);
     let presenter = move || state.settings().with(|settings| settings.presenter);
     let add = move |_| {
         let name = new_name.get_untracked();
-        if name.trim().is_empty() || limits::char_count(&name) > limits::PROFILE_NAME_MAX_CHARS {
-            name_error.set(true);
+        let problem = limits::profile_name_problem(&name);
+        if problem.is_some() {
+            name_error.set(problem);
+            browser::focus_after_render("new-profile");
             return;
         }
-        name_error.set(false);
+        name_error.set(None);
         state.add_profile(&name);
         new_name.set(String::new());
     };
@@ -275,6 +278,7 @@ fn ProfilesSection() -> impl IntoView {
                     let shown = if presenter() { format!("Profile {}", index + 1) } else { profile.name.clone() };
                     let id = StoredValue::new(profile.id.clone());
                     let rename_id = format!("rename-{}", profile.id);
+                    let rename_error = RwSignal::new(None::<String>);
                     view! {
                         <li class="app-profile">
                             <p class="app-profile__name">
@@ -289,14 +293,17 @@ fn ProfilesSection() -> impl IntoView {
                                 })}
                                 {(!presenter()).then(|| view! {
                                     <div class="app-rename">
-                                        <label class="nhsuk-label" for=rename_id.clone()>"Rename " <bdi>{profile.name.clone()}</bdi></label>
-                                        <input class="nhsuk-input nhsuk-input--width-20" id=rename_id type="text" dir="auto" prop:value=profile.name.clone()
-                                            on:change=move |event| {
-                                                let name = event_target_value(&event);
-                                                if !name.trim().is_empty() && limits::char_count(&name) <= limits::PROFILE_NAME_MAX_CHARS {
+                                        <TextInput id=rename_id width="nhsuk-input--width-20" user_text=true value=profile.name.clone()
+                                            error=rename_error
+                                            on_change=Callback::new(move |name: String| {
+                                                let problem = limits::profile_name_problem(&name);
+                                                if problem.is_none() {
                                                     state.rename_profile(&id.get_value(), &name);
                                                 }
-                                            }/>
+                                                rename_error.set(problem);
+                                            })>
+                                            "Rename " <bdi>{profile.name.clone()}</bdi>
+                                        </TextInput>
                                     </div>
                                 })}
                                 {(count > 1).then(|| view! {
@@ -326,15 +333,8 @@ fn ProfilesSection() -> impl IntoView {
                 </ConfirmDialog>
             }
         })}
-        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || name_error.get()>
-            <label class="nhsuk-label" for="new-profile">"Add a profile"</label>
-            {move || name_error.get().then(|| view! {
-                <ErrorMessage id="new-profile-error" message=format!("Enter a name of {} characters or fewer", limits::PROFILE_NAME_MAX_CHARS)/>
-            })}
-            <input class="nhsuk-input nhsuk-input--width-20" id="new-profile" type="text" dir="auto" prop:value=move || new_name.get()
-                aria-describedby=move || name_error.get().then_some("new-profile-error")
-                on:input=move |event| new_name.set(event_target_value(&event))/>
-        </div>
+        <TextInput id="new-profile" width="nhsuk-input--width-20" user_text=true value=new_name error=name_error
+            on_input=Callback::new(move |name| new_name.set(name))>"Add a profile"</TextInput>
         <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=add>"Add profile"</button>
     }
 }

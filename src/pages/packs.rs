@@ -5,6 +5,7 @@
 
 use crate::components::page_heading::PageHeading;
 use crate::components::summary_list::SummaryRow;
+use crate::components::text_input::TextInput;
 use crate::{
     address::{PackFile, Page},
     browser,
@@ -151,16 +152,10 @@ pub fn Packs() -> impl IntoView {
     };
     let field = move |id: &'static str, label: &'static str, index: usize| {
         let value = details[index];
-        let error_id = format!("{id}-error");
-        let has_error = move || message_for(id).is_some();
         view! {
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
-                <label class="nhsuk-label" for=id>{label}</label>
-                {let error_id = error_id.clone(); move || message_for(id).map(|message| view! { <ErrorMessage id=error_id.clone() message/> })}
-                <input class="nhsuk-input" class:nhsuk-input--error=has_error id=id type="text" autocomplete="off" spellcheck="false"
-                    aria-describedby=move || has_error().then(|| error_id.clone())
-                    prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))/>
-            </div>
+            <TextInput id value autocomplete="off" no_spellcheck=true user_text=true
+                error=Signal::derive(move || message_for(id))
+                on_input=Callback::new(move |text| value.set(text))>{label}</TextInput>
         }
     };
     let file_error = move || message_for("pack-file").is_some();

@@ -5,6 +5,7 @@
 //! is `results_review`, in the results page's chunk.
 
 use crate::components::page_heading::PageHeading;
+use crate::components::text_input::TextInput;
 use crate::{
     address::Page,
     browser,
@@ -12,7 +13,7 @@ use crate::{
         character_count::CharacterCount,
         checkboxes::Checkbox,
         error_message::ErrorMessage,
-        error_summary::ErrorSummary,
+        error_summary::{message_for, ErrorSummary},
         inset_text::InsetText,
         radios::{RadioOption, Radios},
     },
@@ -510,14 +511,6 @@ fn Confirm(
         .filter(|item| draft.rating(&item.id) == Some(Mark::NotObserved))
         .count();
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
-    let field = move |id: &'static str| {
-        errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(field, _)| *field == id)
-                .map(|(_, message)| message.clone())
-        })
-    };
     let confirm = move |_| {
         let Some(draft) = state.review_draft().get_untracked() else {
             return;
@@ -552,23 +545,10 @@ fn Confirm(
                            value: String,
                            autocomplete: &'static str,
                            set: fn(&mut ReviewDraft, String)| {
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
         view! {
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || field(id).is_some()>
-                <label class="nhsuk-label" for=id>{label}</label>
-                <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div>
-                {let error_id = error_id.clone(); move || field(id).map(|message| view! {
-                    <ErrorMessage id=error_id.clone() message/>
-                })}
-                <input class="nhsuk-input" class:nhsuk-input--error=move || field(id).is_some() id=id name=id type="text"
-                    dir="auto" autocomplete=autocomplete spellcheck="false" prop:value=value
-                    aria-describedby=move || if field(id).is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
-                    on:input=move |event| {
-                        let text = event_target_value(&event);
-                        state.change_review_draft(|draft| set(draft, text));
-                    }/>
-            </div>
+            <TextInput id value hint autocomplete no_spellcheck=true user_text=true
+                error=message_for(errors, id)
+                on_input=Callback::new(move |text| state.change_review_draft(|draft| set(draft, text)))>{label}</TextInput>
         }
     };
     view! {

@@ -3,10 +3,10 @@
 //! each reason with its sources.
 
 use crate::address::Page;
-use crate::components::error_message::ErrorMessage;
 use crate::components::inset_text::InsetText;
 use crate::components::page_heading::PageHeading;
 use crate::components::source_links::SourceLinks;
+use crate::components::text_input::TextInput;
 use crate::{
     components::{
         checkboxes::{item_id, Checkbox},
@@ -70,8 +70,7 @@ pub fn RouteFinder() -> impl IntoView {
         })
         .collect::<Vec<_>>();
 
-    let on_years = move |event| {
-        let text = event_target_value(&event);
+    let on_years = move |text: String| {
         let trimmed = text.trim();
         let years = if trimmed.is_empty() {
             Ok(None)
@@ -116,18 +115,13 @@ pub fn RouteFinder() -> impl IntoView {
                 })/>
         })}
         {move || background.get().filter(|background| background.is_registered()).map(|_| view! {
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || years_invalid.get()>
-                <label class="nhsuk-label nhsuk-label--m" for="years">"How many years is it since you first registered after qualifying?"</label>
-                <div class="nhsuk-hint" id="years-hint">"Whole years, for example 3. Leave it blank if you are not sure."</div>
-                {move || years_invalid.get().then(|| view! {
-                    <ErrorMessage id="years-error" message="Enter the number of years as a whole number, like 3"/>
-                })}
-                <input class="nhsuk-input nhsuk-input--width-2" class:nhsuk-input--error=move || years_invalid.get()
-                    id="years" name="years" type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
-                    aria-describedby=move || if years_invalid.get() { "years-hint years-error" } else { "years-hint" }
-                    prop:value=move || years_text.get()
-                    on:input=move |event| { touched(); on_years(event); }/>
-            </div>
+            <TextInput id="years" label_class="nhsuk-label--m" width="nhsuk-input--width-2" inputmode="numeric"
+                autocomplete="off" no_spellcheck=true value=years_text
+                hint="Whole years, for example 3. Leave it blank if you are not sure."
+                error=Signal::derive(move || years_invalid.get().then(|| "Enter the number of years as a whole number, like 3".to_string()))
+                on_input=Callback::new(move |text| { touched(); on_years(text); })>
+                "How many years is it since you first registered after qualifying?"
+            </TextInput>
         })}
         {move || background.get().filter(|background| *background != Background::SchoolLeaver).map(|background| view! {
             <div class="nhsuk-form-group">

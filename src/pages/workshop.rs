@@ -1,6 +1,7 @@
 use crate::address::Page;
 use crate::components::error_message::ErrorMessage;
 use crate::components::page_heading::PageHeading;
+use crate::components::text_input::TextInput;
 use crate::{
     browser,
     core::{
@@ -155,23 +156,18 @@ fn ShareCode() -> impl IntoView {
             </svg>
         })}
         <p class="app-qr__address">{move || address.get()}</p>
-        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || error.get()>
-            <label class="nhsuk-label" for="qr-address">"Address to share"</label>
-            <div class="nhsuk-hint" id="qr-address-hint">"For example, the address where your service hosts this app. Leave empty to use this page's address."</div>
-            {move || error.get().then(|| view! {
-                <ErrorMessage id="qr-address-error" message="Enter an address that starts with https:// or http://"/>
-            })}
-            <input class="nhsuk-input" id="qr-address" type="url" spellcheck="false"
-                aria-describedby=move || if error.get() { "qr-address-hint qr-address-error" } else { "qr-address-hint" }
-                prop:value=move || state.settings().with(|settings| settings.app_address.clone())
-                on:change=move |event| {
-                    let text = event_target_value(&event);
-                    let valid = text.trim().is_empty() || qr::valid_address(&text).is_some();
-                    error.set(!valid);
-                    if valid {
-                        state.update_settings(|settings| settings.app_address = text.trim().to_owned());
-                    }
-                }/>
-        </div>
+        <TextInput id="qr-address" input_type="url" no_spellcheck=true
+            value=Signal::derive(move || state.settings().with(|settings| settings.app_address.clone()))
+            hint="For example, the address where your service hosts this app. Leave empty to use this page's address."
+            error=Signal::derive(move || error.get().then(|| "Enter an address that starts with https:// or http://".to_string()))
+            on_change=Callback::new(move |text: String| {
+                let valid = text.trim().is_empty() || qr::valid_address(&text).is_some();
+                error.set(!valid);
+                if valid {
+                    state.update_settings(|settings| settings.app_address = text.trim().to_owned());
+                }
+            })>
+            "Address to share"
+        </TextInput>
     }
 }

@@ -112,6 +112,27 @@ test.describe('2. dialogs and confirmations', () => {
     await dialog.getByRole('button', { name: 'Yes, delete the profile' }).click();
     await expect(page.getByRole('heading', { name: 'Profiles on this device' })).toBeFocused();
   });
+
+  test('a profile name that cannot be used is refused with a message, and the name is kept', async ({ page }) => {
+    await openApp(page, '/my-data');
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    const add = page.getByLabel('Add a profile');
+    await expect(add).toBeFocused();
+    await expect(add).toHaveAccessibleDescription('Error: Enter a name for the profile');
+    await add.fill('Sam');
+    await page.getByRole('button', { name: 'Add profile' }).click();
+
+    const rename = page.getByLabel('Rename Sam');
+    await rename.fill('   ');
+    await rename.press('Tab');
+    await expect(rename).toHaveAccessibleDescription('Error: Enter a name for the profile');
+    await rename.fill('S'.repeat(61));
+    await rename.press('Tab');
+    await expect(rename).toHaveAccessibleDescription('Error: Enter a name of 60 characters or fewer');
+    await expectNoAxeViolations(page);
+    await page.reload();
+    await expect(page.getByLabel('Rename Sam')).toHaveValue('Sam');
+  });
 });
 
 test.describe('3. tables never break inside words', () => {
