@@ -196,14 +196,10 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for=format!("{prefix}-by")>"By when"</label>
-                    <input class="nhsuk-input nhsuk-input--width-10" id=by_id.clone() type="date"
-                        prop:value=action.by_when.clone() on:change=move |event| {
-                            let by_when = event_target_value(&event);
-                            change(by_id.clone(), Box::new(move |action| action.by_when = by_when));
-                        }/>
-                </div>
+                <TextInput id=by_id.clone() input_type="date" width="nhsuk-input--width-10" value=action.by_when.clone()
+                    on_change=Callback::new(move |by_when| change(by_id.clone(), Box::new(move |action| action.by_when = by_when)))>
+                    "By when"
+                </TextInput>
                 <button class="app-link-button" type="button" on:click=move |_| change("plan-heading".into(), Box::new(|action| action.deleted = true))>
                     "Remove this action"<span class="nhsuk-u-visually-hidden">{format!(": {}", action.what)}</span>
                 </button>

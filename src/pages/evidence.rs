@@ -400,25 +400,18 @@ fn EntryList(edit: Callback<EvidenceEntry>) -> impl IntoView {
     };
     let date_filter = move |id: &'static str, label: &'static str, to: bool| {
         view! {
-            <div class="nhsuk-form-group">
-                <label class="nhsuk-label" for=id>{label}</label>
-                <input class="nhsuk-input nhsuk-input--width-10" id=id type="date" on:change=move |event| {
-                    let value = Some(event_target_value(&event)).filter(|value| !value.is_empty());
+            <TextInput id input_type="date" width="nhsuk-input--width-10" value=String::new()
+                on_change=Callback::new(move |text: String| {
+                    let value = Some(text).filter(|value| !value.is_empty());
                     filter.update(|filter| if to { filter.to = value } else { filter.from = value });
-                }/>
-            </div>
+                })>{label}</TextInput>
         }
     };
     view! {
         <h2 class="nhsuk-heading-m" id="evidence-entries" tabindex="-1">{move || format!("Your entries ({})", state.my_evidence().len())}</h2>
         <div class="app-evidence-filters">
-            <div class="nhsuk-form-group">
-                <label class="nhsuk-label" for="evidence-search">"Search"</label>
-                <input class="nhsuk-input" id="evidence-search" type="search" on:input=move |event| {
-                    let text = event_target_value(&event);
-                    filter.update(|filter| filter.text = text);
-                }/>
-            </div>
+            <TextInput id="evidence-search" input_type="search" value=String::new()
+                on_input=Callback::new(move |text| filter.update(|filter| filter.text = text))>"Search"</TextInput>
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label" for="evidence-filter-kind">"Kind"</label>
                 <select class="nhsuk-select" id="evidence-filter-kind" on:change=move |event| {
