@@ -15,6 +15,7 @@ use crate::{
     state::use_app_state,
 };
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The address of the diary's form for a new entry linked to `capability`
 /// and `action` (a plan action), where given; focus arrives on the form.
@@ -26,34 +27,46 @@ pub fn add_evidence_href(capability: Option<&str>, action: Option<&str>) -> Stri
     Page::Evidence.href_to(&values, Some(FORM_HEADING_ID))
 }
 
-/// The active profile's entries linked to a capability, and "Add evidence".
-#[component]
-pub fn CapabilityEvidence(capability: String, title: String) -> impl IntoView {
+/// The active profile's diary entries by the id of each capability they
+/// are linked to, in stored order; reactive. One memo serves a whole list of
+/// results, so each item is drawn once and not watched on its own: the list
+/// is drawn again when the diary changes.
+pub fn evidence_by_capability() -> Memo<BTreeMap<String, Vec<EvidenceEntry>>> {
     let state = use_app_state();
+    Memo::new(move |_| {
+        let mut by_capability: BTreeMap<String, Vec<EvidenceEntry>> = BTreeMap::new();
+        for entry in state.my_evidence() {
+            for capability in &entry.capabilities {
+                by_capability
+                    .entry(capability.clone())
+                    .or_default()
+                    .push(entry.clone());
+            }
+        }
+        by_capability
+    })
+}
+
+/// The entries `linked` to a capability (from [`evidence_by_capability`]),
+/// and "Add evidence" for it.
+#[component]
+pub fn CapabilityEvidence(
+    capability: String,
+    title: String,
+    linked: Vec<EvidenceEntry>,
+) -> impl IntoView {
     let href = add_evidence_href(Some(&capability), None);
-    let linked = move || -> Vec<EvidenceEntry> {
-        state
-            .my_evidence()
-            .into_iter()
-            .filter(|entry| entry.capabilities.contains(&capability))
-            .collect()
-    };
     view! {
         <div class="app-evidence-links">
-            {move || {
-                let linked = linked();
-                view! {
-                    <span class="nhsuk-body-s" class:app-no-print=linked.is_empty()>{format!("Evidence ({})", linked.len())}</span>
-                    {(!linked.is_empty()).then(|| view! {
-                        <ul class="nhsuk-list nhsuk-body-s app-evidence-links__list">
-                            {linked.into_iter().map(|entry| view! {
-                                <li><bdi class="app-user-text">{entry.title.clone()}</bdi>
-                                    {format!(" ({}, {})", entry.kind.label(), text::shown_date(&entry.date, ""))}</li>
-                            }).collect_view()}
-                        </ul>
-                    })}
-                }
-            }}
+            <span class="nhsuk-body-s" class:app-no-print=linked.is_empty()>{format!("Evidence ({})", linked.len())}</span>
+            {(!linked.is_empty()).then(|| view! {
+                <ul class="nhsuk-list nhsuk-body-s app-evidence-links__list">
+                    {linked.into_iter().map(|entry| view! {
+                        <li><bdi class="app-user-text">{entry.title.clone()}</bdi>
+                            {format!(" ({}, {})", entry.kind.label(), text::shown_date(&entry.date, ""))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <a class="app-no-print nhsuk-body-s" href=href>"Add evidence"<span class="nhsuk-u-visually-hidden">{format!(" for {title}")}</span></a>
         </div>
     }

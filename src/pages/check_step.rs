@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::evidence_links::{evidence_by_capability, CapabilityEvidence};
 use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
@@ -205,6 +206,7 @@ fn Item(
             go_to.run(place);
         }
     });
+    let by_capability = evidence_by_capability();
     let last = index + 1 == total;
     let next = if last {
         Place::Review
@@ -251,7 +253,10 @@ fn Item(
             hint=state.backend().get_untracked().keeping().note_hint()
             what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned()
             error=note_error on_save=save_note/>
-        <crate::components::evidence_links::CapabilityEvidence capability=item.id.clone() title=item.title.clone()/>
+        {move || by_capability.with(|by_capability| view! {
+            <CapabilityEvidence capability=item.id.clone() title=item.title.clone()
+                linked=by_capability.get(&item.id).cloned().unwrap_or_default()/>
+        })}
         <div class="app-step-buttons">
             {(index > 0).then(|| view! {
                 <button class="nhsuk-button nhsuk-button--secondary" type="button"

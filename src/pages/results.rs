@@ -1,4 +1,5 @@
 use crate::address::Page;
+use crate::components::evidence_links::{evidence_by_capability, CapabilityEvidence};
 use crate::components::inset_text::InsetText;
 use crate::components::page_heading::PageHeading;
 use crate::components::summary_list::SummaryRow;
@@ -264,10 +265,12 @@ fn ItemList(
     } else {
         "app-result-list"
     };
+    let by_capability = evidence_by_capability();
     view! {
         <ul class=class>
-            {items.into_iter().map(|item| {
+            {move || by_capability.with(|by_capability| items.iter().map(|item| {
                 let note = assessment.note(&item.capability.id).to_owned();
+                let linked = by_capability.get(&item.capability.id).cloned().unwrap_or_default();
                 view! {
                     <li>
                         <div class="app-result-list__summary">
@@ -277,10 +280,10 @@ fn ItemList(
                             {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
                             {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                         </div>
-                        <crate::components::evidence_links::CapabilityEvidence capability=item.capability.id.clone() title=item.capability.title.clone()/>
+                        <CapabilityEvidence capability=item.capability.id.clone() title=item.capability.title.clone() linked/>
                     </li>
                 }
-            }).collect_view()}
+            }).collect_view())}
         </ul>
     }.into_any()
 }

@@ -48,6 +48,22 @@ test('an entry added from a results item shows on the capability and in the prin
   await expect(page.getByLabel('Include my reflections in the summary')).toBeHidden();
 });
 
+test('an entry saved in another tab shows at once on the results page open in this one', async ({ page, context }) => {
+  await seed(page, { 'mapscc/assessment/seeded': assessmentRecord({ id: 'seeded', role: 'pa', ratings }) });
+  await openApp(page, '/results/seeded');
+  const add = page.getByRole('link', { name: /^Add evidence for / }).first();
+  const href = await add.getAttribute('href');
+  const title = items.find((c) => c.id === new URL(href, page.url()).searchParams.get('capability')).title;
+  const item = page.locator('.app-result-list li', { has: page.getByRole('link', { name: `Add evidence for ${title}` }) });
+  await expect(item.getByText('Evidence (0)')).toBeAttached();
+
+  const other = await context.newPage();
+  await openApp(other, new URL(href, page.url()).pathname + new URL(href, page.url()).search);
+  await addEntry(other, { title: 'Handover audit' });
+  await expect(item.getByText('Evidence (1)')).toBeVisible();
+  await expect(item.getByText(/Handover audit \(/)).toBeVisible();
+});
+
 test('NMC totals update as entries are added', async ({ page }) => {
   await openApp(page, '/evidence');
   await expectNoAxeViolations(page);
