@@ -27,11 +27,14 @@ pub fn add_evidence_href(capability: Option<&str>, action: Option<&str>) -> Stri
     Page::Evidence.href_to(&values, Some(FORM_HEADING_ID))
 }
 
+/// Diary entries by capability id: what [`evidence_by_capability`] gives.
+pub type EvidenceByCapability = Memo<BTreeMap<String, Vec<EvidenceEntry>>>;
+
 /// The active profile's diary entries by the id of each capability they
 /// are linked to, in stored order; reactive. One memo serves a whole list of
 /// results, so each item is drawn once and not watched on its own: the list
 /// is drawn again when the diary changes.
-pub fn evidence_by_capability() -> Memo<BTreeMap<String, Vec<EvidenceEntry>>> {
+pub fn evidence_by_capability() -> EvidenceByCapability {
     let state = use_app_state();
     Memo::new(move |_| {
         let mut by_capability: BTreeMap<String, Vec<EvidenceEntry>> = BTreeMap::new();

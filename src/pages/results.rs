@@ -1,5 +1,7 @@
 use crate::address::Page;
-use crate::components::evidence_links::{evidence_by_capability, CapabilityEvidence};
+use crate::components::evidence_links::{
+    evidence_by_capability, CapabilityEvidence, EvidenceByCapability,
+};
 use crate::components::inset_text::InsetText;
 use crate::components::page_heading::PageHeading;
 use crate::components::summary_list::SummaryRow;
@@ -104,6 +106,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         .settings()
         .with_untracked(|settings| settings.presenter);
     let print_notes = assessment.print_notes && !presenter;
+    let by_capability = evidence_by_capability();
     let toggle_notes = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
@@ -160,11 +163,11 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         <GroupTable groups=results.by_pillar.clone() caption="Your ratings by pillar"/>
 
         <h2 class="nhsuk-heading-m">{format!("Gaps ({})", gaps.len())}</h2>
-        <ItemList items=gaps empty="No capability is rated below its expected level." assessment=assessment.clone() show_notes=print_notes/>
+        <ItemList items=gaps empty="No capability is rated below its expected level." assessment=assessment.clone() show_notes=print_notes by_capability/>
         <h2 class="nhsuk-heading-m">{format!("Strengths ({})", strengths.len())}</h2>
-        <ItemList items=strengths empty="No capability is rated at or above its expected level yet." assessment=assessment.clone() show_notes=print_notes/>
+        <ItemList items=strengths empty="No capability is rated at or above its expected level yet." assessment=assessment.clone() show_notes=print_notes by_capability/>
         <h2 class="nhsuk-heading-m">{format!("Not applicable ({})", not_applicable.len())}</h2>
-        <ItemList items=not_applicable empty="You marked nothing as not applicable." assessment=assessment.clone() show_notes=print_notes/>
+        <ItemList items=not_applicable empty="You marked nothing as not applicable." assessment=assessment.clone() show_notes=print_notes by_capability/>
         {(unrated > 0).then(|| view! { <p>{format!("Unrated: {unrated}.")}</p> })}
         {(!results.removed.is_empty()).then(|| view! {
             <p class="nhsuk-body-s">{format!(
@@ -250,12 +253,15 @@ fn SignatureBlock(assessment: Assessment) -> impl IntoView {
 /// 1,000 capabilities needs it (BENCHMARKS.md, "What changed the load").
 const LONG_LIST_FROM: usize = 200;
 
+/// One list of results; `by_capability` is the page's one map of diary
+/// entries (from `evidence_by_capability`), shared by its lists.
 #[component]
 fn ItemList(
     items: Vec<ItemResult<'static>>,
     empty: &'static str,
     assessment: Assessment,
     show_notes: bool,
+    by_capability: EvidenceByCapability,
 ) -> impl IntoView {
     if items.is_empty() {
         return view! { <p>{empty}</p> }.into_any();
@@ -265,7 +271,6 @@ fn ItemList(
     } else {
         "app-result-list"
     };
-    let by_capability = evidence_by_capability();
     view! {
         <ul class=class>
             {move || by_capability.with(|by_capability| items.iter().map(|item| {
