@@ -55,21 +55,23 @@ self.addEventListener('fetch', (event) => {
 
 /**
  * Every address in the app is the same index.html; the router reads the
- * path. The network comes first so an online visit sees a new release
- * straight away; offline, or when a host without a fallback answers a deep
- * link with an error, the kept index.html opens the app instead.
+ * path. The kept copy answers at once, so opening the app again never waits
+ * for the network, which on a phone's slow or failing connection can take
+ * seconds or hang. It belongs to the same build as every kept file it
+ * loads. A new release is still found on the visit: the browser checks
+ * sw.js (and the list it imports) on every navigation, a changed one keeps
+ * the new build, and register-sw.js offers to reload to it.
+ * A kept file opened in a tab (a sample pack) is that file. The network is
+ * asked for any other address with a file extension, and for everything
+ * if nothing is kept (storage cleared behind the worker's back).
  */
 async function page(request) {
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.ok) return response;
-    return (await cache.match(INDEX)) || response;
-  } catch (error) {
-    const kept = await cache.match(INDEX);
-    if (kept) return kept;
-    throw error;
-  }
+  const file = await cache.match(request, { ignoreVary: true, ignoreSearch: true });
+  if (file) return file;
+  const name = new URL(request.url).pathname.split('/').pop();
+  const kept = name.includes('.') ? undefined : await cache.match(INDEX);
+  return kept || fetch(request);
 }
 
 /**

@@ -117,7 +117,7 @@ pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
 /// importing the response (`Page::ReviewAsk`), and a supervisor's
 /// walk-through (`Page::Review`). One split function serves both, so the
 /// main wasm holds one loader for them, not two.
-#[wasm_split(review, fallible)]
+#[wasm_split(check, fallible)]
 pub fn review(page: Page) -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || match &page {
         Page::ReviewAsk(id) => view! { <pages::review::ReviewAsk id=id.clone()/> }.into_any(),
@@ -151,7 +151,7 @@ pub fn packs() -> Result<PageMaker, PageCodeFailed> {
 }
 
 /// About the app.
-#[wasm_split(info, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn about() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::about::About/> }.into_any()
@@ -159,7 +159,7 @@ pub fn about() -> Result<PageMaker, PageCodeFailed> {
 }
 
 /// Sources and disclaimer.
-#[wasm_split(info, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn sources() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::sources::Sources/> }.into_any()
@@ -167,7 +167,7 @@ pub fn sources() -> Result<PageMaker, PageCodeFailed> {
 }
 
 /// The accessibility statement.
-#[wasm_split(info, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn accessibility() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::accessibility::Accessibility/> }.into_any()
@@ -175,7 +175,7 @@ pub fn accessibility() -> Result<PageMaker, PageCodeFailed> {
 }
 
 /// The glossary.
-#[wasm_split(info, fallible)]
+#[wasm_split(explore, fallible)]
 pub fn glossary() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::glossary::Glossary/> }.into_any()
@@ -184,7 +184,7 @@ pub fn glossary() -> Result<PageMaker, PageCodeFailed> {
 
 /// The evidence and CPD diary, with the regulators' rules. The evidence
 /// shown on check, results and plan pages is in their chunk.
-#[wasm_split(evidence, fallible)]
+#[wasm_split(check, fallible)]
 pub fn evidence() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::evidence::Evidence/> }.into_any()

@@ -15,9 +15,18 @@
 // 5. Every file gets a name with a hash of its content, for the staging
 //    directory: lazy-<split>-<hash>.wasm for the chunks and
 //    lazy-loader-<hash>.js for the chunk loader.
+//
+// Steps 2 to 4 take most of a build once cargo has nothing to compile
+// (wasm-opt on some 25 modules), and their output depends only on cargo's
+// wasm, the tools and this script. So their output is kept with a key made
+// of those, and used again when the key is the same: a second `make build`
+// with no change in the code, and the sub-path build that `make test` makes
+// after the root one (the wasm does not depend on the public URL).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const NAME = 'maps-capability-checker';
@@ -25,6 +34,28 @@ const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0
 
 function run(command, args) {
   execFileSync(command, args, { stdio: 'inherit' });
+}
+
+/** The chunk files wasm-split-cli wrote into `work`. */
+function splitChunks(work) {
+  return readdirSync(work).filter((file) => /^(split|chunk)_\w+\.wasm$/.test(file));
+}
+
+/**
+ * What the output of steps 2 to 4 depends on: cargo's wasm, whether the
+ * build is a release (wasm-opt), the three tools' versions and this script.
+ */
+function workKey(input, release) {
+  const version = (tool) => execFileSync(tool, ['--version'], { encoding: 'utf8' }).trim();
+  // wasm-split-cli has no --version; cargo knows what it installed.
+  const split = execFileSync('cargo', ['install', '--list'], { encoding: 'utf8' })
+    .split('\n').find((line) => line.startsWith('wasm_split_cli_support '));
+  if (!split) throw new Error('wasm-split-cli is not installed by cargo: run `make tools`');
+  return createHash('sha256')
+    .update(readFileSync(input))
+    .update(JSON.stringify([release, split, version('wasm-bindgen'), version('wasm-opt')]))
+    .update(readFileSync(new URL(import.meta.url)))
+    .digest('hex');
 }
 
 /**
@@ -38,20 +69,28 @@ export function buildWasm(staging, release) {
   const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version=1', '--no-deps'], { encoding: 'utf8' }));
   const input = join(metadata.target_directory, 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
   const work = join(metadata.target_directory, 'wasm-split', profile);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-
-  run('wasm-split-cli', [input, work, '--target=web', `--out-name=${NAME}`]);
   const bindgen = join(work, 'bindgen');
-  run('wasm-bindgen', ['--target=web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
-    `--out-dir=${bindgen}`, `--out-name=${NAME}`, join(work, `${NAME}.wasm`)]);
   const mainWasm = join(bindgen, `${NAME}_bg.wasm`);
-  const chunks = readdirSync(work).filter((file) => /^(split|chunk)_\w+\.wasm$/.test(file));
-  if (release) {
-    for (const path of [mainWasm, ...chunks.map((file) => join(work, file))]) {
-      run('wasm-opt', ['-Oz', path, `--output=${path}`]);
+  const keyFile = join(work, 'key');
+  const key = workKey(input, release);
+  if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
+    console.log(`build-wasm: the split of this wasm is kept from an earlier build (${work})`);
+  } else {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    run('wasm-split-cli', [input, work, '--target=web', `--out-name=${NAME}`]);
+    run('wasm-bindgen', ['--target=web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+      `--out-dir=${bindgen}`, `--out-name=${NAME}`, join(work, `${NAME}.wasm`)]);
+    if (release) {
+      for (const path of [mainWasm, ...splitChunks(work).map((file) => join(work, file))]) {
+        run('wasm-opt', ['-Oz', path, `--output=${path}`]);
+      }
     }
+    // Written last: a build stopped part-way leaves no key, so nothing of
+    // it is used again.
+    writeFileSync(keyFile, key);
   }
+  const chunks = splitChunks(work);
 
   const lazy = [];
   let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');

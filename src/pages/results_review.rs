@@ -1,10 +1,10 @@
 //! The supervisor review on the results page and its printed summary (see
 //! `core::review`): the latest review next to the practitioner's ratings,
 //! the supervisor's confirmation block with the fingerprint, and the
-//! supervisor's ratings over time. Part of the results page, so it is in
-//! that page's wasm chunk. It hashes nothing: the fingerprint was made when
-//! the review was confirmed, and a later change is found rating by rating
-//! (`Review::changed_since`), so SHA-256 stays in the `review` chunk.
+//! supervisor's ratings over time. Part of the results page, in the `check`
+//! wasm chunk with the review pages. It hashes nothing: the fingerprint was
+//! made when the review was confirmed, and a later change is found rating
+//! by rating (`Review::changed_since`).
 
 use crate::components::summary_list::SummaryRow;
 use crate::{

@@ -26,7 +26,7 @@ test('the home page fetches no chunk, and a deep link to a lazy page works from 
 
   await openApp(page, 'glossary');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
-  expect(seen.chunks.some((path) => path.includes('lazy-info-'))).toBe(true);
+  expect(seen.chunks.some((path) => path.includes('lazy-explore-'))).toBe(true);
 
   await openApp(page, 'results');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');

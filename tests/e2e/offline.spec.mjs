@@ -4,7 +4,7 @@
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 
-// At least one page of each wasm chunk (src/lazy.rs): explore, check, data, info, review, evidence, packs.
+// Pages of every wasm chunk (src/lazy.rs: explore, check, data, packs), from every journey.
 const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary', 'review', 'evidence', 'packs'];
 
 /** Waits until the service worker has kept the app and controls the page. */
@@ -76,6 +76,27 @@ test('after one visit every page opens offline, and a rating saved offline is ke
   expect(page.url()).toBe(checkAddress);
   await expect(page.getByLabel('With indirect supervision')).toBeChecked();
   expect(foreign).toEqual([]);
+});
+
+test('after one visit the app opens at once from what is kept, even when the network hangs', async ({ page, context, baseURL }) => {
+  await openApp(page, './');
+  await waitForServiceWorker(page);
+  // A phone on a poor signal: the server never answers. Every request for
+  // an app address is held, so a worker that asked the network first would
+  // leave the page waiting here.
+  const asked = [];
+  const held = /\/(check|roles(\/pa)?)?(\?.*)?$/;
+  await context.route((url) => url.href.startsWith(baseURL) && held.test(url.pathname + url.search), (route) => {
+    asked.push(route.request().url());
+  });
+  for (const path of ['./', 'check', 'roles/pa']) {
+    await page.goto(path, { timeout: 10_000 });
+    await expect(page.locator('#app-static')).toHaveCount(0, { timeout: 10_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page).not.toHaveTitle(/Page not found/);
+  }
+  expect(asked, 'the network was asked for a page the app keeps').toEqual([]);
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
 test('the install manifest names the app, starts at its base and has icons that load', async ({ page, request }) => {
