@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
 /// The page for the current address, once `first_page` is set. Rebuilt
 /// only when the path changes; pages that read the query string subscribe
 /// to it themselves. A page that uses a content file fetched on demand
-/// waits for it (see `Page::needs`).
+/// waits for it (see `Page::needs`), while its code's chunk comes.
 #[component]
 fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoView {
     let loader = use_content_loader();
@@ -71,9 +71,10 @@ fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoV
             return ().into_any();
         }
         let page = Page::from_path(&navigation.path());
+        let view = page_view(&page);
         match page.needs() {
-            Some(file) => once_loaded(loader, file, move || page_view(&page)),
-            None => page_view(&page),
+            Some(file) => once_loaded(loader, file, view),
+            None => view,
         }
     }
 }

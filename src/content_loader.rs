@@ -98,14 +98,19 @@ pub fn use_content_loader() -> ContentLoader {
 
 /// Shows `page` once `file` is here; the first page that needs it fetches
 /// it. Pages that need only the role profiles do not come through here.
-pub fn once_loaded(
-    loader: ContentLoader,
-    file: LazyFile,
-    page: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> AnyView {
+/// `page` is made before the file comes but drawn only once it is here: a
+/// page whose code is in a wasm chunk (`lazy::page`) starts fetching the
+/// chunk when it is made, so the chunk and the file come at the same time,
+/// not one after the other.
+pub fn once_loaded(loader: ContentLoader, file: LazyFile, page: AnyView) -> AnyView {
     loader.need(file);
+    // Drawn once: a file that is here stays here (see `ContentLoader::need`).
+    let page = StoredValue::new_local(Some(page));
     (move || match loader.load_of(file).get() {
-        ContentLoad::Ready => page(),
+        ContentLoad::Ready => page
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
         ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
         ContentLoad::NotStarted | ContentLoad::Loading => {
             view! { <PageLoading what=file.what()/> }.into_any()

@@ -78,6 +78,25 @@ test.describe('without the service worker', () => {
     await expect(page.locator('#app-announcer')).toHaveText('Glossary');
   });
 
+  test('a page fetches its code and its content at the same time, not one after the other', async ({ page }) => {
+    await openApp(page, './');
+    // The framework is held back: the check's chunk must still be asked for.
+    let release;
+    const held = new Promise((done) => { release = done; });
+    await page.route(/\/framework-[0-9a-f]{16}\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const chunkAsked = page.waitForRequest((request) => /\/lazy-check-[0-9a-f]{16}\.wasm$/.test(new URL(request.url()).pathname), { timeout: 10_000 });
+    await page.getByRole('link', { name: 'Check my capabilities' }).first().click();
+    await chunkAsked;
+    await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toBeVisible();
+    release();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Check my capabilities');
+    await expect(heading).toBeFocused();
+  });
+
   test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
     const seen = watch(page);
     await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
