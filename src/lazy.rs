@@ -34,12 +34,14 @@ impl From<SplitLoaderError> for PageCodeFailed {
     }
 }
 
-// One chunk per journey: exploring roles (`explore`), checking and
-// results (`check`), one's data and workshops (`data`), the pages
-// about the app (`info`), supervisor review (`review`), the evidence and
-// CPD diary (`evidence`), and local capability packs (`packs`: reading and
-// writing pack files, with the csv crate, is needed on no other page).
-// Fewer, larger chunks compress better than one per page.
+// Four chunks, one per journey: exploring the roles and reading about the
+// app (`explore`), a practitioner's own work: the check, results and
+// plan, the evidence and CPD diary and supervisor review (`check`), one's
+// data and workshops (`data`), and local capability packs (`packs`:
+// reading and writing pack files, with the csv crate, is needed on no
+// other page). wasm-split puts code that several chunks use into a shared
+// chunk for each set of them: seven journeys made a deep link to /check
+// fetch 46 files, four make it 8 (see BENCHMARKS.md).
 
 /// The four roles.
 #[wasm_split(explore, fallible)]
@@ -182,8 +184,8 @@ pub fn glossary() -> Result<PageMaker, PageCodeFailed> {
     }))
 }
 
-/// The evidence and CPD diary, with the regulators' rules. The evidence
-/// shown on check, results and plan pages is in their chunk.
+/// The evidence and CPD diary, with the regulators' rules, in the same
+/// chunk as the check, results and plan pages that show evidence too.
 #[wasm_split(check, fallible)]
 pub fn evidence() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
