@@ -10,7 +10,9 @@ use crate::{
         content,
         framework::{HIGHEST_LEVEL, LOWEST_LEVEL},
         packs::labelled_title,
-        plan, scoring, text,
+        plan,
+        roles::RoleId,
+        scoring, text,
     },
     state::use_app_state,
 };
@@ -64,7 +66,7 @@ pub fn PlanEditor(assessment: Assessment) -> impl IntoView {
         } else {
             view! {
                 <ol class="app-plan">
-                    {actions.into_iter().map(|action| view! { <ActionRow assessment_id=id.get_value() action=action/> }).collect_view()}
+                    {actions.into_iter().map(|action| view! { <ActionRow assessment_id=id.get_value() role=assessment.role action=action/> }).collect_view()}
                 </ol>
             }.into_any()
         }}
@@ -130,7 +132,7 @@ fn Suggestions(
 }
 
 #[component]
-fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
+fn ActionRow(assessment_id: String, role: RoleId, action: PlanAction) -> impl IntoView {
     let state = use_app_state();
     let ids = StoredValue::new((assessment_id, action.clone()));
     let prefix = format!("action-{}", action.id);
@@ -169,7 +171,7 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
                 "Status: {}. By: {}. Target: {}.",
                 action.status.label(),
                 text::shown_date(&action.by_when, "no date set"),
-                action.target.map_or("not set".into(), |level| content::framework().level_label(level))
+                action.target.map_or("not set".into(), |level| content::framework().level_label(role, level))
             )}</p>
             <div class="app-plan__fields app-no-print">
                 <div class="nhsuk-form-group">
@@ -192,7 +194,7 @@ fn ActionRow(assessment_id: String, action: PlanAction) -> impl IntoView {
                     }>
                         <option value="" selected=action.target.is_none()>"Not set"</option>
                         {(LOWEST_LEVEL..=HIGHEST_LEVEL).map(|level| view! {
-                            <option value=level.to_string() selected=action.target == Some(level)>{content::framework().level_label(level)}</option>
+                            <option value=level.to_string() selected=action.target == Some(level)>{content::framework().level_label(role, level)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -285,10 +285,8 @@ pub fn ratings_csv(assessment: &Assessment, framework: &Framework) -> String {
     for capability in assessment.items(framework) {
         let rating = match assessment.rating(&capability.id) {
             Some(Rating::Level(level)) => framework
-                .scale_level(level)
-                .map_or(level.to_string(), |scale| {
-                    format!("{level} {}", scale.label)
-                }),
+                .level_word(assessment.role, level)
+                .map_or(level.to_string(), |word| format!("{level} {word}")),
             Some(Rating::NotApplicable) => "Not applicable".into(),
             None => "Not rated".into(),
         };
@@ -496,5 +494,36 @@ mod tests {
         let csv = ratings_csv(&quick, framework);
         assert_eq!(csv.lines().count(), quick.items(framework).len() + 1);
         assert!(first.is_none() || csv.contains("\"3 "));
+    }
+
+    #[test]
+    fn csv_words_each_level_as_the_role_rated_it() {
+        let framework = content::framework();
+        let mut pa = assessment("a1");
+        let Some(id) = pa
+            .items(framework)
+            .first()
+            .map(|capability| capability.id.clone())
+        else {
+            panic!("a PA quick check asks about capabilities")
+        };
+        pa.set_rating(&id, Some(Rating::Level(4)), 2);
+        assert!(ratings_csv(&pa, framework).contains("4 Consistently, within my supervision"));
+        let mut scp = assessment("a2");
+        scp.role = RoleId::Scp;
+        let Some(id) = scp
+            .items(framework)
+            .first()
+            .map(|capability| capability.id.clone())
+        else {
+            panic!("an SCP quick check asks about capabilities")
+        };
+        scp.set_rating(&id, Some(Rating::Level(4)), 2);
+        let Some(general) = framework.scale_level(4) else {
+            panic!("the scale has a level 4")
+        };
+        let csv = ratings_csv(&scp, framework);
+        assert!(csv.contains(&format!("4 {}", general.label)), "{csv}");
+        assert!(!csv.contains("within my supervision"), "{csv}");
     }
 }

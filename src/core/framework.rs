@@ -294,17 +294,27 @@ impl Framework {
         self.scale.iter().find(|scale| scale.level == level)
     }
 
-    /// "3 (with some support)": a level with its word on this framework's
-    /// rating scale, or just the number if the scale has no such level.
-    pub fn level_label(&self, level: Level) -> String {
-        let word = self.scale_level(level).map(|scale| scale.label.as_str());
-        crate::core::text::level_label(level, word)
+    /// The word for `level` on the rating scale as a person in `role` reads
+    /// it (see [`ScaleLevel::for_role`]): for PAs and AAs level 4 is
+    /// "Consistently, within my supervision". `None` if the scale has no
+    /// such level.
+    pub fn level_word(&self, role: RoleId, level: Level) -> Option<String> {
+        self.scale_level(level)
+            .map(|scale| scale.for_role(role).label)
+    }
+
+    /// "3 (with some support)": a level with its word on the rating scale as
+    /// a person in `role` reads it, or just the number if the scale has no
+    /// such level. Everything that shows a level of an assessment, a review
+    /// or a plan uses this, so the words are those the person rated with.
+    pub fn level_label(&self, role: RoleId, level: Level) -> String {
+        crate::core::text::level_label(level, self.level_word(role, level).as_deref())
     }
 
     /// [`Framework::level_label`] of an expected level, or "no level" where
     /// none is expected (only a local pack's capability sets none).
-    pub fn expected_level_label(&self, level: Option<Level>) -> String {
-        level.map_or_else(|| "no level".into(), |level| self.level_label(level))
+    pub fn expected_level_label(&self, role: RoleId, level: Option<Level>) -> String {
+        level.map_or_else(|| "no level".into(), |level| self.level_label(role, level))
     }
 
     /// Capabilities for a role, in framework order (grouped by domain).
@@ -321,6 +331,25 @@ impl Framework {
         let chosen = self.quick_checks.get(&role);
         self.for_role(role)
             .filter(move |capability| chosen.is_some_and(|ids| ids.contains(&capability.id)))
+    }
+
+    /// The fewest and the most capabilities that any role's checks ask
+    /// about, from this framework's own lists (local packs not counted):
+    /// `(quick, full)`, each as `(fewest, most)`. Shown on the check's start
+    /// page, so its promise follows the content.
+    pub fn check_sizes(&self) -> ((usize, usize), (usize, usize)) {
+        let range = |count: &dyn Fn(RoleId) -> usize| {
+            RoleId::ALL
+                .into_iter()
+                .map(count)
+                .fold((usize::MAX, 0), |(fewest, most), n| {
+                    (fewest.min(n), most.max(n))
+                })
+        };
+        (
+            range(&|role| self.quick_check(role).count()),
+            range(&|role| self.for_role(role).count()),
+        )
     }
 
     /// The capabilities only `role` has, in framework order.

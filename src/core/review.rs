@@ -24,6 +24,7 @@ use crate::core::{
     framework::{Capability, Framework, Level, HIGHEST_LEVEL, LOWEST_LEVEL},
     limits,
     records::Record,
+    roles::RoleId,
     sorting,
 };
 use serde::{Deserialize, Serialize};
@@ -85,10 +86,11 @@ impl TryFrom<String> for Mark {
 
 /// A rating in a review in words, as the results page and the printed
 /// summary show it: "3 (with indirect supervision)", "not applicable", "not
-/// observed" or, with none, "not rated".
-pub fn mark_text(framework: &Framework, mark: Option<Mark>) -> String {
+/// observed" or, with none, "not rated". Levels are worded for `role`, the
+/// role of the assessment reviewed.
+pub fn mark_text(framework: &Framework, role: RoleId, mark: Option<Mark>) -> String {
     match mark {
-        Some(Mark::Level(level)) => framework.level_label(level),
+        Some(Mark::Level(level)) => framework.level_label(role, level),
         Some(Mark::NotApplicable) => "not applicable".into(),
         Some(Mark::NotObserved) => "not observed".into(),
         None => "not rated".into(),
@@ -1099,22 +1101,27 @@ mod tests {
     }
 
     #[test]
-    fn marks_read_as_words_with_the_scale_labels() {
+    fn marks_read_as_words_with_the_scale_labels_of_the_role() {
         let framework = content::framework();
         assert_eq!(
-            mark_text(framework, Some(Mark::Level(3))),
-            framework.level_label(3)
+            mark_text(framework, RoleId::Scp, Some(Mark::Level(3))),
+            framework.level_label(RoleId::Scp, 3)
         );
-        assert!(mark_text(framework, Some(Mark::Level(3))).starts_with("3 ("));
+        assert!(mark_text(framework, RoleId::Scp, Some(Mark::Level(3))).starts_with("3 ("));
+        // A PA's supervisor reads level 4 in the PA's words.
         assert_eq!(
-            mark_text(framework, Some(Mark::NotApplicable)),
+            mark_text(framework, RoleId::Pa, Some(Mark::Level(4))),
+            "4 (consistently, within my supervision)"
+        );
+        assert_eq!(
+            mark_text(framework, RoleId::Pa, Some(Mark::NotApplicable)),
             "not applicable"
         );
         assert_eq!(
-            mark_text(framework, Some(Mark::NotObserved)),
+            mark_text(framework, RoleId::Pa, Some(Mark::NotObserved)),
             "not observed"
         );
-        assert_eq!(mark_text(framework, None), "not rated");
+        assert_eq!(mark_text(framework, RoleId::Pa, None), "not rated");
     }
 
     #[test]

@@ -70,6 +70,16 @@ pub fn level_label(level: u8, scale_word: Option<&str>) -> String {
     }
 }
 
+/// A count that may differ between cases, in words: "14", "14 or 15" or
+/// "40 to 52", from the fewest and the most.
+pub fn count_range((fewest, most): (usize, usize)) -> String {
+    match most.saturating_sub(fewest) {
+        0 => fewest.to_string(),
+        1 => format!("{fewest} or {most}"),
+        _ => format!("{fewest} to {most}"),
+    }
+}
+
 /// Where the user's answers are kept, which decides what the app may
 /// promise about them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,6 +148,32 @@ impl Keeping {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_that_differ_read_as_a_range() {
+        assert_eq!(count_range((14, 14)), "14");
+        assert_eq!(count_range((14, 15)), "14 or 15");
+        assert_eq!(count_range((40, 52)), "40 to 52");
+    }
+
+    #[test]
+    fn the_check_sizes_shown_are_the_frameworks_own() {
+        use crate::core::roles::RoleId;
+        let framework = crate::core::content::framework();
+        let (quick, full) = framework.check_sizes();
+        let quick_counts = RoleId::ALL.map(|role| framework.quick_check(role).count());
+        let full_counts = RoleId::ALL.map(|role| framework.for_role(role).count());
+        let range = |counts: [usize; 4]| {
+            (
+                counts.iter().copied().min().unwrap_or(0),
+                counts.iter().copied().max().unwrap_or(0),
+            )
+        };
+        assert_eq!(quick, range(quick_counts));
+        assert_eq!(full, range(full_counts));
+        // The content's changelog promises quick checks of 14 or 15.
+        assert_eq!(count_range(quick), "14 or 15");
+    }
 
     #[test]
     fn dates_read_the_uk_way() {

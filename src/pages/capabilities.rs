@@ -58,7 +58,7 @@ pub fn Capabilities() -> impl IntoView {
                                             {expected.map(|levels| view! {
                                                 <p class="nhsuk-body-s">{format!(
                                                     "Indicative expected level: {} when newly qualified, {} when experienced.",
-                                                    content::framework().expected_level_label(levels.newly_qualified), content::framework().expected_level_label(levels.experienced)
+                                                    content::framework().expected_level_label(role, levels.newly_qualified), content::framework().expected_level_label(role, levels.experienced)
                                                 )}</p>
                                             })}
                                             <h3 class="nhsuk-heading-xs">"Examples of evidence"</h3>

@@ -12,6 +12,7 @@ use crate::{
         content,
         framework::Stage,
         roles::RoleId,
+        text,
     },
     navigation::use_navigation,
     state::use_app_state,
@@ -115,18 +116,23 @@ pub fn CheckStart() -> impl IntoView {
                 .then(|| "Compared with what is expected when newly qualified".to_string()),
         })
         .collect();
+    let (quick, full) = content::framework().check_sizes();
     let scope_options = vec![
         RadioOption {
             value: "quick".into(),
             label: "Quick check".into(),
-            hint: Some("About 10 capabilities, one or more from each domain: 5 minutes".into()),
+            hint: Some(format!(
+                "{} capabilities chosen for the role, one or more from each domain, and those of any local pack you include",
+                text::count_range(quick)
+            )),
         },
         RadioOption {
             value: "full".into(),
             label: "Full check".into(),
-            hint: Some(
-                "Every capability for the role: 40 or more, can be done in several sittings".into(),
-            ),
+            hint: Some(format!(
+                "Every capability for the role: {}, and those of any local pack you include; it can be done in several sittings",
+                text::count_range(full)
+            )),
         },
     ];
 

@@ -179,7 +179,7 @@ fn Item(
                 Some(Rating::Level(level)) => {
                     format!(
                         "Saved: {}",
-                        crate::core::content::framework().level_label(level)
+                        crate::core::content::framework().level_label(assessment.role, level)
                     )
                 }
                 Some(Rating::NotApplicable) => "Saved: not applicable".into(),

@@ -17,6 +17,7 @@ use crate::{
         assessment::{Assessment, Rating},
         backup, content,
         framework::Stage,
+        roles::RoleId,
         scoring::{self, ItemResult},
     },
     state::use_app_state,
@@ -68,9 +69,12 @@ pub fn describe(assessment: &Assessment) -> String {
     )
 }
 
-pub fn rating_text(rating: Option<Rating>) -> String {
+/// A self-rating in words, its level worded for `role` (see
+/// `Framework::level_label`): "3 (with indirect supervision)", "not
+/// applicable" or "not rated".
+pub fn rating_text(role: RoleId, rating: Option<Rating>) -> String {
     match rating {
-        Some(Rating::Level(level)) => crate::core::content::framework().level_label(level),
+        Some(Rating::Level(level)) => crate::core::content::framework().level_label(role, level),
         Some(Rating::NotApplicable) => "not applicable".into(),
         None => "not rated".into(),
     }
@@ -281,7 +285,7 @@ fn ItemList(
                         <div class="app-result-list__summary">
                             <strong>{item.capability.title.clone()}</strong>
                             <PackTag capability=item.capability/>
-                            {format!(": you {}; expected {}", rating_text(item.rating), crate::core::content::framework().expected_level_label(item.expected))}
+                            {format!(": you {}; expected {}", rating_text(assessment.role, item.rating), crate::core::content::framework().expected_level_label(assessment.role, item.expected))}
                             {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
                             {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                         </div>
@@ -338,7 +342,7 @@ fn ChangesSince(assessment: Assessment) -> impl IntoView {
                 <h3 class="nhsuk-heading-s">{format!("{heading} ({})", changes.len())}</h3>
                 <ul>
                     {changes.into_iter().map(|change| view! {
-                        <li>{format!("{}: {} → {}", title(&change.capability), rating_text(change.from), rating_text(change.to))}</li>
+                        <li>{format!("{}: {} → {}", title(&change.capability), rating_text(assessment.role, change.from), rating_text(assessment.role, change.to))}</li>
                     }).collect_view()}
                 </ul>
             };

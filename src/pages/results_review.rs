@@ -14,6 +14,7 @@ use crate::{
         assessment::Assessment,
         content,
         review::{self, mark_text, Method},
+        roles::RoleId,
     },
     pages::results::rating_text,
     state::use_app_state,
@@ -84,11 +85,11 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
             </dl>
             <p class="nhsuk-body-s">"The fingerprint is a short code worked out from the ratings as they were reviewed; the supervisor\u{2019}s review response carries the same code. If a rating changes later, the ratings no longer match the fingerprint and the capability says \u{201c}changed since review\u{201d}. It cannot prove who made the review: the name was typed by whoever confirmed it."</p>
             <h3 class="nhsuk-heading-s">{format!("Where you and your supervisor differ ({})", differ.len())}</h3>
-            <ReviewRows rows=differ empty="You and your supervisor gave the same rating wherever they rated."/>
+            <ReviewRows role=assessment.role rows=differ empty="You and your supervisor gave the same rating wherever they rated."/>
             <h3 class="nhsuk-heading-s">"Everything else, by domain"</h3>
             {by_domain.into_iter().map(|(title, rows)| view! {
                 <h4 class="nhsuk-heading-xs">{title}</h4>
-                <ReviewRows rows empty=""/>
+                <ReviewRows role=assessment.role rows empty=""/>
             }).collect_view()}
             {(earlier > 0).then(|| view! {
                 <p class="nhsuk-body-s">{format!("This assessment has {earlier} earlier review(s); the latest is shown.")}</p>
@@ -98,7 +99,7 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
                 <ul class="app-result-list">
                     {over_time.into_iter().map(|(id, marks)| {
                         let title = framework.capability(&id).map_or(id.clone(), |found| found.title.clone());
-                        let moves = marks.iter().map(|(at, mark)| format!("{} ({})", mark_text(framework, Some(*mark)), browser::format_date(*at))).collect::<Vec<_>>().join(" \u{2192} ");
+                        let moves = marks.iter().map(|(at, mark)| format!("{} ({})", mark_text(framework, assessment.role, Some(*mark)), browser::format_date(*at))).collect::<Vec<_>>().join(" \u{2192} ");
                         view! { <li><strong>{title}</strong>{format!(": {moves}")}</li> }
                     }).collect_view()}
                 </ul>
@@ -110,7 +111,7 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
 }
 
 #[component]
-fn ReviewRows(rows: Vec<review::Row<'static>>, empty: &'static str) -> impl IntoView {
+fn ReviewRows(role: RoleId, rows: Vec<review::Row<'static>>, empty: &'static str) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p>{empty}</p> }.into_any();
     }
@@ -122,12 +123,12 @@ fn ReviewRows(rows: Vec<review::Row<'static>>, empty: &'static str) -> impl Into
                 view! {
                     <li>
                         <strong>{row.capability.title.clone()}</strong>
-                        {format!(": you {}; supervisor {}", mark_text(framework, row.item.self_rating), mark_text(framework, row.item.supervisor_rating))}
+                        {format!(": you {}; supervisor {}", mark_text(framework, role, row.item.self_rating), mark_text(framework, role, row.item.supervisor_rating))}
                         {(!comment.is_empty()).then(|| view! {
                             <span class="app-note">" Comment: " <bdi class="app-user-text">{comment}</bdi></span>
                         })}
                         {row.changed.then(|| view! {
-                            <strong class="nhsuk-tag nhsuk-tag--orange app-review-changed">{format!("Changed since review: now {}", rating_text(row.now))}</strong>
+                            <strong class="nhsuk-tag nhsuk-tag--orange app-review-changed">{format!("Changed since review: now {}", rating_text(role, row.now))}</strong>
                         })}
                     </li>
                 }

@@ -442,6 +442,7 @@ fn Item(
     let assessment = &draft.request.assessment;
     let their_rating = assessment.rating(&item.id).map(Mark::from);
     let their_note = assessment.note(&item.id).to_owned();
+    let role = assessment.role;
     let show_first = draft.show_self_first;
     let revealed = move || show_first || rating.get().is_some();
     let mut options: Vec<RadioOption> = framework
@@ -469,7 +470,7 @@ fn Item(
                 {move || if revealed() {
                     let note = their_note.clone();
                     view! {
-                        <p>{format!("Their own rating: {}.", mark_text(framework, their_rating))}</p>
+                        <p>{format!("Their own rating: {}.", mark_text(framework, role, their_rating))}</p>
                         {(!note.is_empty()).then(|| view! {
                             <p>"Their note: " <bdi class="app-user-text">{note}</bdi></p>
                         })}

@@ -71,3 +71,20 @@ test('an unfinished quick check extends to the full check keeping its answers', 
   expect(stored.data.scope).toBe('full');
   expect(stored.data.answers[first.id][0]).toBe(4);
 });
+
+test('results word each level as the role rated it: a PA\'s level 4 is "within my supervision"', async ({ page }) => {
+  const pa = Object.fromEntries(quickCheck('pa').map((c) => [c.id, 4]));
+  const scp = Object.fromEntries(quickCheck('scp').map((c) => [c.id, 4]));
+  await seed(page, {
+    'mapscc/assessment/pa-4': assessmentRecord({ id: 'pa-4', role: 'pa', ratings: pa }),
+    'mapscc/assessment/scp-4': assessmentRecord({ id: 'scp-4', role: 'scp', ratings: scp }),
+  });
+  const general = framework.scale.find((level) => level.level === 4).label.toLowerCase();
+  await openApp(page, '/results/pa-4');
+  const main = page.locator('#maincontent');
+  await expect(main).toContainText('you 4 (consistently, within my supervision)');
+  await expect(main).not.toContainText(`4 (${general})`);
+  await openApp(page, '/results/scp-4');
+  await expect(main).toContainText(`you 4 (${general})`);
+  await expect(main).not.toContainText('within my supervision');
+});
