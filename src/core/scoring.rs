@@ -116,6 +116,16 @@ impl<'a> Results<'a> {
             .collect()
     }
 
+    /// Items rated with a level where none is expected (a local pack's
+    /// capability whose author set none at this stage), in framework
+    /// order: neither gaps nor strengths, but answers the person gave.
+    pub fn without_expectation(&self) -> Vec<&ItemResult<'a>> {
+        self.items
+            .iter()
+            .filter(|item| item.status == ItemStatus::NoExpectation)
+            .collect()
+    }
+
     pub fn unrated(&self) -> Vec<&ItemResult<'a>> {
         self.items
             .iter()

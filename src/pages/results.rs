@@ -135,6 +135,8 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
     let gaps: Vec<ItemResult> = results.gaps().into_iter().cloned().collect();
     let strengths: Vec<ItemResult> = results.strengths().into_iter().cloned().collect();
     let not_applicable: Vec<ItemResult> = results.not_applicable().into_iter().cloned().collect();
+    let without_expectation: Vec<ItemResult> =
+        results.without_expectation().into_iter().cloned().collect();
     let unrated = results.unrated().len();
     view! {
         <a href=Page::ResultsList.href() class="nhsuk-back-link app-no-print">"All results"</a>
@@ -172,6 +174,11 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         <ItemList items=strengths empty="No capability is rated at or above its expected level yet." assessment=assessment.clone() show_notes=print_notes by_capability/>
         <h2 class="nhsuk-heading-m">{format!("Not applicable ({})", not_applicable.len())}</h2>
         <ItemList items=not_applicable empty="You marked nothing as not applicable." assessment=assessment.clone() show_notes=print_notes by_capability/>
+        {(!without_expectation.is_empty()).then(|| view! {
+            <h2 class="nhsuk-heading-m">{format!("Rated where no level is expected ({})", without_expectation.len())}</h2>
+            <p>"Capabilities from a local pack whose authors set no expected level at this stage: your ratings are kept and shown here, and are not counted as gaps, strengths or in the averages."</p>
+            <ItemList items=without_expectation empty="" assessment=assessment.clone() show_notes=print_notes by_capability/>
+        })}
         {(unrated > 0).then(|| view! { <p>{format!("Unrated: {unrated}.")}</p> })}
         {(!results.removed.is_empty()).then(|| view! {
             <p class="nhsuk-body-s">{format!(

@@ -100,8 +100,17 @@ test('results and the printed summary label pack items with the pack name', asyn
   const induction = page.locator('.app-result-list li', { hasText: 'EXAMPLE: Completes the local induction' });
   await expect(induction).toContainText(TAG);
   await expect(induction).toContainText('expected');
-  // No level is expected of the teaching item when newly qualified.
-  await expect(page.locator('.app-result-list li', { hasText: 'EXAMPLE: Contributes to the department' })).toHaveCount(0);
+  // No level is expected of the teaching item when newly qualified: it is
+  // no gap, but the rating given is shown, with the others that have none.
+  const teaching = { hasText: 'EXAMPLE: Contributes to the department' };
+  const gaps = page.locator('h2:text-matches("^Gaps ") + ul li');
+  await expect(gaps.filter({ hasText: 'EXAMPLE: Completes the local induction' })).toHaveCount(1);
+  await expect(gaps.filter(teaching)).toHaveCount(0);
+  // So is the audit item's, whose level is set only for experienced PAs.
+  await expect(page.getByRole('heading', { level: 2, name: 'Rated where no level is expected (2)' })).toBeVisible();
+  const without = page.locator('h2:text-matches("^Rated where no level is expected") + p + ul li');
+  await expect(without.filter(teaching)).toContainText('you 1 (');
+  await expect(without.filter({ hasText: 'EXAMPLE: Takes part in a departmental audit' })).toContainText('expected no level');
   await expect(page.getByText(/The counts include 5 capabilities from local packs/)).toBeVisible();
   await expectNoAxeViolations(page);
   await page.emulateMedia({ media: 'print' });

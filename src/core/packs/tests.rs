@@ -538,6 +538,15 @@ fn an_item_without_an_expected_level_is_shown_but_never_a_gap() {
         .gaps()
         .iter()
         .all(|gap| gap.capability.id != teaching));
+    // Listed with the answers that have no expected level, so it is shown.
+    assert_eq!(
+        results
+            .without_expectation()
+            .iter()
+            .map(|item| item.capability.id.as_str())
+            .collect::<Vec<_>>(),
+        vec![teaching.as_str()]
+    );
     // Experienced practitioners are expected to reach level 2.
     let results = scoring::results(&check, framework, RoleId::Pa, Stage::Experienced);
     assert!(results
