@@ -140,6 +140,27 @@ pub fn read_chosen_file(
     });
 }
 
+/// The file input with this id, if the page has one.
+fn file_input(id: &str) -> Option<web_sys::HtmlInputElement> {
+    document()
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+}
+
+/// The first file chosen in the file input with this id.
+pub fn chosen_file(id: &str) -> Option<web_sys::File> {
+    file_input(id)
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+}
+
+/// Empties the file input with this id, as after its file was used.
+pub fn clear_file_input(id: &str) {
+    if let Some(input) = file_input(id) {
+        input.set_value("");
+    }
+}
+
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

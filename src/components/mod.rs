@@ -1,6 +1,7 @@
 //! Small view pieces shared by several pages.
 
 pub mod backup_reminder;
+pub mod capability_options;
 pub mod character_count;
 pub mod checkboxes;
 pub mod confirm_dialog;

@@ -371,6 +371,21 @@ impl Assessment {
             .count()
     }
 
+    /// Where "Continue" reopens the check: the index in `items` of the
+    /// capability the person was last on (the first where it is unknown),
+    /// or `None` for the review screen, which comes after the last
+    /// capability once every one is answered.
+    pub fn resume_index(&self, items: &[&Capability]) -> Option<usize> {
+        let current = self
+            .current
+            .as_ref()
+            .and_then(|current| items.iter().position(|item| &item.id == current))
+            .unwrap_or(0);
+        let on_last = current + 1 == items.len();
+        let all_answered = self.answered_count(items) == items.len();
+        (!(on_last && all_answered)).then_some(current)
+    }
+
     pub fn first_unanswered<'a>(&self, items: &[&'a Capability]) -> Option<&'a Capability> {
         items
             .iter()
@@ -464,6 +479,27 @@ mod tests {
             "1.0.0".into(),
             1_000,
         )
+    }
+
+    #[test]
+    fn continue_reopens_the_last_capability_or_the_review_after_it() {
+        let framework = crate::core::content::framework();
+        let mut assessment = sample();
+        let items = assessment.items(framework);
+        assert!(items.len() > 2);
+        assert_eq!(assessment.resume_index(&items), Some(0));
+        assessment.set_current(&items[1].id, 2_000);
+        assert_eq!(assessment.resume_index(&items), Some(1));
+        let last = items.len() - 1;
+        assessment.set_current(&items[last].id, 2_000);
+        assert_eq!(assessment.resume_index(&items), Some(last));
+        for item in &items {
+            assessment.set_rating(&item.id, Some(Rating::Level(2)), 3_000);
+        }
+        // Past the last capability with every one answered: the review.
+        assert_eq!(assessment.resume_index(&items), None);
+        assessment.set_current(&items[1].id, 4_000);
+        assert_eq!(assessment.resume_index(&items), Some(1));
     }
 
     #[test]

@@ -88,6 +88,10 @@ pub enum ImportError {
     },
     /// Not a backup of this app: another app's file, or not JSON at all.
     NotABackup(String),
+    /// Another kind of this app's files, in words ("review request").
+    OtherKind {
+        found: &'static str,
+    },
     TooNew {
         version: u32,
     },
@@ -113,6 +117,9 @@ impl ImportError {
             ImportError::NotABackup(reason) => format!(
                 "The file is not a {what} from this app, or it is damaged ({reason}). Nothing has been changed."
             ),
+            ImportError::OtherKind { found } => format!(
+                "This is a {found} file from this app, not a {what}. Choose the {what} file. Nothing has been changed."
+            ),
             ImportError::TooNew { version } => format!(
                 "The file was saved by a newer version of this app ({what} format {version}). Reload the app to update it, then try again."
             ),
@@ -131,10 +138,25 @@ pub fn read_file<T: Record>(text: &str) -> Result<T, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
+    if let Some(kind) = records::kind_of(text).filter(|kind| kind != T::KIND) {
+        return Err(ImportError::OtherKind {
+            found: file_kind_words(&kind),
+        });
+    }
     match records::decode::<T>(text) {
         Decoded::Current(record) | Decoded::Migrated(record) => Ok(record),
         Decoded::TooNew(version) => Err(ImportError::TooNew { version }),
         Decoded::Unreadable(reason) => Err(ImportError::NotABackup(reason)),
+    }
+}
+
+/// The words for a kind of file this app saves, for an error message.
+fn file_kind_words(kind: &str) -> &'static str {
+    match kind {
+        "backup" => "backup",
+        "review-request" => "review request",
+        "review-response" => "review response",
+        _ => "different kind of",
     }
 }
 
@@ -439,10 +461,25 @@ mod tests {
             reject("not json"),
             Some(ImportError::NotABackup(_))
         ));
-        assert!(matches!(
+        assert_eq!(
             reject(r#"{"app":"maps-capability-checker","kind":"profiles","version":1,"data":{}}"#),
-            Some(ImportError::NotABackup(_))
-        ));
+            Some(ImportError::OtherKind {
+                found: "different kind of"
+            })
+        );
+        let request = reject(
+            r#"{"app":"maps-capability-checker","kind":"review-request","version":1,"data":{}}"#,
+        );
+        assert_eq!(
+            request,
+            Some(ImportError::OtherKind {
+                found: "review request"
+            })
+        );
+        assert_eq!(
+            request.map(|error| error.message("backup")).as_deref(),
+            Some("This is a review request file from this app, not a backup. Choose the backup file. Nothing has been changed.")
+        );
         assert_eq!(
             reject(r#"{"app":"maps-capability-checker","kind":"backup","version":9,"data":{}}"#),
             Some(ImportError::TooNew { version: 9 })
@@ -453,6 +490,9 @@ mod tests {
             ImportError::Empty,
             ImportError::TooLarge { bytes: 6_000_000 },
             ImportError::NotABackup("x".into()),
+            ImportError::OtherKind {
+                found: "review response",
+            },
             ImportError::TooNew { version: 2 },
         ] {
             assert!(error.to_string().len() > 30);

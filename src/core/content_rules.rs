@@ -520,6 +520,23 @@ mod tests {
     }
 
     #[test]
+    fn the_capability_picker_holds_each_once_and_no_two_names_alike() {
+        let framework = crate::core::content::framework();
+        let picker = framework.picker();
+        let names: Vec<&str> = picker
+            .iter()
+            .flat_map(|(_, choices)| choices.iter().map(|(_, name)| name.as_str()))
+            .collect();
+        assert_eq!(names.len(), framework.capabilities.len());
+        assert_eq!(
+            crate::core::sorting::set_of(names.iter()).len(),
+            names.len()
+        );
+        assert!(names.contains(&"Requesting and interpreting investigations (PA)"));
+        assert!(picker.iter().all(|(_, choices)| !choices.is_empty()));
+    }
+
+    #[test]
     fn every_role_has_at_least_45_capabilities() {
         let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
         for role in RoleId::ALL {

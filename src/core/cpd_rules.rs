@@ -159,6 +159,8 @@ pub enum Measure {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rule {
     pub id: &'static str,
+    /// A short name for the requirement, for links and lists.
+    pub name: &'static str,
     pub requirement: &'static str,
     pub source: &'static str,
     pub measure: Measure,
@@ -173,36 +175,42 @@ const FEEDBACK: &[EvidenceKind] = &[
 const GMC_RULES: &[Rule] = &[
     Rule {
         id: "gmc.cpd",
+        name: "CPD",
         requirement: "CPD every year, covering your whole practice, with a reflection on what you learned. The GMC sets no number of hours or points.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/continuing-professional-development",
         measure: Measure::Entries { kinds: &[EvidenceKind::CpdActivity], at_least: 1 },
     },
     Rule {
         id: "gmc.qia",
+        name: "Quality improvement activity",
         requirement: "Quality improvement activity, reviewed and discussed over the revalidation cycle.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/quality-improvement-activity",
         measure: Measure::Entries { kinds: &[EvidenceKind::QualityImprovement], at_least: 1 },
     },
     Rule {
         id: "gmc.significant-events",
+        name: "Significant events",
         requirement: "Declare and reflect on every significant event you were involved in since your last appraisal. Having none is an answer too.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/significant-events",
         measure: Measure::DeclareAll { kinds: &[EvidenceKind::SignificantEvent] },
     },
     Rule {
         id: "gmc.colleague-feedback",
+        name: "Colleague feedback",
         requirement: "Colleague feedback at least once per revalidation cycle, from a range of roles; for PAs and AAs in clinical practice it should include at least one person who has supervised you.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/colleague-feedback",
         measure: Measure::Entries { kinds: &[EvidenceKind::ColleagueFeedback], at_least: 1 },
     },
     Rule {
         id: "gmc.patient-feedback",
+        name: "Patient feedback",
         requirement: "Feedback from a formal, solicited patient feedback exercise at least once per revalidation cycle, and any informal feedback at each appraisal.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/patient-feedback---or-feedback-from-those-you-provide-medical-services-to",
         measure: Measure::Entries { kinds: &[EvidenceKind::PatientFeedback], at_least: 1 },
     },
     Rule {
         id: "gmc.complaints",
+        name: "Compliments and complaints",
         requirement: "Declare and reflect on every formal complaint since your last appraisal; compliments and informal complaints with learning in them help too. Having none is an answer too.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/compliments-and-complaints",
         measure: Measure::DeclareAll { kinds: &[EvidenceKind::ComplimentsAndComplaints] },
@@ -212,24 +220,28 @@ const GMC_RULES: &[Rule] = &[
 const NMC_RULES: &[Rule] = &[
     Rule {
         id: "nmc.cpd-hours",
+        name: "CPD hours",
         requirement: "35 hours of CPD in the three years, relevant to your scope of practice (this app counts time on CPD activity entries).",
         source: NMC_CPD,
         measure: Measure::Minutes { kinds: &[EvidenceKind::CpdActivity], participatory_only: false, at_least: 35 * 60 },
     },
     Rule {
         id: "nmc.participatory-hours",
+        name: "Participatory CPD hours",
         requirement: "Of those, at least 20 hours participatory: learning with one or more other professionals, in person or online.",
         source: NMC_CPD,
         measure: Measure::Minutes { kinds: &[EvidenceKind::CpdActivity], participatory_only: true, at_least: 20 * 60 },
     },
     Rule {
         id: "nmc.feedback",
+        name: "Practice-related feedback",
         requirement: "5 pieces of practice-related feedback in the three years, from any source (this app counts colleague feedback, patient feedback, and compliments and complaints).",
         source: NMC_FEEDBACK,
         measure: Measure::Entries { kinds: FEEDBACK, at_least: 5 },
     },
     Rule {
         id: "nmc.reflective-accounts",
+        name: "Written reflective accounts",
         requirement: "5 written reflective accounts in the three years, on the NMC form, each linked to the Code, with nothing that identifies anyone.",
         source: NMC_REFLECTIVE,
         measure: Measure::Entries { kinds: &[EvidenceKind::ReflectiveAccount], at_least: 5 },
@@ -239,24 +251,28 @@ const NMC_RULES: &[Rule] = &[
 const HCPC_RULES: &[Rule] = &[
     Rule {
         id: "hcpc.standard-1",
+        name: "HCPC standard 1, a continuous record",
         requirement: "Standard 1: keep a continuous, up-to-date and accurate record of your CPD. If you are audited, explain any gap of three months or more.",
         source: HCPC_GAPS,
         measure: Measure::NoGapOf { months: 3 },
     },
     Rule {
         id: "hcpc.standard-2",
+        name: "HCPC standard 2, a mixture of activities",
         requirement: "Standard 2: your CPD is a mixture of learning activities relevant to your current or future practice (this app counts entries of different kinds).",
         source: HCPC_STANDARDS,
         measure: Measure::DifferentKinds { at_least: 2 },
     },
     Rule {
         id: "hcpc.standards-3-4",
+        name: "HCPC standards 3 and 4, improvement and benefit",
         requirement: "Standards 3 and 4: seek to make sure your CPD has improved your practice and benefits service users (this app checks each entry has a reflection).",
         source: HCPC_STANDARDS,
         measure: Measure::AllReflected,
     },
     Rule {
         id: "hcpc.standard-5",
+        name: "HCPC standard 5, a profile if audited",
         requirement: "Standard 5: if selected for audit (2.5% of each profession at random), present a profile: a summary of your practice, and a statement on 4 to 6 activities from the last two years with evidence.",
         source: HCPC_PROFILE,
         measure: Measure::Entries { kinds: &EvidenceKind::ALL, at_least: 4 },
@@ -280,11 +296,35 @@ pub fn not_tracked(regulator: Regulator) -> Option<&'static str> {
     }
 }
 
+/// Where one rule stands for the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// The diary holds what the rule asks.
+    Covered,
+    /// The diary does not yet hold what the rule asks.
+    Missing,
+    /// A declare-everything rule with nothing in the diary: having none is
+    /// an answer too, but only the practitioner can give it, so the check
+    /// neither counts it covered nor missing.
+    ForYouToDeclare,
+}
+
+impl Status {
+    /// The words shown in the readiness table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Covered => "Covered",
+            Status::Missing => "Missing",
+            Status::ForYouToDeclare => "None recorded: if you had none, say so at appraisal",
+        }
+    }
+}
+
 /// How one rule stands for the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Check {
     pub rule: Rule,
-    pub met: bool,
+    pub status: Status,
     /// What the diary holds, as "12 of 35 hours" or "2 entries".
     pub progress: String,
 }
@@ -301,10 +341,10 @@ pub fn readiness(
     rules(regulator)
         .iter()
         .map(|rule| {
-            let (met, progress) = measure(rule.measure, entries, start, until);
+            let (status, progress) = measure(rule.measure, entries, start, until);
             Check {
                 rule: *rule,
-                met,
+                status,
                 progress,
             }
         })
@@ -316,7 +356,14 @@ fn measure(
     entries: &[&EvidenceEntry],
     start: &str,
     until: &str,
-) -> (bool, String) {
+) -> (Status, String) {
+    let covered_if = |met: bool| {
+        if met {
+            Status::Covered
+        } else {
+            Status::Missing
+        }
+    };
     let of_kinds = |kinds: &'static [EvidenceKind]| {
         entries
             .iter()
@@ -338,7 +385,7 @@ fn measure(
                 .map(|entry| entry.minutes)
                 .sum();
             (
-                minutes >= at_least,
+                covered_if(minutes >= at_least),
                 format!(
                     "{} of {} hours",
                     crate::core::evidence::hours_text(minutes),
@@ -353,31 +400,39 @@ fn measure(
             } else {
                 format!("{count} of {at_least}")
             };
-            (count >= at_least, progress)
+            (covered_if(count >= at_least), progress)
         }
-        Measure::DeclareAll { kinds } => (
-            true,
-            format!("{} declared", entries_text(of_kinds(kinds).count())),
-        ),
+        Measure::DeclareAll { kinds } => {
+            let count = of_kinds(kinds).count();
+            let status = if count == 0 {
+                Status::ForYouToDeclare
+            } else {
+                Status::Covered
+            };
+            (status, format!("{} declared", entries_text(count)))
+        }
         Measure::DifferentKinds { at_least } => {
             let kinds = sorting::set_of(entries.iter().map(|entry| entry.kind));
             (
-                kinds.len() >= at_least,
+                covered_if(kinds.len() >= at_least),
                 format!("{} different kinds", kinds.len()),
             )
         }
         Measure::AllReflected => {
             let reflected = entries.iter().filter(|entry| entry.reflected()).count();
             (
-                !entries.is_empty() && reflected == entries.len(),
+                covered_if(!entries.is_empty() && reflected == entries.len()),
                 format!("{reflected} of {} with a reflection", entries.len()),
             )
         }
         Measure::NoGapOf { months } => match longest_gap(entries, start, until, months) {
-            None if entries.is_empty() => (false, "no entries yet".into()),
-            None => (true, format!("no gap of {months} months or more")),
+            None if entries.is_empty() => (Status::Missing, "no entries yet".into()),
+            None => (
+                Status::Covered,
+                format!("no gap of {months} months or more"),
+            ),
             Some((from, to)) => (
-                false,
+                Status::Missing,
                 format!(
                     "a gap from {} to {}",
                     text::shown_date(&from, ""),
@@ -492,6 +547,27 @@ mod tests {
         assert!(RULES_VERSION.len() == 10);
     }
 
+    /// Screen readers list links by name: each rule's "Source" link reads
+    /// its short name, so the names are words, and no two are the same.
+    #[test]
+    fn every_rule_has_its_own_short_name_in_words() {
+        for regulator in Regulator::ALL {
+            let names: Vec<&str> = rules(regulator).iter().map(|rule| rule.name).collect();
+            assert_eq!(
+                sorting::set_of(names.iter()).len(),
+                names.len(),
+                "{names:?}"
+            );
+            for rule in rules(regulator) {
+                assert!(
+                    !rule.name.contains('.') && rule.name.len() < 60,
+                    "{}",
+                    rule.id
+                );
+            }
+        }
+    }
+
     #[test]
     fn nmc_totals_count_cpd_hours_participatory_hours_feedback_and_accounts() {
         let entries = [
@@ -504,17 +580,17 @@ mod tests {
         let refs: Vec<&EvidenceEntry> = entries.iter().collect();
         let checks = readiness(Regulator::Nmc, &refs, "2025-06-01", "2026-11-30");
         let hours = by_id(&checks, "nmc.cpd-hours");
-        assert!(hours.met);
+        assert_eq!(hours.status, Status::Covered);
         assert_eq!(hours.progress, "35 of 35 hours");
         let participatory = by_id(&checks, "nmc.participatory-hours");
-        assert!(participatory.met);
+        assert_eq!(participatory.status, Status::Covered);
         assert_eq!(participatory.progress, "20 of 20 hours");
         assert_eq!(by_id(&checks, "nmc.feedback").progress, "2 of 5");
-        assert!(!by_id(&checks, "nmc.feedback").met);
+        assert_eq!(by_id(&checks, "nmc.feedback").status, Status::Missing);
         assert_eq!(by_id(&checks, "nmc.reflective-accounts").progress, "1 of 5");
         let short: Vec<&EvidenceEntry> = refs[1..].to_vec();
         let checks = readiness(Regulator::Nmc, &short, "2025-06-01", "2026-11-30");
-        assert!(!by_id(&checks, "nmc.cpd-hours").met);
+        assert_eq!(by_id(&checks, "nmc.cpd-hours").status, Status::Missing);
         assert_eq!(
             by_id(&checks, "nmc.participatory-hours").progress,
             "0 of 20 hours"
@@ -522,16 +598,25 @@ mod tests {
     }
 
     #[test]
-    fn gmc_checks_the_six_kinds_and_accepts_no_significant_events() {
+    fn gmc_checks_the_six_kinds_and_leaves_no_significant_events_for_the_practitioner_to_declare() {
         let entries = [entry("2026-01-01", EvidenceKind::CpdActivity, 0, false)];
         let refs: Vec<&EvidenceEntry> = entries.iter().collect();
         let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
         assert_eq!(checks.len(), 6);
-        assert!(by_id(&checks, "gmc.cpd").met);
-        assert!(!by_id(&checks, "gmc.qia").met);
+        assert_eq!(by_id(&checks, "gmc.cpd").status, Status::Covered);
+        assert_eq!(by_id(&checks, "gmc.qia").status, Status::Missing);
         let events = by_id(&checks, "gmc.significant-events");
-        assert!(events.met);
+        assert_eq!(events.status, Status::ForYouToDeclare);
         assert_eq!(events.progress, "0 entries declared");
+        let declared = [
+            entry("2026-01-01", EvidenceKind::CpdActivity, 0, false),
+            entry("2026-03-01", EvidenceKind::SignificantEvent, 0, false),
+        ];
+        let refs: Vec<&EvidenceEntry> = declared.iter().collect();
+        let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
+        let events = by_id(&checks, "gmc.significant-events");
+        assert_eq!(events.status, Status::Covered);
+        assert_eq!(events.progress, "1 entry declared");
         assert!(Regulator::Gmc.unpublished().is_some());
     }
 
@@ -544,15 +629,15 @@ mod tests {
         let second = entry("2025-06-01", EvidenceKind::QualityImprovement, 0, false);
         let refs = [&first, &second];
         let checks = readiness(Regulator::Hcpc, &refs, "2025-01-01", "2025-07-01");
-        assert!(by_id(&checks, "hcpc.standard-2").met);
+        assert_eq!(by_id(&checks, "hcpc.standard-2").status, Status::Covered);
         let reflected = by_id(&checks, "hcpc.standards-3-4");
-        assert!(!reflected.met);
+        assert_eq!(reflected.status, Status::Missing);
         assert_eq!(reflected.progress, "1 of 2 with a reflection");
         let gaps = by_id(&checks, "hcpc.standard-1");
-        assert!(!gaps.met);
+        assert_eq!(gaps.status, Status::Missing);
         assert_eq!(gaps.progress, "a gap from 10 January 2025 to 1 June 2025");
         let checks = readiness(Regulator::Hcpc, &refs[..1], "2025-01-01", "2025-04-09");
-        assert!(by_id(&checks, "hcpc.standard-1").met);
+        assert_eq!(by_id(&checks, "hcpc.standard-1").status, Status::Covered);
         let checks = readiness(Regulator::Hcpc, &[], "2025-01-01", "2025-02-01");
         assert_eq!(by_id(&checks, "hcpc.standard-1").progress, "no entries yet");
     }

@@ -326,6 +326,43 @@ impl Framework {
         })
     }
 
+    /// Every capability grouped under its domain, in framework order, for a
+    /// picker: each with the name to show, its title, followed by the roles
+    /// it applies to ("(PA)") where another capability has the same title.
+    pub fn picker(&self) -> Vec<(&Domain, Vec<(&Capability, String)>)> {
+        let shared_title = |capability: &Capability| {
+            self.capabilities
+                .iter()
+                .filter(|other| other.title == capability.title)
+                .count()
+                > 1
+        };
+        self.domains
+            .iter()
+            .map(|domain| {
+                let choices = self
+                    .capabilities
+                    .iter()
+                    .filter(|capability| capability.domain == domain.id)
+                    .map(|capability| {
+                        let name = if shared_title(capability) {
+                            let roles: Vec<String> = capability
+                                .expected
+                                .keys()
+                                .map(|role| role.code().to_ascii_uppercase())
+                                .collect();
+                            format!("{} ({})", capability.title, roles.join(", "))
+                        } else {
+                            capability.title.clone()
+                        };
+                        (capability, name)
+                    })
+                    .collect();
+                (domain, choices)
+            })
+            .collect()
+    }
+
     /// The role's quick check, in framework order (see `quick_checks`).
     pub fn quick_check(&self, role: RoleId) -> impl Iterator<Item = &Capability> {
         let chosen = self.quick_checks.get(&role);

@@ -72,6 +72,20 @@ struct EnvelopeIn {
     data: Value,
 }
 
+/// The kind named in `text`'s envelope when it is a record of this app
+/// (`"backup"`, `"review-request"`…); `None` for anything else.
+pub fn kind_of(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Head {
+        app: String,
+        kind: String,
+    }
+    serde_json::from_str::<Head>(text)
+        .ok()
+        .filter(|head| head.app == APP)
+        .map(|head| head.kind)
+}
+
 pub fn encode<T: Record>(record: &T) -> Result<String, String> {
     serde_json::to_string(&EnvelopeOut {
         app: APP,
@@ -151,12 +165,15 @@ pub struct Profiles {
 
 pub const DEFAULT_PROFILE_ID: &str = "me";
 
+/// The first profile's name until the person renames it: it names no one.
+pub const DEFAULT_PROFILE_NAME: &str = "Me";
+
 impl Default for Profiles {
     fn default() -> Profiles {
         Profiles {
             profiles: vec![Profile {
                 id: DEFAULT_PROFILE_ID.into(),
-                name: "Me".into(),
+                name: DEFAULT_PROFILE_NAME.into(),
                 created_at: 0,
             }],
             active: DEFAULT_PROFILE_ID.into(),
@@ -221,6 +238,15 @@ impl Profiles {
             .iter()
             .find(|profile| profile.id == id)
             .map_or("", |profile| profile.name.as_str())
+    }
+
+    /// The profile's name where it names a person, for a signature or a
+    /// review request; empty for the default "Me" or an unknown id.
+    pub fn person_name(&self, id: &str) -> &str {
+        match self.name_of(id) {
+            DEFAULT_PROFILE_NAME => "",
+            name => name,
+        }
     }
 }
 
@@ -305,7 +331,10 @@ mod profile_tests {
         let profiles = two();
         assert_eq!(profiles.name_of("p2"), "Ward 7 rota");
         assert_eq!(profiles.name_of(DEFAULT_PROFILE_ID), "Me");
+        assert_eq!(profiles.person_name(DEFAULT_PROFILE_ID), "");
+        assert_eq!(profiles.person_name("p2"), "Ward 7 rota");
         assert_eq!(profiles.name_of("nobody"), "");
+        assert_eq!(profiles.person_name("nobody"), "");
     }
 }
 

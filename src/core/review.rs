@@ -343,7 +343,7 @@ impl ReviewRequest {
         }
         ReviewRequest {
             requested_at: now,
-            practitioner: practitioner.to_owned(),
+            practitioner: practitioner.trim().to_owned(),
             includes_notes,
             assessment: copy,
         }
@@ -1012,9 +1012,10 @@ mod tests {
         let Some(wrong_kind) = reject(&request) else {
             panic!("a request was read as a response")
         };
-        assert!(wrong_kind
-            .to_string()
-            .starts_with("The file is not a review response from this app"));
+        assert_eq!(
+            wrong_kind.to_string(),
+            "This is a review request file from this app, not a review response. Choose the review response file. Nothing has been changed."
+        );
         assert_eq!(
             reject(
                 r#"{"app":"maps-capability-checker","kind":"review-response","version":2,"data":{}}"#

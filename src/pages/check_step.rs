@@ -42,16 +42,14 @@ pub fn CheckStep(id: String) -> impl IntoView {
         };
         let items = assessment.items(state.checked_framework_untracked());
         let start = assessment
-            .current
-            .as_ref()
-            .and_then(|current| items.iter().position(|item| &item.id == current))
-            .unwrap_or(0);
+            .resume_index(&items)
+            .map_or(Place::Review, Place::Item);
         view! { <Stepper id=id start=start/> }.into_any()
     }
 }
 
 #[component]
-fn Stepper(id: String, start: usize) -> impl IntoView {
+fn Stepper(id: String, start: Place) -> impl IntoView {
     let state = use_app_state();
     let framework = state.checked_framework_untracked();
     let id = StoredValue::new(id);
@@ -64,7 +62,7 @@ fn Stepper(id: String, start: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let place = RwSignal::new(Place::Item(start));
+    let place = RwSignal::new(start);
     let announcement = RwSignal::new(String::new());
 
     let go_to = move |next: Place| {

@@ -7,6 +7,7 @@ use crate::components::text_input::TextInput;
 use crate::{
     browser,
     components::{
+        capability_options::CapabilityOptions,
         character_count::CharacterCount,
         error_summary::{message_for, ErrorSummary},
         inset_text::InsetText,
@@ -245,9 +246,7 @@ fn EntryForm(
                 }
             }>
                 <option value="">"Choose a capability"</option>
-                {framework.capabilities.iter().map(|capability| view! {
-                    <option value=capability.id.clone()>{capability.title.clone()}</option>
-                }).collect_view()}
+                <CapabilityOptions framework/>
             </select>
         </fieldset>
         {(!actions.is_empty()).then(|| view! {
@@ -356,9 +355,9 @@ fn Readiness() -> impl IntoView {
                         <tbody class="nhsuk-table__body">
                             {checks.into_iter().map(|check| view! {
                                 <tr class="nhsuk-table__row" data-rule=check.rule.id>
-                                    <td class="nhsuk-table__cell">{check.rule.requirement}" "<a href=check.rule.source>"Source"<span class="nhsuk-u-visually-hidden">{format!(": {}", check.rule.id)}</span></a></td>
+                                    <td class="nhsuk-table__cell">{check.rule.requirement}" "<a href=check.rule.source>"Source"<span class="nhsuk-u-visually-hidden">{format!(": {}", check.rule.name)}</span></a></td>
                                     <td class="nhsuk-table__cell">{check.progress}</td>
-                                    <td class="nhsuk-table__cell"><strong>{if check.met { "Covered" } else { "Missing" }}</strong></td>
+                                    <td class="nhsuk-table__cell"><strong>{check.status.label()}</strong></td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -429,7 +428,7 @@ fn EntryList(edit: Callback<EvidenceEntry>) -> impl IntoView {
                     filter.update(|filter| filter.capability = id);
                 }>
                     <option value="">"All capabilities"</option>
-                    {framework.capabilities.iter().map(|capability| view! { <option value=capability.id.clone()>{capability.title.clone()}</option> }).collect_view()}
+                    <CapabilityOptions framework/>
                 </select>
             </div>
             {date_filter("evidence-filter-from", "From", false)}

@@ -16,10 +16,11 @@ use crate::{
         content,
         packs::{self, Details, Pack, PackChange},
         roles::RoleId,
+        text,
     },
     state::use_app_state,
 };
-use leptos::{prelude::*, wasm_bindgen::JsCast};
+use leptos::prelude::*;
 
 /// The most problems listed at once: a file with a wrong column can have
 /// one on every row.
@@ -46,12 +47,7 @@ pub fn Packs() -> impl IntoView {
         problems.set(Vec::new());
         preview.set(None);
         done.set(None);
-        let file = browser::document()
-            .and_then(|document| document.get_element_by_id("pack-file"))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        let Some(file) = file else {
+        let Some(file) = browser::chosen_file("pack-file") else {
             show_problems(vec![(
                 "pack-file",
                 "Select a pack file (CSV or JSON)".into(),
@@ -132,6 +128,11 @@ pub fn Packs() -> impl IntoView {
         };
         state.put_pack(pack);
         preview.set(None);
+        // The form starts empty for the next pack.
+        for detail in details {
+            detail.set(String::new());
+        }
+        browser::clear_file_input("pack-file");
         done.set(Some(message));
         browser::focus_after_render("pack-done");
     };
@@ -256,7 +257,7 @@ fn Preview(
                 <dl class="nhsuk-summary-list">
                     <SummaryRow user_text=true key="Version" value=pack.version.clone()/>
                     <SummaryRow user_text=true key="Author or organisation" value=if pack.author.is_empty() { "Not given".into() } else { pack.author.clone() }/>
-                    <SummaryRow user_text=true key="Date" value=pack.date.clone()/>
+                    <SummaryRow user_text=true key="Date" value=text::shown_date(&pack.date, "Not given")/>
                     <SummaryRow key="Capabilities" value=pack.capabilities.len().to_string()/>
                 </dl>
                 {change.replaces.clone().map(|version| view! {
@@ -270,6 +271,7 @@ fn Preview(
                         <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Capabilities in the pack"</caption>
                         <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
                             <th class="nhsuk-table__header" scope="col">"Title"</th>
+                            <th class="nhsuk-table__header" scope="col">"Id"</th>
                             <th class="nhsuk-table__header" scope="col">"Domain"</th>
                             <th class="nhsuk-table__header" scope="col">"Roles"</th>
                             <th class="nhsuk-table__header" scope="col">"Levels expected (newly qualified, experienced)"</th>
@@ -278,6 +280,7 @@ fn Preview(
                             {pack.capabilities.iter().map(|item| view! {
                                 <tr class="nhsuk-table__row">
                                     <th class="nhsuk-table__header app-user-text" scope="row" dir="auto">{item.title.clone()}</th>
+                                    <td class="nhsuk-table__cell app-user-text" dir="auto">{item.id.clone()}</td>
                                     <td class="nhsuk-table__cell">{domain_title(&item.domain)}</td>
                                     <td class="nhsuk-table__cell">{roles_text(&item.roles)}</td>
                                     <td class="nhsuk-table__cell">{format!("{}, {}", level_text(item.newly_qualified), level_text(item.experienced))}</td>
@@ -327,7 +330,7 @@ fn Loaded() -> impl IntoView {
                                     "Version {}{}, dated {}. {} capabilities ({counts}).",
                                     pack.version,
                                     if pack.author.is_empty() { String::new() } else { format!(", by {}", pack.author) },
-                                    pack.date,
+                                    text::shown_date(&pack.date, "not given"),
                                     pack.capabilities.len()
                                 )}</p>
                                 <ul class="app-inline-actions">

@@ -218,16 +218,11 @@ fn SignatureBlock(assessment: Assessment) -> impl IntoView {
     let presenter = state
         .settings()
         .with_untracked(|settings| settings.presenter);
-    // The first profile's name, "Me", names no one: leave a line to write on.
+    // A name that names no one leaves a line to write on.
     let name = state
         .profiles()
-        .with_untracked(|profiles| {
-            profiles
-                .active_profile()
-                .map(|profile| profile.name.clone())
-        })
-        .filter(|name| !presenter && name != "Me")
-        .unwrap_or_default();
+        .with_untracked(|profiles| profiles.person_name(&profiles.active).to_owned());
+    let name = if presenter { String::new() } else { name };
     let role = content::roles()
         .role(assessment.role)
         .map(|role| role.title.clone())

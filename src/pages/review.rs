@@ -49,25 +49,44 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
     let navigation = use_navigation();
     let include_notes = RwSignal::new(false);
     let sent = RwSignal::new(None::<bool>);
-    let practitioner = state
-        .profiles()
-        .with_untracked(|profiles| profiles.name_of(&assessment.profile).to_owned());
+    // The default profile's "Me" would tell the supervisor nothing.
+    let practitioner = RwSignal::new(
+        state
+            .profiles()
+            .with_untracked(|profiles| profiles.person_name(&assessment.profile).to_owned()),
+    );
     let assessment = StoredValue::new(assessment);
-    let practitioner = StoredValue::new(practitioner);
     let request = move || {
         ReviewRequest::new(
             &assessment.get_value(),
-            &practitioner.get_value(),
+            &practitioner.get_untracked(),
             include_notes.get_untracked(),
             browser::now(),
         )
     };
+    let name_error = Memo::new(move |_| {
+        practitioner
+            .with(|name| limits::too_long("Your name", name.trim(), limits::PROFILE_NAME_MAX_CHARS))
+    });
+    let name_ok = move || {
+        let ok = name_error.get_untracked().is_none();
+        if !ok {
+            browser::focus("review-practitioner");
+        }
+        ok
+    };
     let hand_over = move |_| {
+        if !name_ok() {
+            return;
+        }
         let draft = ReviewDraft::new(browser::new_id("r"), request(), Method::SameDevice);
         state.set_review_draft(Some(draft));
         navigation.open(&Page::Review);
     };
     let send_file = move |_| {
+        if !name_ok() {
+            return;
+        }
         let downloaded = review::export_request(&request())
             .map(|text| {
                 browser::download(
@@ -85,6 +104,11 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
         <PageHeading text="Ask your supervisor to review"/>
         <p>"Your supervisor rates each capability in this assessment, or marks it not observed, and may add a comment. You then see both ratings side by side, and both go in your appraisal summary."</p>
         <p>"To avoid anchoring, your own rating stays hidden from your supervisor until they have rated each capability, unless they choose to see it first."</p>
+        <TextInput id="review-practitioner" value=practitioner autocomplete="name" user_text=true error=name_error
+            hint="Your supervisor sees it on the review, and it goes in your appraisal summary. Leave it empty to send no name."
+            on_input=Callback::new(move |name: String| practitioner.set(name))>
+            "Your name"
+        </TextInput>
         <div class="nhsuk-form-group">
             <div class="nhsuk-checkboxes">
                 <Checkbox id="review-include-notes".into() name="review-include-notes" value="yes".into()
@@ -149,6 +173,7 @@ fn ImportResponse(id: String) -> impl IntoView {
             state.add_review(found.review);
             preview.set(None);
             done.set(true);
+            browser::focus_after_render("review-imported");
         }
     };
     let cancel = move || {
@@ -210,7 +235,7 @@ fn ImportResponse(id: String) -> impl IntoView {
             }
         })}
         {move || done.get().then(|| view! {
-            <p class="app-done" role="status">"Review imported. "
+            <p class="app-done" role="status" id="review-imported" tabindex="-1">"Review imported. "
                 <a href=Page::Results(id.get_value()).href()>"See it next to your ratings"</a></p>
         })}
     }
@@ -451,7 +476,13 @@ fn Item(
         .map(|level| RadioOption {
             value: String::from(Mark::Level(level.level)),
             label: level.label,
-            hint: Some(level.wording),
+            // The scale speaks to the practitioner ("You can do this…"):
+            // quoted as theirs, so the supervisor does not read it as
+            // addressed to them.
+            hint: Some(format!(
+                "As they read it: \u{201c}{}\u{201d}",
+                level.wording
+            )),
         })
         .collect();
     options.push(RadioOption {

@@ -49,6 +49,11 @@ test('a quick check can be completed with the keyboard alone', async ({ page }, 
   }
   await expect(heading).toHaveText('Review your answers');
   await expect(page.getByText(`You have answered ${total} of ${total} questions.`)).toBeVisible();
+  // Leaving at the review and coming back with "Continue" reopens the review.
+  await page.goto(page.url().replace(/\/check\/.*/, '/'));
+  await page.getByRole('link', { name: 'Continue your check' }).click();
+  await expect(heading).toHaveText('Review your answers');
+  await expect(heading).toBeFocused();
   await page.getByRole('button', { name: 'Finish and see results' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/results\//);

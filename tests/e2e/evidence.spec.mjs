@@ -2,7 +2,7 @@
 // regulator readiness check, the privacy flags and the appraisal print.
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp } from './helpers.mjs';
-import { assessmentRecord, quickCheck, seed } from './seed.mjs';
+import { assessmentRecord, framework, quickCheck, seed } from './seed.mjs';
 
 const items = quickCheck('pa');
 const ratings = Object.fromEntries(items.map((c) => [c.id, 1]));
@@ -27,6 +27,14 @@ test('an entry added from a results item shows on the capability and in the prin
   await expect(page.getByRole('heading', { name: 'Add an entry' })).toBeFocused();
   await expect(page.getByRole('button', { name: new RegExp(`^Unlink\\s*: ${title}$`) })).toBeVisible();
   await expectNoAxeViolations(page);
+  // About a hundred capabilities: grouped by domain, and two that share a
+  // title are told apart by their roles.
+  const picker = page.getByLabel('Link a capability');
+  await expect(picker.locator('optgroup')).toHaveCount(framework.domains.length);
+  await picker.selectOption({ label: 'Requesting and interpreting investigations (SCP)' });
+  const unlink = page.getByRole('button', { name: /^Unlink\s*: Requesting and interpreting investigations/ });
+  await expect(unlink).toBeVisible();
+  await unlink.click();
   await page.getByLabel('What did you learn?').fill('Structured handover reduces omissions.');
   await addEntry(page, { title: 'Sepsis study day', hours: '3', participatory: true });
   await expect(page.getByRole('heading', { name: 'Your entries (1)' })).toBeVisible();
@@ -90,6 +98,11 @@ test('NMC totals update as entries are added', async ({ page }) => {
   await page.getByLabel('Regulator').selectOption('gmc');
   await expect(page.getByText(/The GMC has not yet set revalidation dates/)).toBeVisible();
   await expect(page.locator('tbody tr[data-rule^="gmc."]')).toHaveCount(6);
+  // Having no significant events is an answer only the practitioner can give.
+  await expect(row('gmc.significant-events')).toContainText('0 entries declared');
+  await expect(row('gmc.significant-events')).not.toContainText('Covered');
+  await expect(row('gmc.significant-events')).toContainText('if you had none, say so at appraisal');
+  await expect(row('gmc.significant-events').getByRole('link', { name: 'Source: Significant events' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

@@ -41,16 +41,26 @@ test('the example pack loads from CSV after a preview, and a PA full check asks 
   await expect(page.getByLabel('Pack name')).toBeFocused();
   await page.getByLabel('Pack name').fill(NAME);
   await page.getByLabel('Version', { exact: true }).fill('1.0.0');
+  await page.getByLabel('Date (optional)').fill('2026-11-02');
   await page.getByRole('button', { name: 'Load pack' }).click();
   const preview = page.locator('#pack-preview-title');
   await expect(preview).toHaveText(`Check before adding: ${NAME}`);
   await expect(preview).toBeFocused();
   await expect(page.locator('.app-import-preview tbody tr')).toHaveCount(6);
+  // Dates read as dates, and each row shows the id its answers are kept under.
+  await expect(page.locator('.app-import-preview')).toContainText('2 November 2026');
+  const firstId = exampleCsv.toString('utf8').split(/\r?\n/)[1].split(',')[0];
+  await expect(page.locator('.app-import-preview tbody tr').first().getByRole('cell', { name: firstId, exact: true })).toBeVisible();
   expect(await stored(page)).not.toHaveProperty('mapscc/packs');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Add this pack' }).click();
   await expect(page.locator('#pack-done')).toContainText(`${NAME} version 1.0.0 is loaded: 6 capabilities.`);
   await expect(page.getByRole('heading', { level: 3, name: NAME })).toBeVisible();
+  await expect(page.locator('.app-assessment', { hasText: NAME })).toContainText('dated 2 November 2026');
+  // The form is empty again for the next pack.
+  await expect(page.getByLabel('Pack name')).toHaveValue('');
+  await expect(page.getByLabel('Version', { exact: true })).toHaveValue('');
+  expect(await page.getByLabel('Pack file (CSV or JSON)').evaluate((input) => input.files.length)).toBe(0);
   await expectNoAxeViolations(page);
 
   // A PA full check with the pack ticked (the default).

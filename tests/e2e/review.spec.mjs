@@ -132,6 +132,9 @@ test.describe('supervisor review', () => {
     });
 
     await openApp(practitioner, '/results/seeded/review');
+    // The default profile's name, "Me", would tell the supervisor nothing.
+    await expect(practitioner.getByLabel('Your name')).toHaveValue('');
+    await practitioner.getByLabel('Your name').fill('Sam Okafor ');
     const request = await saveDownload(practitioner, 'Send a review file', 'review-request');
     const requestText = readFileSync(request, 'utf8');
     expect(JSON.parse(requestText).kind).toBe('review-request');
@@ -151,6 +154,7 @@ test.describe('supervisor review', () => {
     await supervisor.getByLabel('Review request file').setInputFiles(request);
     await expect(supervisor.getByRole('heading', { level: 1, name: 'Supervisor review' })).toBeVisible();
     await expect(supervisor.getByText('Not included')).toBeVisible();
+    await expect(supervisor.locator('.nhsuk-summary-list__row', { hasText: 'Practitioner' })).toContainText('Sam Okafor');
     await walkThrough(supervisor);
     await expect(supervisor.getByRole('heading', { level: 1, name: 'Send your review back' })).toBeVisible();
     await expectNoAxeViolations(supervisor);
@@ -167,6 +171,9 @@ test.describe('supervisor review', () => {
     await practitioner.getByLabel('Review response file').setInputFiles(response);
     await expect(practitioner.locator('#response-file-error')).toContainText('for a different assessment');
     await expectNoAxeViolations(practitioner);
+    // Their own request, picked by mistake, is named in words.
+    await practitioner.getByLabel('Review response file').setInputFiles(request);
+    await expect(practitioner.locator('#response-file-error')).toHaveText(/This is a review request file from this app, not a review response\./);
 
     await openApp(practitioner, '/results/seeded/review');
     await practitioner.getByLabel('Review response file').setInputFiles(response);
@@ -175,6 +182,8 @@ test.describe('supervisor review', () => {
     await expectNoAxeViolations(practitioner);
     await practitioner.getByRole('button', { name: 'Import the review' }).click();
     await expect(practitioner.getByText('Review imported.')).toBeVisible();
+    // Focus goes to the outcome, so it is read out and scrolled into view.
+    await expect(practitioner.locator('#review-imported')).toBeFocused();
     await practitioner.getByRole('link', { name: 'See it next to your ratings' }).click();
     await expect(practitioner.getByRole('heading', { name: 'Where you and your supervisor differ (1)' })).toBeVisible();
     await expect(practitioner.locator('.app-review-confirmation')).toContainText('By review request and response files');
