@@ -102,7 +102,7 @@ test('NMC totals update as entries are added', async ({ page }) => {
   await expect(row('gmc.significant-events')).toContainText('0 entries declared');
   await expect(row('gmc.significant-events')).not.toContainText('Covered');
   await expect(row('gmc.significant-events')).toContainText('if you had none, say so at appraisal');
-  await expect(row('gmc.significant-events').getByRole('link', { name: 'Source: Significant events' })).toBeVisible();
+  await expect(row('gmc.significant-events').getByRole('link', { name: /^Source\s*: Significant events$/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
