@@ -4,13 +4,24 @@ import { expect } from '@playwright/test';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * What axe finds on the page as it is now, one line per rule broken, for
+ * `tags` (WCAG 2.2 AA unless given). Legacy mode runs axe in the page
+ * itself: the app has no frames, and the default mode opened a blank page
+ * and injected axe twice on every call, about 3.0 s a call against 1.8 s
+ * (1 December 2026), with the same findings.
+ */
+export async function axeViolations(page, tags = AXE_TAGS) {
+  const results = await new AxeBuilder({ page }).withTags(tags).setLegacyMode(true).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
 /** Fails with the list of violations if axe finds any on the page as it is now. */
 export async function expectNoAxeViolations(page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, 'axe violations').toEqual([]);
+  expect(await axeViolations(page), 'axe violations').toEqual([]);
 }
 
 /** Opens a page of the app and waits until the app (not the static first paint) is showing. */
