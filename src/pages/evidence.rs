@@ -240,7 +240,11 @@ fn EntryForm(
             }}
             <label class="nhsuk-label" for="evidence-link-capability">"Link a capability"</label>
             <select class="nhsuk-select app-select-wide" id="evidence-link-capability" on:change=move |event| {
-                let id = event_target_value(&event);
+                // The choice moves to the list above; the picker goes back
+                // to "Choose a capability" so it never looks linked.
+                let select = event_target::<web_sys::HtmlSelectElement>(&event);
+                let id = select.value();
+                select.set_value("");
                 if !id.is_empty() {
                     draft.update(|entry| if !entry.capabilities.contains(&id) { entry.capabilities.push(id) });
                 }

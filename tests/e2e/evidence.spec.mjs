@@ -32,6 +32,8 @@ test('an entry added from a results item shows on the capability and in the prin
   const picker = page.getByLabel('Link a capability');
   await expect(picker.locator('optgroup')).toHaveCount(framework.domains.length);
   await picker.selectOption({ label: 'Requesting and interpreting investigations (SCP)' });
+  // The choice moves to the linked list; the picker never looks linked.
+  await expect(picker).toHaveValue('');
   const unlink = page.getByRole('button', { name: /^Unlink\s*: Requesting and interpreting investigations/ });
   await expect(unlink).toBeVisible();
   await unlink.click();

@@ -51,6 +51,17 @@ test('the example pack loads from CSV after a preview, and a PA full check asks 
   await expect(page.locator('.app-import-preview')).toContainText('2 November 2026');
   const firstId = exampleCsv.toString('utf8').split(/\r?\n/)[1].split(',')[0];
   await expect(page.locator('.app-import-preview tbody tr').first().getByRole('cell', { name: firstId, exact: true })).toBeVisible();
+  // On a phone no word is split inside: each column is as wide as its
+  // longest word, and the table scrolls in its region.
+  const splitWords = await page.locator('.app-import-preview tbody tr').first().evaluate((row) =>
+    [...row.children].filter((cell) => {
+      const longest = Math.max(...cell.textContent.split(/\s+/).map((word) => word.length));
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      return lines.size > cell.textContent.split(/\s+/).filter(Boolean).length && longest > 3;
+    }).map((cell) => cell.textContent));
+  expect(splitWords).toEqual([]);
   expect(await stored(page)).not.toHaveProperty('mapscc/packs');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Add this pack' }).click();
