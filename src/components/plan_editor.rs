@@ -85,7 +85,10 @@ fn Suggestions(
     assessment_id: StoredValue<String>,
 ) -> impl IntoView {
     let draft = PlanDraft::use_draft();
-    let heading = format!("Suggestions for your {} gap(s)", suggestions.len());
+    let heading = format!(
+        "Suggestions for your {}",
+        text::counted(suggestions.len(), "gap", "gaps")
+    );
     let suggestions = StoredValue::new(suggestions);
     let opened = draft.suggestions_open;
     view! {

@@ -86,7 +86,10 @@ pub enum ImportError {
     TooLarge {
         bytes: usize,
     },
-    /// Not a backup of this app: another app's file, or not JSON at all.
+    /// Not a file of this app's at all: not JSON, or another app's.
+    Foreign,
+    /// This app's file of the right kind, but damaged: the reason names
+    /// where.
     NotABackup(String),
     /// Another kind of this app's files, in words ("review request").
     OtherKind {
@@ -114,6 +117,9 @@ impl ImportError {
                 super::decimal::one_decimal(*bytes as f64 / 1_048_576.0),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
+            ImportError::Foreign => format!(
+                "The file is not a {what} from this app. Choose the {what} file the app saved (a .json file). Nothing has been changed."
+            ),
             ImportError::NotABackup(reason) => format!(
                 "The file is not a {what} from this app, or it is damaged ({reason}). Nothing has been changed."
             ),
@@ -138,10 +144,14 @@ pub fn read_file<T: Record>(text: &str) -> Result<T, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    if let Some(kind) = records::kind_of(text).filter(|kind| kind != T::KIND) {
-        return Err(ImportError::OtherKind {
-            found: file_kind_words(&kind),
-        });
+    match records::kind_of(text) {
+        None => return Err(ImportError::Foreign),
+        Some(kind) if kind != T::KIND => {
+            return Err(ImportError::OtherKind {
+                found: file_kind_words(&kind),
+            })
+        }
+        Some(_) => {}
     }
     match records::decode::<T>(text) {
         Decoded::Current(record) | Decoded::Migrated(record) => Ok(record),
@@ -457,10 +467,16 @@ mod tests {
         let profiles = Profiles::default();
         let reject = |text: &str| preview(text, &[], &profiles, &[], framework, NOW).err();
         assert_eq!(reject("   "), Some(ImportError::Empty));
-        assert!(matches!(
-            reject("not json"),
-            Some(ImportError::NotABackup(_))
-        ));
+        assert_eq!(reject("not json"), Some(ImportError::Foreign));
+        assert_eq!(
+            reject(r#"{"app":"another-app","kind":"backup","version":1,"data":{}}"#),
+            Some(ImportError::Foreign)
+        );
+        // No parser's words ("expected value at line 1 column 1").
+        assert_eq!(
+            ImportError::Foreign.message("backup"),
+            "The file is not a backup from this app. Choose the backup file the app saved (a .json file). Nothing has been changed."
+        );
         assert_eq!(
             reject(r#"{"app":"maps-capability-checker","kind":"profiles","version":1,"data":{}}"#),
             Some(ImportError::OtherKind {
@@ -489,6 +505,7 @@ mod tests {
         for error in [
             ImportError::Empty,
             ImportError::TooLarge { bytes: 6_000_000 },
+            ImportError::Foreign,
             ImportError::NotABackup("x".into()),
             ImportError::OtherKind {
                 found: "review response",

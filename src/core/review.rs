@@ -1005,7 +1005,7 @@ mod tests {
         ));
         assert!(matches!(
             reject("<html>"),
-            Some(ResponseError::File(ImportError::NotABackup(_)))
+            Some(ResponseError::File(ImportError::Foreign))
         ));
         let request =
             export_request(&ReviewRequest::new(&original, "Sam", false, NOW)).unwrap_or_default();

@@ -80,6 +80,15 @@ pub fn count_range((fewest, most): (usize, usize)) -> String {
     }
 }
 
+/// A count and its noun, singular for one: "1 gap", "4 gaps" (`plural`
+/// is the noun's plural).
+pub fn counted(count: usize, singular: &str, plural: &str) -> String {
+    match count {
+        1 => format!("1 {singular}"),
+        count => format!("{count} {plural}"),
+    }
+}
+
 /// Where the user's answers are kept, which decides what the app may
 /// promise about them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +157,13 @@ impl Keeping {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(counted(1, "gap", "gaps"), "1 gap");
+        assert_eq!(counted(0, "gap", "gaps"), "0 gaps");
+        assert_eq!(counted(4, "entry", "entries"), "4 entries");
+    }
 
     #[test]
     fn counts_that_differ_read_as_a_range() {

@@ -28,6 +28,9 @@ use leptos::prelude::*;
 /// `#fragment`, so focus arrives on the form.
 pub const FORM_HEADING_ID: &str = "evidence-form-heading";
 
+/// The id of the message that an entry was saved.
+const SAVED_ID: &str = "evidence-saved";
+
 /// Where the reflection guidance comes from: the joint statement of nine
 /// UK health regulators on reflective practice (2019).
 const REFLECTION_SOURCE: &str =
@@ -56,9 +59,12 @@ pub fn Evidence() -> impl IntoView {
         <PageHeading text="Evidence and CPD diary"/>
         <p>"Record CPD, feedback, quality improvement and other supporting information, link it to your capabilities and plan, and see what your regulator asks for. Text only, kept on this device: note where each piece of evidence itself is kept."</p>
         <PrivacyWarning/>
-        <p class="nhsuk-u-visually-hidden" role="status">{move || saved.get()}</p>
+        // Focus moves here on a save (see `EntryForm`), so the outcome is
+        // read out and in view, not 2,500 px above the button on a phone.
         {move || (!saved.get().is_empty()).then(|| view! {
-            <InsetText class="app-saved"><p>{saved.get()}</p></InsetText>
+            <div id=SAVED_ID tabindex="-1" role="status">
+                <InsetText><p>{saved.get()}</p></InsetText>
+            </div>
         })}
         {move || {
             form_round.track();
@@ -134,6 +140,8 @@ fn EntryForm(
         let mut entry = draft.get_untracked();
         let problems = evidence::problems(&entry, &hours.get_untracked());
         if !problems.is_empty() {
+            // The last save's message would read as this one's.
+            saved.set(String::new());
             errors.set(problems);
             browser::focus_after_render("evidence-errors");
             return;
@@ -147,6 +155,7 @@ fn EntryForm(
         draft.set(new_entry(state, None, None));
         form_round.update(|round| *round += 1);
         saved.set(format!("Saved “{title}” in your diary."));
+        browser::focus_after_render(SAVED_ID);
     };
     let cancel = move |_| {
         draft.set(new_entry(state, None, None));
@@ -459,10 +468,11 @@ fn EntryList(edit: Callback<EvidenceEntry>) -> impl IntoView {
                             <li class="app-evidence-entry">
                                 <h3 class="nhsuk-heading-s app-user-text" dir="auto">{entry.title.clone()}</h3>
                                 <p class="nhsuk-body-s">{format!(
-                                    "{} · {} · {} hours{}",
+                                    "{} · {}{}{}",
                                     text::shown_date(&entry.date, ""),
                                     entry.kind.label(),
-                                    evidence::hours_text(entry.minutes),
+                                    // No time given is not "0 hours".
+                                    if entry.minutes == 0 { String::new() } else { format!(" · {} hours", evidence::hours_text(entry.minutes)) },
                                     if entry.participatory { ", participatory" } else { "" }
                                 )}</p>
                                 {(!capabilities.is_empty()).then(|| view! { <p class="nhsuk-body-s">"Capabilities: "{capabilities.join(", ")}</p> })}
@@ -512,7 +522,7 @@ fn DiaryStorage() -> impl IntoView {
         <p id="evidence-storage">{move || {
             let units = state.diary_units();
             format!(
-                "Your diary takes {} characters of this device's storage, {}% of the {} this app can use. Back it up from My data: the backup includes the diary.",
+                "Your diary takes {} characters of this device's storage, {}% of the {} characters this app can use. Back it up from My data: the backup includes the diary.",
                 limits::thousands(units),
                 limits::percent_used(units),
                 limits::thousands(limits::STORAGE_QUOTA_UNITS)

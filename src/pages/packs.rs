@@ -151,14 +151,15 @@ pub fn Packs() -> impl IntoView {
             }
         })
     };
-    let field = move |id: &'static str, label: &'static str, index: usize| {
-        let value = details[index];
-        view! {
-            <TextInput id value autocomplete="off" no_spellcheck=true user_text=true
-                error=Signal::derive(move || message_for(id))
-                on_input=Callback::new(move |text| value.set(text))>{label}</TextInput>
-        }
-    };
+    let field =
+        move |id: &'static str, label: &'static str, index: usize, input_type: &'static str| {
+            let value = details[index];
+            view! {
+                <TextInput id value input_type autocomplete="off" no_spellcheck=true user_text=true
+                    error=Signal::derive(move || message_for(id))
+                    on_input=Callback::new(move |text| value.set(text))>{label}</TextInput>
+            }
+        };
     let file_error = move || message_for("pack-file").is_some();
 
     view! {
@@ -191,10 +192,10 @@ pub fn Packs() -> impl IntoView {
         <fieldset class="nhsuk-fieldset" aria-describedby="pack-details-hint">
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"About the pack"</legend>
             <div class="nhsuk-hint" id="pack-details-hint">"A CSV file does not say the pack's name and version: enter them. A JSON file gives its own; anything you enter here is used instead."</div>
-            {field("pack-name", "Pack name", 0)}
-            {field("pack-version", "Version", 1)}
-            {field("pack-author", "Author or organisation (optional)", 2)}
-            {field("pack-date", "Date (optional)", 3)}
+            {field("pack-name", "Pack name", 0, "text")}
+            {field("pack-version", "Version", 1, "text")}
+            {field("pack-author", "Author or organisation (optional)", 2, "text")}
+            {field("pack-date", "Date (optional)", 3, "date")}
         </fieldset>
         <button class="nhsuk-button" type="button" on:click=load disabled=move || reading.get()>"Load pack"</button>
 

@@ -14,7 +14,9 @@ async function addEntry(page, { title, kind, hours, participatory = false, date 
   if (hours) await page.getByLabel('Time spent, in hours (optional)').fill(hours);
   if (participatory) await page.getByLabel(/^Participatory/).check();
   await page.getByRole('button', { name: 'Save entry' }).click();
-  await expect(page.getByText(`Saved “${title}” in your diary.`).last()).toBeVisible();
+  await expect(page.getByText(`Saved “${title}” in your diary.`)).toBeVisible();
+  // The outcome takes focus, so it is in view and read out.
+  await expect(page.locator('#evidence-saved')).toBeFocused();
 }
 
 test('an entry added from a results item shows on the capability and in the printed summary', async ({ page }) => {
@@ -41,6 +43,10 @@ test('an entry added from a results item shows on the capability and in the prin
   await addEntry(page, { title: 'Sepsis study day', hours: '3', participatory: true });
   await expect(page.getByRole('heading', { name: 'Your entries (1)' })).toBeVisible();
   await expectNoAxeViolations(page);
+  // Saving an empty form next: the last save's message goes, the problem shows.
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.locator('#evidence-errors')).toBeFocused();
+  await expect(page.getByText('Saved “Sepsis study day” in your diary.')).toHaveCount(0);
 
   await openApp(page, '/results/seeded');
   const item = page.locator('.app-result-list li', { has: page.getByRole('link', { name: `Add evidence for ${title}` }) });
@@ -93,6 +99,9 @@ test('NMC totals update as entries are added', async ({ page }) => {
   await expect(row('nmc.cpd-hours')).toContainText('Covered');
   await addEntry(page, { title: 'Thank-you card from a family', kind: 'Compliments and complaints' });
   await expect(row('nmc.feedback')).toContainText('1 of 5');
+  // No time given is not "0 hours".
+  await expect(page.locator('.app-evidence-entry', { hasText: 'Thank-you card from a family' })).not.toContainText('hours');
+  await expect(page.locator('.app-evidence-entry', { hasText: 'Journal reading' })).toContainText('15.5 hours');
   await page.reload();
   await expect(page.getByLabel('Regulator')).toHaveValue('nmc');
   await expect(row('nmc.cpd-hours')).toContainText('35.5 of 35 hours');

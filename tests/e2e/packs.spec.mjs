@@ -41,6 +41,8 @@ test('the example pack loads from CSV after a preview, and a PA full check asks 
   await expect(page.getByLabel('Pack name')).toBeFocused();
   await page.getByLabel('Pack name').fill(NAME);
   await page.getByLabel('Version', { exact: true }).fill('1.0.0');
+  // A date picker, so the date is never ambiguous (01/12 or 12/01).
+  await expect(page.getByLabel('Date (optional)')).toHaveAttribute('type', 'date');
   await page.getByLabel('Date (optional)').fill('2026-11-02');
   await page.getByRole('button', { name: 'Load pack' }).click();
   const preview = page.locator('#pack-preview-title');
