@@ -207,6 +207,27 @@ impl Pack {
             .filter(|item| item.roles.contains(&role))
             .count()
     }
+
+    /// Its size in words for a person choosing it: "6 capabilities (PA 5,
+    /// AA 4, SCP 5, ACCP 5)", as a check for one role asks only that
+    /// role's.
+    pub fn size_text(&self) -> String {
+        let counts: Vec<String> = RoleId::ALL
+            .iter()
+            .map(|role| {
+                format!(
+                    "{} {}",
+                    role.code().to_ascii_uppercase(),
+                    self.count_for(*role)
+                )
+            })
+            .collect();
+        format!(
+            "{} ({})",
+            crate::core::text::counted(self.capabilities.len(), "capability", "capabilities"),
+            counts.join(", ")
+        )
+    }
 }
 
 /// The packs loaded on this device, as stored under [`PACKS_KEY`].

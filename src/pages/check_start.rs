@@ -179,7 +179,7 @@ fn PackChoice(left_out: RwSignal<Vec<String>>) -> impl IntoView {
                             view! {
                                 <Checkbox id=format!("pack-{key}") name="packs" value=key.clone()
                                     label=format!("{} (version {})", pack.name, pack.version)
-                                    hint=format!("{} capabilities", pack.capabilities.len())
+                                    hint=pack.size_text()
                                     checked=Signal::derive(move || left_out.with(|keys| !keys.contains(&key)))
                                     on_toggle=Callback::new(move |on: bool| left_out.update(|keys| {
                                         keys.retain(|other| *other != toggle_key);

@@ -318,9 +318,6 @@ fn Loaded() -> impl IntoView {
                     {loaded.into_iter().map(|pack| {
                         let key = pack.key();
                         let opener = format!("remove-{key}");
-                        let counts = RoleId::ALL.iter()
-                            .map(|role| format!("{} {}", role.code().to_ascii_uppercase(), pack.count_for(*role)))
-                            .collect::<Vec<_>>().join(", ");
                         let (csv_pack, json_pack) = (pack.clone(), pack.clone());
                         let (remove_key, confirm_key) = (key.clone(), key.clone());
                         let name = pack.name.clone();
@@ -328,11 +325,11 @@ fn Loaded() -> impl IntoView {
                             <li class="app-assessment">
                                 <h3 class="nhsuk-heading-s app-assessment__title app-user-text" dir="auto">{pack.name.clone()}</h3>
                                 <p class="nhsuk-body-s">{format!(
-                                    "Version {}{}, dated {}. {} capabilities ({counts}).",
+                                    "Version {}{}, dated {}. {}.",
                                     pack.version,
                                     if pack.author.is_empty() { String::new() } else { format!(", by {}", pack.author) },
                                     text::shown_date(&pack.date, "not given"),
-                                    pack.capabilities.len()
+                                    pack.size_text()
                                 )}</p>
                                 <ul class="app-inline-actions">
                                     <li><button class="app-link-button app-action-link" type="button" on:click=move |_| {

@@ -82,6 +82,8 @@ test('the example pack loads from CSV after a preview, and a PA full check asks 
   await page.getByLabel('Newly qualified', { exact: true }).check();
   await page.getByLabel('Full check').check();
   await expect(page.getByLabel(`${NAME} (version 1.0.0)`)).toBeChecked();
+  // A check asks only its role's items: the size says how many are whose.
+  await expect(page.getByText('6 capabilities (PA 5, AA 4, SCP 5, ACCP 5)')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Start the check' }).click();
   await expect(page.locator('#step-heading')).toBeVisible();

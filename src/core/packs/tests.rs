@@ -102,6 +102,11 @@ fn the_example_is_labelled_as_an_example_wherever_it_shows() {
     for role in RoleId::ALL {
         assert!(pack.count_for(role) >= 2, "{role:?}");
     }
+    // Not every item is for every role, so its size says which are whose.
+    assert_eq!(
+        pack.size_text(),
+        "6 capabilities (PA 5, AA 4, SCP 5, ACCP 5)"
+    );
 }
 
 #[test]
