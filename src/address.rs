@@ -229,6 +229,18 @@ pub fn in_app_path(
     }
 }
 
+/// Whether the page at `path` is in the section whose page is at
+/// `section` (both relative to the base, such as "/roles/pa" and "/roles"):
+/// the header marks that section's link as the current page.
+pub fn is_in_section(path: &str, section: &str) -> bool {
+    let trimmed = |address: &str| address.trim_end_matches('/').to_owned();
+    let (path, section) = (trimmed(path), trimmed(section));
+    if section.is_empty() {
+        return path.is_empty();
+    }
+    path == section || path.starts_with(&format!("{section}/"))
+}
+
 /// How a link changes the history: a new entry, or, for the address already
 /// shown, the same entry again, as a browser does for a link to the page
 /// it is on. Both addresses are relative to the base, with any query.
@@ -294,6 +306,20 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_in_its_own_section_and_the_sections_below_it() {
+        assert!(is_in_section("/roles", "/roles"));
+        assert!(is_in_section("/roles/pa", "/roles"));
+        assert!(is_in_section("/roles/", "/roles"));
+        assert!(is_in_section("/about/sources", "/about"));
+        assert!(!is_in_section("/roles-old", "/roles"));
+        assert!(!is_in_section("/check", "/roles"));
+        assert!(!is_in_section("/roles", "/roles/pa"));
+        // The home page's section holds only the home page.
+        assert!(is_in_section("/", "/"));
+        assert!(!is_in_section("/roles", "/"));
+    }
 
     #[test]
     fn every_main_address_reaches_its_page() {

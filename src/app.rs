@@ -1,14 +1,13 @@
-//! The shell: state, navigation, header, footer and the storage banners that
-//! every page shares.
+//! The shell: state, navigation and the storage banners that every page
+//! shares. The header, navigation links and footer are index.html's own,
+//! drawn before the wasm arrives and kept (the app marks the current
+//! section's link); drawing them again cost a third of the start-up task on
+//! a slow phone (BENCHMARKS.md, eighth session).
 
 use crate::{
     address::Page,
     browser,
-    components::{
-        layout::{Footer, Header, SkipLink},
-        sourced::StaleContentNotice,
-        storage_banner::StorageBanner,
-    },
+    components::{sourced::StaleContentNotice, storage_banner::StorageBanner},
     content_loader::{once_loaded, use_content_loader, ContentLoader},
     lazy,
     navigation::Navigation,
@@ -34,6 +33,7 @@ pub fn App() -> impl IntoView {
     provide_context(ContentLoader::new());
     listen_to_other_tabs(state);
     browser::act_once_per_press();
+    Effect::new(move || browser::mark_current_section(&navigation.path()));
     // Presenter mode enlarges everything through a class on <html>, so the
     // NHS.UK styles scale with it.
     Effect::new(move || {
@@ -43,19 +43,13 @@ pub fn App() -> impl IntoView {
         )
     });
 
+    // Drawn into index.html's #app-page (see `crate::mount`).
     view! {
-        <SkipLink/>
-        <Header/>
-        <div class="nhsuk-width-container">
-            <StorageBanner/>
-            <StaleContentNotice/>
-            <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
-                <CurrentPage navigation first_page/>
-            </main>
-        </div>
-        <Footer/>
-        // Read out after each page change (see `navigation`).
-        <p id="app-announcer" class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true"></p>
+        <StorageBanner/>
+        <StaleContentNotice/>
+        <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
+            <CurrentPage navigation first_page/>
+        </main>
     }
 }
 

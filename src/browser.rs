@@ -72,7 +72,7 @@ pub fn focus_without_scrolling(element: &web_sys::HtmlElement) {
 }
 
 /// Says `text` to screen readers through the shell's polite live region
-/// (`#app-announcer`, drawn by the shell).
+/// (`#app-announcer`, in index.html).
 pub fn announce(text: &str) {
     let region = document().and_then(|document| document.get_element_by_id("app-announcer"));
     if let Some(region) = region {
@@ -260,34 +260,56 @@ pub fn in_a_new_task(work: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
 }
 
+/// Where the app draws its pages: index.html's `#app-page`, between the
+/// header and footer it keeps; the body if a page has no such element.
+pub fn page_host() -> Option<web_sys::HtmlElement> {
+    let document = document()?;
+    document
+        .get_element_by_id("app-page")
+        .and_then(|host| host.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body())
+}
+
 /// Takes away the static first page of index.html, once the app's own
-/// first page is drawn in its place.
+/// first page is drawn in its place, and shows the skip link, which the
+/// app follows from now on (see `navigation`).
 pub fn remove_static_first_page() {
     let Some(document) = document() else {
         return;
     };
-    let Some(placeholder) = document.get_element_by_id("app-static") else {
+    if let Some(placeholder) = document.get_element_by_id("app-static") {
+        placeholder.remove();
+    }
+    if let Ok(Some(skip_link)) = document.query_selector(".nhsuk-skip-link") {
+        let _ = skip_link.remove_attribute("hidden");
+    }
+}
+
+/// Marks the header's link to the section `path` is in as the current page
+/// (`aria-current="page"`), and no other. The links are index.html's.
+pub fn mark_current_section(path: &str) {
+    let Some(document) = document() else {
         return;
     };
-    // A keyboard user may already be on a link of the static page: the
-    // app's link to the same address takes the focus, so it is not dropped
-    // back to the top of the page.
-    let focused_link = document
-        .active_element()
-        .filter(|element| placeholder.contains(Some(element)))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .map(|link| link.href());
-    placeholder.remove();
-    let Some(address) = focused_link else { return };
-    let Ok(links) = document.query_selector_all("a[href]") else {
+    let Ok(links) = document.query_selector_all(".app-navigation__list a[href]") else {
         return;
     };
-    if let Some(link) = (0..links.length())
+    let page_origin = web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default();
+    let base = base_path();
+    for link in (0..links.length())
         .filter_map(|index| links.item(index))
         .filter_map(|node| node.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .find(|link| link.href() == address)
     {
-        let _ = link.focus();
+        let current =
+            crate::address::in_app_path(&link.origin(), &link.pathname(), &page_origin, &base)
+                .is_some_and(|section| crate::address::is_in_section(path, &section));
+        let _ = if current {
+            link.set_attribute("aria-current", "page")
+        } else {
+            link.remove_attribute("aria-current")
+        };
     }
 }
 

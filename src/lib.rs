@@ -28,6 +28,10 @@ pub fn mount() {
     // task of them all would keep a tap waiting for longer.
     browser::in_a_new_task(|| {
         core::content::roles();
-        browser::in_a_new_task(|| leptos::mount::mount_to_body(app::App));
+        browser::in_a_new_task(|| {
+            if let Some(host) = browser::page_host() {
+                leptos::mount::mount_to(host, app::App).forget();
+            }
+        });
     });
 }

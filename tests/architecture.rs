@@ -105,3 +105,54 @@ fn pages_and_components_link_through_page_addresses() {
         hits.join("\n")
     );
 }
+
+/// The header and footer are index.html's (see `app`): each of their links
+/// must lead to one of the app's pages, and the navigation must name the
+/// sections the app has.
+#[test]
+fn the_static_header_and_footer_link_to_the_apps_pages() {
+    use maps_capability_checker::address::Page;
+    let index = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"))
+        .unwrap_or_default();
+    let body = &index[index.find("<body").unwrap_or(index.len())..];
+    let body_links: Vec<&str> = body
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(
+        body_links.len() >= 15,
+        "too few links found: {body_links:?}"
+    );
+    for href in &body_links {
+        if *href == "#maincontent" || *href == "./" {
+            continue;
+        }
+        assert_ne!(
+            Page::from_path(href),
+            Page::NotFound,
+            "index.html links to \"{href}\", which is no page of the app"
+        );
+        assert!(
+            !href.starts_with('/'),
+            "\"{href}\" must be relative to <base>, for the sub-path build"
+        );
+    }
+    for page in [
+        Page::Roles,
+        Page::Capabilities,
+        Page::CheckStart,
+        Page::ResultsList,
+        Page::Evidence,
+        Page::MyData,
+        Page::About,
+    ] {
+        let href = page.path().trim_start_matches('/').to_owned();
+        assert!(
+            body.contains(&format!(
+                "class=\"nhsuk-header__navigation-link\" href=\"{href}\""
+            )),
+            "the header has no link to {href}"
+        );
+    }
+}

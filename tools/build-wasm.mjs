@@ -12,6 +12,9 @@
 // 3. wasm-bindgen makes the main module's JS; --keep-lld-exports keeps the
 //    function table that the chunks' code is added to.
 // 4. wasm-opt, in a release build, shrinks the main module and each chunk.
+//    WASM_KEEP_NAMES=1 keeps the functions' names in it, for a profile of
+//    the release build (`make build WASM_KEEP_NAMES=1`; larger, never
+//    shipped).
 // 5. Every file gets a name with a hash of its content, for the staging
 //    directory: lazy-<split>-<hash>.wasm for the chunks and
 //    lazy-loader-<hash>.js for the chunk loader.
@@ -45,6 +48,8 @@ function splitChunks(work) {
  * What the output of steps 2 to 4 depends on: cargo's wasm, whether the
  * build is a release (wasm-opt), the three tools' versions and this script.
  */
+const KEEP_NAMES = process.env.WASM_KEEP_NAMES === '1';
+
 function workKey(input, release) {
   const version = (tool) => execFileSync(tool, ['--version'], { encoding: 'utf8' }).trim();
   // wasm-split-cli has no --version; cargo knows what it installed.
@@ -53,7 +58,7 @@ function workKey(input, release) {
   if (!split) throw new Error('wasm-split-cli is not installed by cargo: run `make tools`');
   return createHash('sha256')
     .update(readFileSync(input))
-    .update(JSON.stringify([release, split, version('wasm-bindgen'), version('wasm-opt')]))
+    .update(JSON.stringify([release, KEEP_NAMES, split, version('wasm-bindgen'), version('wasm-opt')]))
     .update(readFileSync(new URL(import.meta.url)))
     .digest('hex');
 }
@@ -83,7 +88,7 @@ export function buildWasm(staging, release) {
       `--out-dir=${bindgen}`, `--out-name=${NAME}`, join(work, `${NAME}.wasm`)]);
     if (release) {
       for (const path of [mainWasm, ...splitChunks(work).map((file) => join(work, file))]) {
-        run('wasm-opt', ['-Oz', path, `--output=${path}`]);
+        run('wasm-opt', ['-Oz', ...(KEEP_NAMES ? ['--debuginfo'] : []), path, `--output=${path}`]);
       }
     }
     // Written last: a build stopped part-way leaves no key, so nothing of

@@ -11,7 +11,6 @@ pub mod error_message;
 pub mod error_summary;
 pub mod evidence_links;
 pub mod inset_text;
-pub mod layout;
 pub mod pack_tag;
 pub mod page_heading;
 pub mod page_loading;
