@@ -32,6 +32,9 @@ pub enum Regulator {
 
 const GMC_FUTURE: &str = "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/future-revalidation-for-physician-associates-and-anaesthesia-associates";
 const NMC_CPD: &str = "https://www.nmc.org.uk/revalidation/requirements/cpd/";
+// The NMC feedback and reflective-account pages and the HCPC standards
+// page are the http addresses the research checked: it gives no current
+// page that says the same, so they stay as cited.
 const NMC_FEEDBACK: &str =
     "http://revalidation.nmc.org.uk/what-you-need-to-do/practice-related-feedback/";
 const NMC_REFLECTIVE: &str =
@@ -144,8 +147,17 @@ pub enum Measure {
         kinds: &'static [EvidenceKind],
         at_least: usize,
     },
+    /// At least one entry of these kinds with a reflection (see
+    /// [`EvidenceEntry::reflected`]) in the appraisal year: the GMC asks that
+    /// each type of supporting information is collected, reflected on and
+    /// discussed (<https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/guidance-on-supporting-information-for-revalidation>).
+    ReflectedEachYear { kinds: &'static [EvidenceKind] },
+    /// As [`Measure::ReflectedEachYear`], for a rule the GMC asks for at
+    /// least once in each revalidation cycle (usually five years), so one
+    /// appraisal year without it is not a shortfall.
+    ReflectedOncePerRevalidationCycle { kinds: &'static [EvidenceKind] },
     /// Every one since the last appraisal is declared, and none is an
-    /// answer too: the count is shown, nothing is missing.
+    /// answer too: the count is shown, never a shortfall.
     DeclareAll { kinds: &'static [EvidenceKind] },
     /// Entries of at least this many different kinds.
     DifferentKinds { at_least: usize },
@@ -164,6 +176,10 @@ pub struct Rule {
     pub requirement: &'static str,
     pub source: &'static str,
     pub measure: Measure,
+    /// The part of the rule the diary cannot show, which the practitioner
+    /// checks for themselves once the diary holds what the check counts:
+    /// words that follow "Recorded: ".
+    pub to_confirm: &'static str,
 }
 
 const FEEDBACK: &[EvidenceKind] = &[
@@ -178,14 +194,16 @@ const GMC_RULES: &[Rule] = &[
         name: "CPD",
         requirement: "CPD every year, covering your whole practice, with a reflection on what you learned. The GMC sets no number of hours or points.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/continuing-professional-development",
-        measure: Measure::Entries { kinds: &[EvidenceKind::CpdActivity], at_least: 1 },
+        measure: Measure::ReflectedEachYear { kinds: &[EvidenceKind::CpdActivity] },
+        to_confirm: "check it covers your whole practice",
     },
     Rule {
         id: "gmc.qia",
         name: "Quality improvement activity",
         requirement: "Quality improvement activity, reviewed and discussed over the revalidation cycle.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/quality-improvement-activity",
-        measure: Measure::Entries { kinds: &[EvidenceKind::QualityImprovement], at_least: 1 },
+        measure: Measure::ReflectedOncePerRevalidationCycle { kinds: &[EvidenceKind::QualityImprovement] },
+        to_confirm: "check it looked at the quality of your work and whether changes helped",
     },
     Rule {
         id: "gmc.significant-events",
@@ -193,20 +211,23 @@ const GMC_RULES: &[Rule] = &[
         requirement: "Declare and reflect on every significant event you were involved in since your last appraisal. Having none is an answer too.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/significant-events",
         measure: Measure::DeclareAll { kinds: &[EvidenceKind::SignificantEvent] },
+        to_confirm: "check you have declared every one since your last appraisal",
     },
     Rule {
         id: "gmc.colleague-feedback",
         name: "Colleague feedback",
         requirement: "Colleague feedback at least once per revalidation cycle, from a range of roles; for PAs and AAs in clinical practice it should include at least one person who has supervised you.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/colleague-feedback",
-        measure: Measure::Entries { kinds: &[EvidenceKind::ColleagueFeedback], at_least: 1 },
+        measure: Measure::ReflectedOncePerRevalidationCycle { kinds: &[EvidenceKind::ColleagueFeedback] },
+        to_confirm: "check it came from a range of roles, including someone who has supervised you if you work clinically",
     },
     Rule {
         id: "gmc.patient-feedback",
         name: "Patient feedback",
         requirement: "Feedback from a formal, solicited patient feedback exercise at least once per revalidation cycle, and any informal feedback at each appraisal.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/patient-feedback---or-feedback-from-those-you-provide-medical-services-to",
-        measure: Measure::Entries { kinds: &[EvidenceKind::PatientFeedback], at_least: 1 },
+        measure: Measure::ReflectedOncePerRevalidationCycle { kinds: &[EvidenceKind::PatientFeedback] },
+        to_confirm: "check one is from a formal patient feedback exercise",
     },
     Rule {
         id: "gmc.complaints",
@@ -214,6 +235,7 @@ const GMC_RULES: &[Rule] = &[
         requirement: "Declare and reflect on every formal complaint since your last appraisal; compliments and informal complaints with learning in them help too. Having none is an answer too.",
         source: "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/compliments-and-complaints",
         measure: Measure::DeclareAll { kinds: &[EvidenceKind::ComplimentsAndComplaints] },
+        to_confirm: "check you have declared every formal complaint since your last appraisal",
     },
 ];
 
@@ -224,6 +246,7 @@ const NMC_RULES: &[Rule] = &[
         requirement: "35 hours of CPD in the three years, relevant to your scope of practice (this app counts time on CPD activity entries).",
         source: NMC_CPD,
         measure: Measure::Minutes { kinds: &[EvidenceKind::CpdActivity], participatory_only: false, at_least: 35 * 60 },
+        to_confirm: "check each record gives its method, how it relates to your practice and the Code, and evidence",
     },
     Rule {
         id: "nmc.participatory-hours",
@@ -231,6 +254,7 @@ const NMC_RULES: &[Rule] = &[
         requirement: "Of those, at least 20 hours participatory: learning with one or more other professionals, in person or online.",
         source: NMC_CPD,
         measure: Measure::Minutes { kinds: &[EvidenceKind::CpdActivity], participatory_only: true, at_least: 20 * 60 },
+        to_confirm: "check each involved other professionals",
     },
     Rule {
         id: "nmc.feedback",
@@ -238,6 +262,7 @@ const NMC_RULES: &[Rule] = &[
         requirement: "5 pieces of practice-related feedback in the three years, from any source (this app counts colleague feedback, patient feedback, and compliments and complaints).",
         source: NMC_FEEDBACK,
         measure: Measure::Entries { kinds: FEEDBACK, at_least: 5 },
+        to_confirm: "check each has a note of how it improved your practice",
     },
     Rule {
         id: "nmc.reflective-accounts",
@@ -245,6 +270,7 @@ const NMC_RULES: &[Rule] = &[
         requirement: "5 written reflective accounts in the three years, on the NMC form, each linked to the Code, with nothing that identifies anyone.",
         source: NMC_REFLECTIVE,
         measure: Measure::Entries { kinds: &[EvidenceKind::ReflectiveAccount], at_least: 5 },
+        to_confirm: "check each is on the NMC form and linked to the Code",
     },
 ];
 
@@ -255,6 +281,7 @@ const HCPC_RULES: &[Rule] = &[
         requirement: "Standard 1: keep a continuous, up-to-date and accurate record of your CPD. If you are audited, explain any gap of three months or more.",
         source: HCPC_GAPS,
         measure: Measure::NoGapOf { months: 3 },
+        to_confirm: "check it is up to date and accurate",
     },
     Rule {
         id: "hcpc.standard-2",
@@ -262,6 +289,7 @@ const HCPC_RULES: &[Rule] = &[
         requirement: "Standard 2: your CPD is a mixture of learning activities relevant to your current or future practice (this app counts entries of different kinds).",
         source: HCPC_STANDARDS,
         measure: Measure::DifferentKinds { at_least: 2 },
+        to_confirm: "check they are a mixture of learning activities relevant to your practice",
     },
     Rule {
         id: "hcpc.standards-3-4",
@@ -269,6 +297,7 @@ const HCPC_RULES: &[Rule] = &[
         requirement: "Standards 3 and 4: seek to make sure your CPD has improved your practice and benefits service users (this app checks each entry has a reflection).",
         source: HCPC_STANDARDS,
         measure: Measure::AllReflected,
+        to_confirm: "check they show how your CPD improved your practice and helped service users",
     },
     Rule {
         id: "hcpc.standard-5",
@@ -276,6 +305,7 @@ const HCPC_RULES: &[Rule] = &[
         requirement: "Standard 5: if selected for audit (2.5% of each profession at random), present a profile: a summary of your practice, and a statement on 4 to 6 activities from the last two years with evidence.",
         source: HCPC_PROFILE,
         measure: Measure::Entries { kinds: &EvidenceKind::ALL, at_least: 4 },
+        to_confirm: "check you have evidence for the 4 to 6 you would describe if audited",
     },
 ];
 
@@ -296,26 +326,44 @@ pub fn not_tracked(regulator: Regulator) -> Option<&'static str> {
     }
 }
 
-/// Where one rule stands for the period.
+/// Where one rule stands for the period: what the diary shows and what is
+/// left to do, never a pass or a fail. Computed from the diary each time,
+/// never stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// The diary holds what the rule asks.
-    Covered,
-    /// The diary does not yet hold what the rule asks.
-    Missing,
+    /// The diary holds what the check counts; `to_confirm` is the rest of
+    /// the rule, which only the practitioner can check ([`Rule::to_confirm`]).
+    Recorded { to_confirm: &'static str },
+    /// Not in the diary yet, with time left in the period.
+    NotYet,
+    /// Not in the diary by the last day of the period.
+    NotReached,
+    /// A GMC rule asked for at least once in each revalidation cycle, with
+    /// none in this appraisal year. The GMC says revalidation is usually
+    /// every five years (its page on future revalidation for PAs and AAs,
+    /// [`Regulator::cycle_source`]).
+    NeededOncePerRevalidationCycle,
     /// A declare-everything rule with nothing in the diary: having none is
     /// an answer too, but only the practitioner can give it, so the check
-    /// neither counts it covered nor missing.
+    /// neither counts it recorded nor short.
     ForYouToDeclare,
+    /// A gap in the record that the HCPC asks a registrant to explain if
+    /// audited (HCPC, CPD audit do's and don'ts, 2019: the rule's source).
+    GapToExplain,
 }
 
 impl Status {
     /// The words shown in the readiness table.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Status::Covered => "Covered",
-            Status::Missing => "Missing",
-            Status::ForYouToDeclare => "None recorded: if you had none, say so at appraisal",
+            Status::Recorded { to_confirm } => format!("Recorded: {to_confirm}"),
+            Status::NotYet => "Not yet".into(),
+            Status::NotReached => "Not reached by the end of the period".into(),
+            Status::NeededOncePerRevalidationCycle => {
+                "Not yet: needed at least once in each revalidation cycle (usually 5 years)".into()
+            }
+            Status::ForYouToDeclare => "None recorded: if you had none, say so at appraisal".into(),
+            Status::GapToExplain => "Explain this gap if you are audited".into(),
         }
     }
 }
@@ -325,23 +373,31 @@ impl Status {
 pub struct Check {
     pub rule: Rule,
     pub status: Status,
-    /// What the diary holds, as "12 of 35 hours" or "2 entries".
+    /// What the diary holds, as "12 of 35 hours so far" or "2 entries, 1
+    /// with a reflection".
     pub progress: String,
 }
 
 /// Checks every rule of `regulator` against `entries`, the entries dated
-/// in the period from `start` to `until` (inclusive ISO dates; `until` is
-/// the end of the period or today, whichever is earlier).
+/// in the cycle that starts on `start`, as things stand on `today` (both
+/// ISO dates). While the cycle has time left, a rule not yet met is "Not
+/// yet" and counts read "so far".
 pub fn readiness(
     regulator: Regulator,
     entries: &[&EvidenceEntry],
     start: &str,
-    until: &str,
+    today: &str,
 ) -> Vec<Check> {
+    let last_day = cycle_last_day(regulator, start);
+    // The check runs to the end of the cycle or today, whichever is earlier.
+    let (until, time_left) = match last_day.as_deref() {
+        Some(last) if last < today => (last, false),
+        _ => (today, true),
+    };
     rules(regulator)
         .iter()
         .map(|rule| {
-            let (status, progress) = measure(rule.measure, entries, start, until);
+            let (status, progress) = measure(rule, entries, start, until, time_left);
             Check {
                 rule: *rule,
                 status,
@@ -352,16 +408,25 @@ pub fn readiness(
 }
 
 fn measure(
-    measure: Measure,
+    rule: &Rule,
     entries: &[&EvidenceEntry],
     start: &str,
     until: &str,
+    time_left: bool,
 ) -> (Status, String) {
-    let covered_if = |met: bool| {
-        if met {
-            Status::Covered
+    let recorded = Status::Recorded {
+        to_confirm: rule.to_confirm,
+    };
+    let recorded_if = |met: bool| match (met, time_left) {
+        (true, _) => recorded,
+        (false, true) => Status::NotYet,
+        (false, false) => Status::NotReached,
+    };
+    let so_far = |progress: String| {
+        if time_left {
+            format!("{progress} so far")
         } else {
-            Status::Missing
+            progress
         }
     };
     let of_kinds = |kinds: &'static [EvidenceKind]| {
@@ -374,7 +439,19 @@ fn measure(
         1 => "1 entry".to_string(),
         count => format!("{count} entries"),
     };
-    match measure {
+    // How many entries of the kinds there are, and how many of them have
+    // a reflection.
+    let reflections = |kinds: &'static [EvidenceKind]| {
+        (
+            of_kinds(kinds).count(),
+            of_kinds(kinds).filter(|entry| entry.reflected()).count(),
+        )
+    };
+    let reflected_text = |count: usize, reflected: usize| match count {
+        0 => entries_text(0),
+        count => format!("{}, {reflected} with a reflection", entries_text(count)),
+    };
+    match rule.measure {
         Measure::Minutes {
             kinds,
             participatory_only,
@@ -385,54 +462,66 @@ fn measure(
                 .map(|entry| entry.minutes)
                 .sum();
             (
-                covered_if(minutes >= at_least),
-                format!(
+                recorded_if(minutes >= at_least),
+                so_far(format!(
                     "{} of {} hours",
                     crate::core::evidence::hours_text(minutes),
                     crate::core::evidence::hours_text(at_least)
-                ),
+                )),
             )
         }
         Measure::Entries { kinds, at_least } => {
             let count = of_kinds(kinds).count();
-            let progress = if at_least == 1 {
-                entries_text(count)
-            } else {
-                format!("{count} of {at_least}")
-            };
-            (covered_if(count >= at_least), progress)
+            (
+                recorded_if(count >= at_least),
+                so_far(format!("{count} of {at_least}")),
+            )
         }
-        Measure::DeclareAll { kinds } => {
-            let count = of_kinds(kinds).count();
-            let status = if count == 0 {
-                Status::ForYouToDeclare
-            } else {
-                Status::Covered
-            };
-            (status, format!("{} declared", entries_text(count)))
+        Measure::ReflectedEachYear { kinds } => {
+            let (count, reflected) = reflections(kinds);
+            (recorded_if(reflected > 0), reflected_text(count, reflected))
         }
+        Measure::ReflectedOncePerRevalidationCycle { kinds } => {
+            let (count, reflected) = reflections(kinds);
+            let status = if reflected > 0 {
+                recorded
+            } else {
+                Status::NeededOncePerRevalidationCycle
+            };
+            (status, reflected_text(count, reflected))
+        }
+        Measure::DeclareAll { kinds } => match reflections(kinds) {
+            (0, _) => (Status::ForYouToDeclare, "0 entries declared".into()),
+            (count, reflected) => (
+                recorded,
+                format!(
+                    "{} declared, {reflected} with a reflection",
+                    entries_text(count)
+                ),
+            ),
+        },
         Measure::DifferentKinds { at_least } => {
             let kinds = sorting::set_of(entries.iter().map(|entry| entry.kind));
             (
-                covered_if(kinds.len() >= at_least),
+                recorded_if(kinds.len() >= at_least),
                 format!("{} different kinds", kinds.len()),
             )
         }
         Measure::AllReflected => {
             let reflected = entries.iter().filter(|entry| entry.reflected()).count();
             (
-                covered_if(!entries.is_empty() && reflected == entries.len()),
+                recorded_if(!entries.is_empty() && reflected == entries.len()),
                 format!("{reflected} of {} with a reflection", entries.len()),
             )
         }
         Measure::NoGapOf { months } => match longest_gap(entries, start, until, months) {
-            None if entries.is_empty() => (Status::Missing, "no entries yet".into()),
+            None if entries.is_empty() => (recorded_if(false), "no entries yet".into()),
             None => (
-                Status::Covered,
+                recorded_if(true),
                 format!("no gap of {months} months or more"),
             ),
             Some((from, to)) => (
-                Status::Missing,
+                Status::GapToExplain,
                 format!(
                     "a gap from {} to {}",
                     text::shown_date(&from, ""),
@@ -528,6 +617,13 @@ mod tests {
         entry
     }
 
+    fn reflected(mut entry: EvidenceEntry) -> EvidenceEntry {
+        entry.what_happened = "a".into();
+        entry.what_learned = "b".into();
+        entry.what_next = "c".into();
+        entry
+    }
+
     fn by_id<'a>(checks: &'a [Check], id: &str) -> &'a Check {
         checks
             .iter()
@@ -580,20 +676,29 @@ mod tests {
         let refs: Vec<&EvidenceEntry> = entries.iter().collect();
         let checks = readiness(Regulator::Nmc, &refs, "2025-06-01", "2026-11-30");
         let hours = by_id(&checks, "nmc.cpd-hours");
-        assert_eq!(hours.status, Status::Covered);
-        assert_eq!(hours.progress, "35 of 35 hours");
+        assert_eq!(
+            hours.status.label(),
+            "Recorded: check each record gives its method, how it relates to your practice and the Code, and evidence"
+        );
+        assert_eq!(hours.progress, "35 of 35 hours so far");
         let participatory = by_id(&checks, "nmc.participatory-hours");
-        assert_eq!(participatory.status, Status::Covered);
-        assert_eq!(participatory.progress, "20 of 20 hours");
-        assert_eq!(by_id(&checks, "nmc.feedback").progress, "2 of 5");
-        assert_eq!(by_id(&checks, "nmc.feedback").status, Status::Missing);
-        assert_eq!(by_id(&checks, "nmc.reflective-accounts").progress, "1 of 5");
+        assert_eq!(
+            participatory.status.label(),
+            "Recorded: check each involved other professionals"
+        );
+        assert_eq!(participatory.progress, "20 of 20 hours so far");
+        assert_eq!(by_id(&checks, "nmc.feedback").progress, "2 of 5 so far");
+        assert_eq!(by_id(&checks, "nmc.feedback").status, Status::NotYet);
+        assert_eq!(
+            by_id(&checks, "nmc.reflective-accounts").progress,
+            "1 of 5 so far"
+        );
         let short: Vec<&EvidenceEntry> = refs[1..].to_vec();
         let checks = readiness(Regulator::Nmc, &short, "2025-06-01", "2026-11-30");
-        assert_eq!(by_id(&checks, "nmc.cpd-hours").status, Status::Missing);
+        assert_eq!(by_id(&checks, "nmc.cpd-hours").status, Status::NotYet);
         assert_eq!(
             by_id(&checks, "nmc.participatory-hours").progress,
-            "0 of 20 hours"
+            "0 of 20 hours so far"
         );
     }
 
@@ -603,8 +708,11 @@ mod tests {
         let refs: Vec<&EvidenceEntry> = entries.iter().collect();
         let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
         assert_eq!(checks.len(), 6);
-        assert_eq!(by_id(&checks, "gmc.cpd").status, Status::Covered);
-        assert_eq!(by_id(&checks, "gmc.qia").status, Status::Missing);
+        assert_eq!(by_id(&checks, "gmc.cpd").status, Status::NotYet);
+        assert_eq!(
+            by_id(&checks, "gmc.qia").status,
+            Status::NeededOncePerRevalidationCycle
+        );
         let events = by_id(&checks, "gmc.significant-events");
         assert_eq!(events.status, Status::ForYouToDeclare);
         assert_eq!(events.progress, "0 entries declared");
@@ -615,31 +723,143 @@ mod tests {
         let refs: Vec<&EvidenceEntry> = declared.iter().collect();
         let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
         let events = by_id(&checks, "gmc.significant-events");
-        assert_eq!(events.status, Status::Covered);
-        assert_eq!(events.progress, "1 entry declared");
+        assert_eq!(
+            events.status.label(),
+            "Recorded: check you have declared every one since your last appraisal"
+        );
+        assert_eq!(events.progress, "1 entry declared, 0 with a reflection");
         assert!(Regulator::Gmc.unpublished().is_some());
     }
 
     #[test]
     fn hcpc_checks_gaps_mixture_and_reflections() {
-        let mut first = entry("2025-01-10", EvidenceKind::CpdActivity, 60, false);
-        first.what_happened = "a".into();
-        first.what_learned = "b".into();
-        first.what_next = "c".into();
+        let first = reflected(entry("2025-01-10", EvidenceKind::CpdActivity, 60, false));
         let second = entry("2025-06-01", EvidenceKind::QualityImprovement, 0, false);
         let refs = [&first, &second];
         let checks = readiness(Regulator::Hcpc, &refs, "2025-01-01", "2025-07-01");
-        assert_eq!(by_id(&checks, "hcpc.standard-2").status, Status::Covered);
+        assert_eq!(
+            by_id(&checks, "hcpc.standard-2").status.label(),
+            "Recorded: check they are a mixture of learning activities relevant to your practice"
+        );
         let reflected = by_id(&checks, "hcpc.standards-3-4");
-        assert_eq!(reflected.status, Status::Missing);
+        assert_eq!(reflected.status, Status::NotYet);
         assert_eq!(reflected.progress, "1 of 2 with a reflection");
         let gaps = by_id(&checks, "hcpc.standard-1");
-        assert_eq!(gaps.status, Status::Missing);
+        assert_eq!(gaps.status.label(), "Explain this gap if you are audited");
         assert_eq!(gaps.progress, "a gap from 10 January 2025 to 1 June 2025");
         let checks = readiness(Regulator::Hcpc, &refs[..1], "2025-01-01", "2025-04-09");
-        assert_eq!(by_id(&checks, "hcpc.standard-1").status, Status::Covered);
+        assert_eq!(
+            by_id(&checks, "hcpc.standard-1").status.label(),
+            "Recorded: check it is up to date and accurate"
+        );
         let checks = readiness(Regulator::Hcpc, &[], "2025-01-01", "2025-02-01");
         assert_eq!(by_id(&checks, "hcpc.standard-1").progress, "no entries yet");
+    }
+
+    /// Fault 1: the GMC asks for quality improvement activity and colleague
+    /// and patient feedback once per revalidation cycle (usually five
+    /// years), so one appraisal year without them is not "Missing".
+    #[test]
+    fn gmc_once_per_revalidation_cycle_rules_say_not_yet_not_missing() {
+        let entries = [reflected(entry(
+            "2026-01-01",
+            EvidenceKind::CpdActivity,
+            60,
+            false,
+        ))];
+        let refs: Vec<&EvidenceEntry> = entries.iter().collect();
+        let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
+        for id in ["gmc.qia", "gmc.colleague-feedback", "gmc.patient-feedback"] {
+            let check = by_id(&checks, id);
+            assert_eq!(
+                check.status.label(),
+                "Not yet: needed at least once in each revalidation cycle (usually 5 years)",
+                "{id}"
+            );
+            assert_eq!(check.progress, "0 entries", "{id}");
+        }
+        // Still so once the appraisal year is over: the cycle is longer.
+        let checks = readiness(Regulator::Gmc, &refs, "2025-01-01", "2026-11-30");
+        assert!(!by_id(&checks, "gmc.qia").status.label().contains("Missing"));
+    }
+
+    /// Fault 2: an entry with no reflection does not meet a GMC rule that
+    /// asks for one, and what the diary cannot show (whole practice, range
+    /// of roles) is left for the practitioner to check, not "Covered".
+    #[test]
+    fn gmc_counts_reflected_entries_and_names_what_only_you_can_check() {
+        let bare = [
+            entry("2026-01-01", EvidenceKind::CpdActivity, 60, false),
+            entry("2026-02-01", EvidenceKind::ColleagueFeedback, 0, false),
+        ];
+        let refs: Vec<&EvidenceEntry> = bare.iter().collect();
+        let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
+        let cpd = by_id(&checks, "gmc.cpd");
+        assert_eq!(cpd.status.label(), "Not yet");
+        assert_eq!(cpd.progress, "1 entry, 0 with a reflection");
+        assert_eq!(
+            by_id(&checks, "gmc.colleague-feedback").progress,
+            "1 entry, 0 with a reflection"
+        );
+        let full = [reflected(bare[0].clone()), reflected(bare[1].clone())];
+        let refs: Vec<&EvidenceEntry> = full.iter().collect();
+        let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
+        assert_eq!(
+            by_id(&checks, "gmc.cpd").status.label(),
+            "Recorded: check it covers your whole practice"
+        );
+        assert_eq!(
+            by_id(&checks, "gmc.colleague-feedback").status.label(),
+            "Recorded: check it came from a range of roles, including someone who has supervised you if you work clinically"
+        );
+        for check in &checks {
+            assert_ne!(check.status.label(), "Covered", "{}", check.rule.id);
+        }
+    }
+
+    /// Fault 3: early in the NMC's three years the counts are progress,
+    /// "Not yet" rather than "Missing"; only once the period is over does
+    /// the check say a count was not reached.
+    #[test]
+    fn nmc_counts_read_as_progress_while_time_remains() {
+        let entries = [entry(
+            "2026-01-01",
+            EvidenceKind::CpdActivity,
+            12 * 60,
+            true,
+        )];
+        let refs: Vec<&EvidenceEntry> = entries.iter().collect();
+        let checks = readiness(Regulator::Nmc, &refs, "2025-06-01", "2026-11-30");
+        let hours = by_id(&checks, "nmc.cpd-hours");
+        assert_eq!(hours.progress, "12 of 35 hours so far");
+        assert_eq!(hours.status.label(), "Not yet");
+        let accounts = by_id(&checks, "nmc.reflective-accounts");
+        assert_eq!(accounts.progress, "0 of 5 so far");
+        assert_eq!(accounts.status.label(), "Not yet");
+        let checks = readiness(Regulator::Nmc, &refs, "2023-06-01", "2026-11-30");
+        let hours = by_id(&checks, "nmc.cpd-hours");
+        assert_eq!(hours.progress, "12 of 35 hours");
+        assert_eq!(hours.status.label(), "Not reached by the end of the period");
+    }
+
+    /// Fault 4: the research checked these NMC and HCPC pages only at their
+    /// http addresses and gives no current page that says the same, so
+    /// they stay as cited rather than a guessed https address.
+    #[test]
+    fn http_sources_are_only_the_pages_the_research_cited() {
+        let http: Vec<&str> = Regulator::ALL
+            .into_iter()
+            .flat_map(|regulator| rules(regulator).iter().map(|rule| rule.source))
+            .filter(|source| source.starts_with("http:"))
+            .collect();
+        assert_eq!(
+            sorting::set_of(http).into_iter().collect::<Vec<_>>(),
+            [
+                "http://revalidation.nmc.org.uk/what-you-need-to-do/practice-related-feedback/",
+                "http://revalidation.nmc.org.uk/what-you-need-to-do/written-reflective-accounts",
+                "http://www.hcpc-uk.org/registrants/cpd/standards/",
+            ]
+        );
     }
 
     #[test]

@@ -332,17 +332,15 @@ fn Readiness() -> impl IntoView {
             value=start.get_untracked() on_change=Callback::new(move |text| { start.set(text); store(); })>"Start of the current cycle"</TextInput>
         {move || {
             let Some(regulator) = regulator.get() else {
-                return view! { <p>"Choose your regulator and the start of your cycle to see what is covered and what is missing."</p> }.into_any();
+                return view! { <p>"Choose your regulator and the start of your cycle to see what your diary holds for each requirement."</p> }.into_any();
             };
             let start = start.get();
             let Some(last_day) = crate::core::plan::is_real_date(&start).then(|| cpd_rules::cycle_last_day(regulator, &start)).flatten() else {
                 return view! { <p>"Enter the start of your current cycle as a real date."</p> }.into_any();
             };
-            let today = browser::today_iso();
-            let until = if today < last_day { today } else { last_day.clone() };
             let entries = state.my_evidence();
             let in_cycle: Vec<&EvidenceEntry> = entries.iter().filter(|entry| evidence::in_period(&entry.date, Some(&start), Some(&last_day))).collect();
-            let checks = cpd_rules::readiness(regulator, &in_cycle, &start, &until);
+            let checks = cpd_rules::readiness(regulator, &in_cycle, &start, &browser::today_iso());
             let (years, cycle_name) = regulator.cycle();
             view! {
                 <p>{format!(

@@ -84,19 +84,22 @@ test('NMC totals update as entries are added', async ({ page }) => {
   await openApp(page, '/evidence');
   await expectNoAxeViolations(page);
   await page.getByLabel('Regulator').selectOption('nmc');
-  await page.getByLabel('Start of the current cycle').fill('2025-01-01');
+  // A year ago, so the three-year cycle has time left whenever the test runs.
+  const yearAgo = new Date(Date.now() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel('Start of the current cycle').fill(yearAgo);
   await page.getByLabel('Start of the current cycle').dispatchEvent('change');
   const row = (rule) => page.locator(`tr[data-rule="${rule}"]`);
-  await expect(row('nmc.cpd-hours')).toContainText('0 of 35 hours');
-  await expect(row('nmc.cpd-hours')).toContainText('Missing');
+  // Early in the three years a count is progress, not a shortfall.
+  await expect(row('nmc.cpd-hours')).toContainText('0 of 35 hours so far');
+  await expect(row('nmc.cpd-hours')).toContainText('Not yet');
   await expectNoAxeViolations(page);
   await addEntry(page, { title: 'Simulation course', hours: '20', participatory: true });
   await expect(row('nmc.cpd-hours')).toContainText('20 of 35 hours');
   await expect(row('nmc.participatory-hours')).toContainText('20 of 20 hours');
-  await expect(row('nmc.participatory-hours')).toContainText('Covered');
+  await expect(row('nmc.participatory-hours')).toContainText('Recorded: check each involved other professionals');
   await addEntry(page, { title: 'Journal reading', hours: '15.5' });
   await expect(row('nmc.cpd-hours')).toContainText('35.5 of 35 hours');
-  await expect(row('nmc.cpd-hours')).toContainText('Covered');
+  await expect(row('nmc.cpd-hours')).toContainText('Recorded: check each record gives its method, how it relates to your practice and the Code, and evidence');
   await addEntry(page, { title: 'Thank-you card from a family', kind: 'Compliments and complaints' });
   await expect(row('nmc.feedback')).toContainText('1 of 5');
   // No time given is not "0 hours".
@@ -111,9 +114,11 @@ test('NMC totals update as entries are added', async ({ page }) => {
   await expect(page.locator('tbody tr[data-rule^="gmc."]')).toHaveCount(6);
   // Having no significant events is an answer only the practitioner can give.
   await expect(row('gmc.significant-events')).toContainText('0 entries declared');
-  await expect(row('gmc.significant-events')).not.toContainText('Covered');
+  await expect(row('gmc.significant-events')).not.toContainText('Recorded: check');
   await expect(row('gmc.significant-events')).toContainText('if you had none, say so at appraisal');
   await expect(row('gmc.significant-events').getByRole('link', { name: /^Source\s*: Significant events$/ })).toBeVisible();
+  // Asked once in each revalidation cycle: one appraisal year without it is not a shortfall.
+  await expect(row('gmc.colleague-feedback')).toContainText('Not yet: needed at least once in each revalidation cycle (usually 5 years)');
   await expectNoAxeViolations(page);
 });
 
