@@ -74,6 +74,17 @@ pub enum Rating {
     NotApplicable,
 }
 
+/// A self-rating in words, its level worded for `role` (see
+/// [`Framework::level_label`]): "3 (with indirect supervision)", "not
+/// applicable", or "not rated" for `None`.
+pub fn rating_label(framework: &Framework, role: RoleId, rating: Option<Rating>) -> String {
+    match rating {
+        Some(Rating::Level(level)) => framework.level_label(role, level),
+        Some(Rating::NotApplicable) => "not applicable".into(),
+        None => "not rated".into(),
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionStatus {
@@ -479,6 +490,21 @@ mod tests {
             "1.0.0".into(),
             1_000,
         )
+    }
+
+    #[test]
+    fn a_rating_is_worded_as_the_role_reads_its_scale() {
+        let framework = crate::core::content::framework();
+        let pa = rating_label(framework, RoleId::Pa, Some(Rating::Level(4)));
+        let scp = rating_label(framework, RoleId::Scp, Some(Rating::Level(4)));
+        assert!(pa.starts_with("4 ("), "{pa}");
+        assert!(pa.contains("supervision"), "{pa}");
+        assert_ne!(pa, scp);
+        assert_eq!(
+            rating_label(framework, RoleId::Pa, Some(Rating::NotApplicable)),
+            "not applicable"
+        );
+        assert_eq!(rating_label(framework, RoleId::Aa, None), "not rated");
     }
 
     #[test]

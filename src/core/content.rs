@@ -129,6 +129,7 @@ pub(crate) fn no_framework() -> Framework {
         not_applicable: Wording {
             label: String::new(),
             wording: String::new(),
+            observed: None,
         },
         domains: Vec::new(),
         capabilities: Vec::new(),

@@ -319,6 +319,18 @@ fn validate_framework(framework: &Framework, problems: &mut Vec<String>) {
             problems.push(format!("the replacement of {} gives no reason", step.from));
         }
     }
+    for role in RoleId::ALL {
+        for level in framework.scale_for(role) {
+            if speaks_as_the_practitioner(&level.label)
+                && speaks_as_the_practitioner(level.observed_label())
+            {
+                problems.push(format!(
+                    "scale level {} for a {role:?} speaks in the first person and has no form for a supervisor to read of them (\"observed\")",
+                    level.level
+                ));
+            }
+        }
+    }
     for role in ALWAYS_SUPERVISED {
         for level in framework.scale_for(role) {
             let words = format!("{} {}", level.label, level.wording).to_lowercase();
@@ -421,6 +433,14 @@ fn validate_roles(catalogue: &RoleCatalogue, problems: &mut Vec<String>) {
     if catalogue.roles.len() != RoleId::ALL.len() {
         problems.push("there are not exactly four role profiles".into());
     }
+}
+
+/// Whether a scale label speaks as the practitioner ("my", "I"), so that
+/// a supervisor's rating needs another form of it.
+fn speaks_as_the_practitioner(label: &str) -> bool {
+    label
+        .split(|character: char| !character.is_alphanumeric())
+        .any(|word| matches!(word, "my" | "My" | "I" | "me" | "Me"))
 }
 
 #[cfg(test)]
@@ -587,6 +607,36 @@ mod tests {
         assert!(validate(&broken)
             .iter()
             .any(|problem| problem.contains("Aa they work on their own")));
+    }
+
+    #[test]
+    fn a_first_person_scale_label_has_a_form_for_a_supervisor() {
+        let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
+        assert_eq!(
+            content.framework.observed_level_label(RoleId::Pa, 4),
+            "4 (consistently, within their supervision)"
+        );
+        assert_eq!(
+            content.framework.observed_level_label(RoleId::Scp, 4),
+            "4 (independently within their scope)"
+        );
+        assert_eq!(
+            content.framework.observed_level_label(RoleId::Scp, 2),
+            content.framework.level_label(RoleId::Scp, 2)
+        );
+        let mut broken = content;
+        if let Some(level) = broken.framework.scale.last_mut() {
+            level.observed = None;
+        }
+        let problems = validate(&broken);
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.contains("level 4 for a Scp speaks in the first person")),
+            "{problems:?}"
+        );
+        assert!(!speaks_as_the_practitioner("Myocardial"));
+        assert!(speaks_as_the_practitioner("Independently within my scope"));
     }
 
     #[test]

@@ -67,6 +67,11 @@ pub struct ScaleLevel {
     pub label: String,
     /// What choosing this level means, shown beside the radio while rating.
     pub wording: String,
+    /// The label as a supervisor reads it of the practitioner, where
+    /// `label` speaks in the first person ("within my scope" is "within
+    /// their scope"); `None` where `label` reads the same for both.
+    #[serde(default)]
+    pub observed: Option<String>,
     /// Role-specific label and wording, replacing the general ones for
     /// that role. Physician associates and anaesthesia associates always
     /// work under supervision (GMC; RCP; RCoA), so the top level is worded
@@ -78,16 +83,27 @@ pub struct ScaleLevel {
 impl ScaleLevel {
     /// This level as a person in `role` sees it.
     pub fn for_role(&self, role: RoleId) -> ScaleLevel {
-        let (label, wording) = match self.for_roles.get(&role) {
-            Some(own) => (own.label.clone(), own.wording.clone()),
-            None => (self.label.clone(), self.wording.clone()),
+        let (label, wording, observed) = match self.for_roles.get(&role) {
+            Some(own) => (own.label.clone(), own.wording.clone(), own.observed.clone()),
+            None => (
+                self.label.clone(),
+                self.wording.clone(),
+                self.observed.clone(),
+            ),
         };
         ScaleLevel {
             level: self.level,
             label,
             wording,
+            observed,
             for_roles: BTreeMap::new(),
         }
+    }
+
+    /// The label as a supervisor reads it of the practitioner (see
+    /// [`ScaleLevel::observed`]).
+    pub fn observed_label(&self) -> &str {
+        self.observed.as_deref().unwrap_or(&self.label)
     }
 }
 
@@ -109,6 +125,9 @@ pub struct Replacement {
 pub struct Wording {
     pub label: String,
     pub wording: String,
+    /// As [`ScaleLevel::observed`].
+    #[serde(default)]
+    pub observed: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -309,6 +328,16 @@ impl Framework {
     /// or a plan uses this, so the words are those the person rated with.
     pub fn level_label(&self, role: RoleId, level: Level) -> String {
         crate::core::text::level_label(level, self.level_word(role, level).as_deref())
+    }
+
+    /// [`Framework::level_label`] as a supervisor reads it of the
+    /// practitioner ("4 (Consistently, within their supervision)"): their
+    /// rating of a colleague, and the choices they rate with.
+    pub fn observed_level_label(&self, role: RoleId, level: Level) -> String {
+        let word = self
+            .scale_level(level)
+            .map(|scale| scale.for_role(role).observed_label().to_owned());
+        crate::core::text::level_label(level, word.as_deref())
     }
 
     /// [`Framework::level_label`] of an expected level, or "no level" where

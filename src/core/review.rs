@@ -89,8 +89,19 @@ impl TryFrom<String> for Mark {
 /// observed" or, with none, "not rated". Levels are worded for `role`, the
 /// role of the assessment reviewed.
 pub fn mark_text(framework: &Framework, role: RoleId, mark: Option<Mark>) -> String {
+    mark_words(mark, |level| framework.level_label(role, level))
+}
+
+/// [`mark_text`] of a supervisor's rating: a level is worded as the
+/// supervisor reads it of the practitioner ("4 (Consistently, within their
+/// supervision)", see [`Framework::observed_level_label`]).
+pub fn supervisor_mark_text(framework: &Framework, role: RoleId, mark: Option<Mark>) -> String {
+    mark_words(mark, |level| framework.observed_level_label(role, level))
+}
+
+fn mark_words(mark: Option<Mark>, level_label: impl FnOnce(Level) -> String) -> String {
     match mark {
-        Some(Mark::Level(level)) => framework.level_label(role, level),
+        Some(Mark::Level(level)) => level_label(level),
         Some(Mark::NotApplicable) => "not applicable".into(),
         Some(Mark::NotObserved) => "not observed".into(),
         None => "not rated".into(),
@@ -351,6 +362,32 @@ impl ReviewRequest {
 }
 
 /// The text of a review request file.
+/// The name of a review request or response file: whose check it is, its
+/// role and the day, so a supervisor with several requests, or a
+/// practitioner with several responses, can tell them apart:
+/// "maps-review-request-alex-smith-pa-2026-12-01.json", or without a name
+/// "maps-review-request-pa-2026-12-01.json". `today` is an ISO date.
+pub fn file_name(kind: FileKind, practitioner: &str, role: RoleId, today: &str) -> String {
+    let person = crate::core::text::file_name_part(practitioner);
+    let prefix = match kind {
+        FileKind::Request => "maps-review-request",
+        FileKind::Response => "maps-review-response",
+    };
+    [prefix, person.as_str(), role.code(), today]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        + ".json"
+}
+
+/// The two kinds of review file (see [`file_name`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Request,
+    Response,
+}
+
 pub fn export_request(request: &ReviewRequest) -> Result<String, String> {
     crate::core::records::encode(request)
 }
@@ -704,6 +741,22 @@ pub fn history(ids: &[String], reviews: &Reviews) -> History {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn review_files_are_named_for_the_practitioner_role_and_day() {
+        assert_eq!(
+            file_name(FileKind::Request, "Alex Smith", RoleId::Pa, "2026-12-01"),
+            "maps-review-request-alex-smith-pa-2026-12-01.json"
+        );
+        assert_eq!(
+            file_name(FileKind::Response, "Alex Smith", RoleId::Scp, "2026-12-01"),
+            "maps-review-response-alex-smith-scp-2026-12-01.json"
+        );
+        assert_eq!(
+            file_name(FileKind::Request, "  ", RoleId::Aa, "2026-12-01"),
+            "maps-review-request-aa-2026-12-01.json"
+        );
+    }
     use crate::core::{assessment::Scope, content, framework::Stage, roles::RoleId};
 
     /// 30 November 2026, 12:00 UTC.
@@ -1123,6 +1176,14 @@ mod tests {
             "not observed"
         );
         assert_eq!(mark_text(framework, RoleId::Pa, None), "not rated");
+        assert_eq!(
+            supervisor_mark_text(framework, RoleId::Pa, Some(Mark::Level(4))),
+            "4 (consistently, within their supervision)"
+        );
+        assert_eq!(
+            supervisor_mark_text(framework, RoleId::Pa, Some(Mark::NotObserved)),
+            "not observed"
+        );
     }
 
     #[test]

@@ -89,6 +89,23 @@ pub fn counted(count: usize, singular: &str, plural: &str) -> String {
     }
 }
 
+/// A person's name or a title as part of a file name: letters and digits
+/// (any script) in lower case, every other run of characters one hyphen,
+/// at most 40 characters: "Dr Alex O'Neil" gives "dr-alex-o-neil". Empty
+/// for text with no letters or digits.
+pub fn file_name_part(text: &str) -> String {
+    let mut part = String::new();
+    for character in text.chars() {
+        if character.is_alphanumeric() {
+            part.extend(character.to_lowercase());
+        } else if !part.is_empty() && !part.ends_with('-') {
+            part.push('-');
+        }
+    }
+    let part: String = part.chars().take(40).collect();
+    part.trim_end_matches('-').to_owned()
+}
+
 /// Where the user's answers are kept, which decides what the app may
 /// promise about them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +174,20 @@ impl Keeping {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_part_keeps_letters_and_digits_in_any_script() {
+        assert_eq!(file_name_part("Dr Alex O'Neil"), "dr-alex-o-neil");
+        assert_eq!(file_name_part("  Siân  Jones  "), "siân-jones");
+        assert_eq!(file_name_part("../../etc/passwd"), "etc-passwd");
+        assert_eq!(file_name_part("محمد علي"), "محمد-علي");
+        assert_eq!(file_name_part("?!"), "");
+        assert_eq!(file_name_part(&"a".repeat(100)).chars().count(), 40);
+        assert_eq!(
+            file_name_part(&format!("{} b", "a".repeat(39))),
+            "a".repeat(39)
+        );
+    }
 
     #[test]
     fn a_count_of_one_takes_the_singular() {

@@ -361,6 +361,21 @@ fn Review(
         .filter(|(_, item)| assessment.rating(&item.id).is_none())
         .map(|(index, item)| (index, crate::core::packs::labelled_title(item)))
         .collect();
+    // Each answer given, in the order asked, with a way back to change it
+    // (the "check answers" pattern).
+    let given: Vec<(usize, String, String)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let rating = assessment.rating(&item.id)?;
+            let answer = crate::core::assessment::rating_label(
+                crate::core::content::framework(),
+                assessment.role,
+                Some(rating),
+            );
+            Some((index, crate::core::packs::labelled_title(item), answer))
+        })
+        .collect();
     let quick = assessment.scope == crate::core::assessment::Scope::Quick;
     let extend = {
         let id = assessment.id.clone();
@@ -392,6 +407,22 @@ fn Review(
                     <li><button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Item(index))>{title}</button></li>
                 }).collect_view()}
             </ul>
+        })}
+        {(!given.is_empty()).then(|| view! {
+            <h2 class="nhsuk-heading-s">"Your answers"</h2>
+            <dl class="nhsuk-summary-list">
+                {given.into_iter().map(|(index, title, answer)| view! {
+                    <div class="nhsuk-summary-list__row">
+                        <dt class="nhsuk-summary-list__key">{title.clone()}</dt>
+                        <dd class="nhsuk-summary-list__value">{answer}</dd>
+                        <dd class="nhsuk-summary-list__actions">
+                            <button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Item(index))>
+                                "Change"<span class="nhsuk-u-visually-hidden">{format!(" your answer for {title}")}</span>
+                            </button>
+                        </dd>
+                    </div>
+                }).collect_view()}
+            </dl>
         })}
         <div class="app-step-buttons">
             <button class="nhsuk-button nhsuk-button--secondary" type="button"

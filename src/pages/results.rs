@@ -69,15 +69,9 @@ pub fn describe(assessment: &Assessment) -> String {
     )
 }
 
-/// A self-rating in words, its level worded for `role` (see
-/// `Framework::level_label`): "3 (with indirect supervision)", "not
-/// applicable" or "not rated".
+/// A self-rating in words (see `assessment::rating_label`).
 pub fn rating_text(role: RoleId, rating: Option<Rating>) -> String {
-    match rating {
-        Some(Rating::Level(level)) => crate::core::content::framework().level_label(role, level),
-        Some(Rating::NotApplicable) => "not applicable".into(),
-        None => "not rated".into(),
-    }
+    crate::core::assessment::rating_label(crate::core::content::framework(), role, rating)
 }
 
 /// One assessment's results: by domain and pillar, gaps, strengths, every

@@ -13,7 +13,7 @@ use crate::{
     core::{
         assessment::Assessment,
         content,
-        review::{self, mark_text, Method},
+        review::{self, mark_text, supervisor_mark_text, Method},
         roles::RoleId,
     },
     pages::results::rating_text,
@@ -99,7 +99,7 @@ pub fn ReviewOnResults(assessment: Assessment) -> impl IntoView {
                 <ul class="app-result-list">
                     {over_time.into_iter().map(|(id, marks)| {
                         let title = framework.capability(&id).map_or(id.clone(), |found| found.title.clone());
-                        let moves = marks.iter().map(|(at, mark)| format!("{} ({})", mark_text(framework, assessment.role, Some(*mark)), browser::format_date(*at))).collect::<Vec<_>>().join(" \u{2192} ");
+                        let moves = marks.iter().map(|(at, mark)| format!("{} ({})", supervisor_mark_text(framework, assessment.role, Some(*mark)), browser::format_date(*at))).collect::<Vec<_>>().join(" \u{2192} ");
                         view! { <li><strong>{title}</strong>{format!(": {moves}")}</li> }
                     }).collect_view()}
                 </ul>
@@ -123,7 +123,7 @@ fn ReviewRows(role: RoleId, rows: Vec<review::Row<'static>>, empty: &'static str
                 view! {
                     <li>
                         <strong>{row.capability.title.clone()}</strong>
-                        {format!(": you {}; supervisor {}", mark_text(framework, role, row.item.self_rating), mark_text(framework, role, row.item.supervisor_rating))}
+                        {format!(": you {}; supervisor {}", mark_text(framework, role, row.item.self_rating), supervisor_mark_text(framework, role, row.item.supervisor_rating))}
                         {(!comment.is_empty()).then(|| view! {
                             <span class="app-note">" Comment: " <bdi class="app-user-text">{comment}</bdi></span>
                         })}

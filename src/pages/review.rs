@@ -21,7 +21,7 @@ use crate::{
         content,
         framework::Capability,
         limits,
-        review::{self, mark_text, Mark, Method, ReviewDraft, ReviewRequest},
+        review::{self, mark_text, FileKind, Mark, Method, ReviewDraft, ReviewRequest},
     },
     navigation::use_navigation,
     pages::results::describe,
@@ -87,14 +87,15 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
         if !name_ok() {
             return;
         }
-        let downloaded = review::export_request(&request())
-            .map(|text| {
-                browser::download(
-                    &format!("maps-review-request-{}.json", browser::today_iso()),
-                    "application/json",
-                    &text,
-                )
-            })
+        let request = request();
+        let file_name = review::file_name(
+            FileKind::Request,
+            &request.practitioner,
+            request.assessment.role,
+            &browser::today_iso(),
+        );
+        let downloaded = review::export_request(&request)
+            .map(|text| browser::download(&file_name, "application/json", &text))
             .unwrap_or(false);
         sent.set(Some(downloaded));
     };
@@ -246,8 +247,23 @@ fn ImportResponse(id: String) -> impl IntoView {
 enum Finished {
     /// Same device: saved with the assessment.
     Recorded { assessment_id: String },
-    /// By file: the response was downloaded and the request removed.
-    Sent,
+    /// By file: the response was downloaded and the request removed from
+    /// storage. The file is kept in memory while the page is open, so it
+    /// can be downloaded again if the first download went astray.
+    Sent(ResponseFile),
+}
+
+/// A review response ready to download: its name and contents.
+#[derive(Clone, PartialEq)]
+struct ResponseFile {
+    name: String,
+    text: String,
+}
+
+impl ResponseFile {
+    fn download(&self) -> bool {
+        browser::download(&self.name, "application/json", &self.text)
+    }
 }
 
 /// `/review`: a supervisor opens a review request, or carries on with the
@@ -285,11 +301,17 @@ fn FinishedView(done: Finished) -> impl IntoView {
             }
             .into_any()
         }
-        Finished::Sent => {
+        Finished::Sent(file) => {
+            let failed = RwSignal::new(false);
+            let name = file.name.clone();
             view! {
                 <PageHeading text="Review response downloaded" id="review-heading"/>
-                <p>"Send the file back to the colleague who asked for the review. They import it from their results."</p>
-                <p>"Their assessment and your review have been removed from this device. Nothing was added to your own data."</p>
+                <p>{format!("Send the file {name} back to the colleague who asked for the review. They import it from their results.")}</p>
+                <p>"Their assessment and your review have been removed from this device\u{2019}s storage. Nothing was added to your own data."</p>
+                <p>"If you cannot find the file, download it again before you leave this page: it is not kept anywhere once you do."</p>
+                <button class="nhsuk-button nhsuk-button--secondary" type="button"
+                    on:click=move |_| failed.set(!file.download())>"Download the review response again"</button>
+                {move || failed.get().then(|| view! { <ErrorMessage message=DOWNLOAD_REFUSED alert=true/> })}
                 <p><a href=Page::Home.href()>"Go to the home page"</a></p>
             }
             .into_any()
@@ -475,7 +497,9 @@ fn Item(
         .into_iter()
         .map(|level| RadioOption {
             value: String::from(Mark::Level(level.level)),
-            label: level.label,
+            // The supervisor's own choice, so worded as about the
+            // practitioner ("within their supervision").
+            label: level.observed_label().to_owned(),
             // The scale speaks to the practitioner ("You can do this…"):
             // quoted as theirs, so the supervisor does not read it as
             // addressed to them.
@@ -493,7 +517,8 @@ fn Item(
     view! {
         <span class="nhsuk-caption-l">{format!("Capability {index} of {total}: {domain}")}</span>
         <PageHeading text=item.title.clone() title=tab_title id="review-heading"/>
-        <p class="nhsuk-body-l">{item.descriptor.clone()}</p>
+        // Written to the practitioner ("You know…"): quoted as theirs.
+        <p class="nhsuk-body-l">{format!("As they read it: \u{201c}{}\u{201d}", item.descriptor)}</p>
         <Radios name="review-rating" legend="What have you seen them do?".into() options
             selected=Signal::derive(move || rating.get().map(String::from)) on_select=rate/>
         <div aria-live="polite">
@@ -613,21 +638,23 @@ fn SendBack(draft: ReviewDraft, finished: RwSignal<Option<Finished>>) -> impl In
         }
         .into_any();
     };
+    let name = review::file_name(
+        FileKind::Response,
+        &draft.request.practitioner,
+        draft.request.assessment.role,
+        &browser::today_iso(),
+    );
     let download = move |_| {
-        let downloaded = review::export_response(&review)
-            .map(|text| {
-                browser::download(
-                    &format!("maps-review-response-{}.json", browser::today_iso()),
-                    "application/json",
-                    &text,
-                )
-            })
-            .unwrap_or(false);
-        if downloaded {
-            state.set_review_draft(None);
-            finished.set(Some(Finished::Sent));
-        } else {
-            failed.set(true);
+        let file = review::export_response(&review).map(|text| ResponseFile {
+            name: name.clone(),
+            text,
+        });
+        match file {
+            Ok(file) if file.download() => {
+                state.set_review_draft(None);
+                finished.set(Some(Finished::Sent(file)));
+            }
+            _ => failed.set(true),
         }
     };
     view! {

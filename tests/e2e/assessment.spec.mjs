@@ -49,6 +49,19 @@ test('a quick check can be completed with the keyboard alone', async ({ page }, 
   }
   await expect(heading).toHaveText('Review your answers');
   await expect(page.getByText(`You have answered ${total} of ${total} questions.`)).toBeVisible();
+  // Every answer is listed, worded as the question offered it, with a way back to change it.
+  const answers = page.locator('.nhsuk-summary-list__row');
+  await expect(answers).toHaveCount(total);
+  await expect(answers.first().locator('dd').first()).toHaveText(/^3 \(.+\)$/);
+  const last = quickCheck('pa').at(-1).title;
+  await page.getByRole('button', { name: `Change your answer for ${last}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Question ${total} of ${total}`, { exact: true })).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(page.locator('#rating-3')).toBeChecked();
+  await page.getByRole('button', { name: /^Next/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveText('Review your answers');
   // Leaving at the review and coming back with "Continue" reopens the review.
   await page.goto(page.url().replace(/\/check\/.*/, '/'));
   await page.getByRole('link', { name: 'Continue your check' }).click();

@@ -20,6 +20,7 @@ function seededRecord(id = 'seeded') {
   return JSON.stringify(record);
 }
 
+/** Clicks the button and saves what it downloads: `{ file, name }`, the saved path and the name the app gave it. */
 async function saveDownload(page, buttonName, prefix) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -27,7 +28,7 @@ async function saveDownload(page, buttonName, prefix) {
   ]);
   const file = join(tmpdir(), `${prefix}-${test.info().workerIndex}-${Date.now()}.json`);
   await download.saveAs(file);
-  return file;
+  return { file, name: download.suggestedFilename() };
 }
 
 /** Chooses the supervisor's rating labelled `label`. */
@@ -47,6 +48,11 @@ async function walkThrough(page) {
     if (index === 0) {
       // The practitioner's rating stays hidden until the supervisor rates.
       await expect(page.getByText('Their own rating is shown once you have rated this capability.')).toBeVisible();
+      // The capability and the scale are written to the practitioner: the
+      // supervisor reads them as the practitioner's, and rates "their" scope.
+      await expect(page.locator('main p.nhsuk-body-l')).toHaveText(/^As they read it: “.+”$/);
+      await expect(page.getByLabel('Consistently, within their supervision', { exact: true })).toBeVisible();
+      await expect(page.getByText('within my supervision', { exact: false })).toHaveCount(0);
       await expectNoAxeViolations(page);
       await choose(page, 'Not observed');
       await expect(page.getByText('Their own rating: not applicable.')).toBeVisible();
@@ -135,7 +141,9 @@ test.describe('supervisor review', () => {
     // The default profile's name, "Me", would tell the supervisor nothing.
     await expect(practitioner.getByLabel('Your name')).toHaveValue('');
     await practitioner.getByLabel('Your name').fill('Sam Okafor ');
-    const request = await saveDownload(practitioner, 'Send a review file', 'review-request');
+    const { file: request, name: requestName } = await saveDownload(practitioner, 'Send a review file', 'review-request');
+    // Named for whose check it is, so a supervisor with several can tell them apart.
+    expect(requestName).toMatch(/^maps-review-request-sam-okafor-pa-\d{4}-\d{2}-\d{2}\.json$/);
     const requestText = readFileSync(request, 'utf8');
     expect(JSON.parse(requestText).kind).toBe('review-request');
     expect(requestText).not.toContain(NOTE);
@@ -158,9 +166,15 @@ test.describe('supervisor review', () => {
     await walkThrough(supervisor);
     await expect(supervisor.getByRole('heading', { level: 1, name: 'Send your review back' })).toBeVisible();
     await expectNoAxeViolations(supervisor);
-    const response = await saveDownload(supervisor, 'Download the review response', 'review-response');
+    const { file: response, name: responseName } = await saveDownload(supervisor, 'Download the review response', 'review-response');
+    expect(responseName).toMatch(/^maps-review-response-sam-okafor-pa-\d{4}-\d{2}-\d{2}\.json$/);
     await expect(supervisor.getByRole('heading', { level: 1, name: 'Review response downloaded' })).toBeVisible();
+    await expect(supervisor.getByText(`Send the file ${responseName} back`)).toBeVisible();
     await expectNoAxeViolations(supervisor);
+    // A download gone astray can be made again while the page is open.
+    const again = await saveDownload(supervisor, 'Download the review response again', 'review-response-again');
+    expect(again.name).toBe(responseName);
+    expect(readFileSync(again.file, 'utf8')).toBe(readFileSync(response, 'utf8'));
     const after = await supervisor.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
     expect(after).toBe(before);
     await supervisor.reload();
