@@ -44,7 +44,7 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
                     <th class="nhsuk-table__header" scope="col">"Role"</th>
                     <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"Capabilities rated"</th>
                     <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"Its own rated"</th>
-                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"At or above expected"</th>
+                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"At or above expected, of those rated"</th>
                 </tr></thead>
                 <tbody class="nhsuk-table__body">
                     {rows.into_iter().map(|fit| view! {
@@ -83,10 +83,18 @@ fn FitDetail(
     let state = use_app_state();
     let navigation = use_navigation();
     let title = role_title(fit.role);
-    let differs = (!fit.differs_in.is_empty()).then(|| {
+    let adds = (!fit.adds.is_empty()).then(|| {
+        let examples: Vec<String> = fit
+            .adds
+            .iter()
+            .take(2)
+            .map(|c| format!("\u{201c}{}\u{201d}", c.title))
+            .collect();
         format!(
-            "It differs most from the {assessed} role in {}.",
-            fit.differs_in.join(" and ")
+            "Compared with the {} role, it has {} that yours does not, such as {}.",
+            assessed.to_lowercase(),
+            crate::core::text::counted(fit.adds.len(), "capability", "capabilities"),
+            examples.join(" and ")
         )
     });
     let missing: Vec<String> = fit
@@ -139,7 +147,7 @@ fn FitDetail(
                     })}
                 }.into_any(),
             }}
-            {differs.map(|text| view! { <p class="nhsuk-body-s">{text}</p> })}
+            {adds.map(|text| view! { <p class="nhsuk-body-s">{text}</p> })}
         </li>
     }
 }

@@ -60,11 +60,21 @@ impl Regulator {
         Regulator::ALL.into_iter().find(|r| r.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The regulator's initials, as it is known: "GMC".
+    pub fn name(self) -> &'static str {
         match self {
-            Regulator::Gmc => "GMC (physician associates and anaesthesia associates)",
-            Regulator::Nmc => "NMC (SCPs and ACCPs registered as nurses)",
-            Regulator::Hcpc => "HCPC (SCPs and ACCPs registered with the HCPC)",
+            Regulator::Gmc => "GMC",
+            Regulator::Nmc => "NMC",
+            Regulator::Hcpc => "HCPC",
+        }
+    }
+
+    /// Which of the four roles it regulates.
+    pub fn regulates(self) -> &'static str {
+        match self {
+            Regulator::Gmc => "Physician associates and anaesthesia associates",
+            Regulator::Nmc => "SCPs and ACCPs registered as nurses",
+            Regulator::Hcpc => "SCPs and ACCPs registered with the HCPC",
         }
     }
 

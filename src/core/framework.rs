@@ -399,14 +399,20 @@ impl Framework {
             .filter(move |capability| chosen.is_some_and(|ids| ids.contains(&capability.id)))
     }
 
-    /// The fewest and the most capabilities that any role's checks ask
-    /// about, from this framework's own lists (local packs not counted):
-    /// `(quick, full)`, each as `(fewest, most)`. Shown on the check's start
-    /// page, so its promise follows the content.
-    pub fn check_sizes(&self) -> ((usize, usize), (usize, usize)) {
+    /// The fewest and the most capabilities that the checks of `role`, or
+    /// of any role for `None`, ask about, from this framework's own lists
+    /// (local packs not counted): `(quick, full)`, each as `(fewest, most)`.
+    /// Shown on the check's start page, so its promise follows the content
+    /// and the role chosen.
+    pub fn check_sizes(&self, role: Option<RoleId>) -> ((usize, usize), (usize, usize)) {
+        let roles = match role {
+            Some(role) => vec![role],
+            None => RoleId::ALL.to_vec(),
+        };
         let range = |count: &dyn Fn(RoleId) -> usize| {
-            RoleId::ALL
-                .into_iter()
+            roles
+                .iter()
+                .copied()
                 .map(count)
                 .fold((usize::MAX, 0), |(fewest, most), n| {
                     (fewest.min(n), most.max(n))

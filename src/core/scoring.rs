@@ -292,10 +292,11 @@ pub struct RoleFit<'a> {
     /// The role's own capabilities that were rated, with their results:
     /// the items behind the figure that only this role has.
     pub own_results: Vec<ItemResult<'a>>,
-    /// Titles of the domains where this role differs most from the
-    /// assessed role (capabilities one has and the other not, or expected
-    /// at another level), most first; empty for the assessed role.
-    pub differs_in: Vec<String>,
+    /// This app's capabilities that this role has and the assessed role
+    /// does not, in framework order; empty for the assessed role. What the
+    /// role would add is what tells the roles apart (a count by domain
+    /// named the same domain for every role).
+    pub adds: Vec<&'a Capability>,
 }
 
 /// The same answers held against every role, with the fit rule applied.
@@ -339,60 +340,15 @@ pub fn role_fit<'a>(
                 figure: (covered && rated > 0).then(|| ((meeting * 100 + rated / 2) / rated) as u8),
                 missing_own,
                 own_results,
-                differs_in: differing_domains(framework, assessment.role, role, stage),
+                adds: framework
+                    .for_role(role)
+                    .filter(|capability| {
+                        capability.pack.is_none() && !capability.applies_to(assessment.role)
+                    })
+                    .collect(),
             }
         })
         .collect()
-}
-
-/// Up to two domain titles where `other` differs most from `role`.
-fn differing_domains(
-    framework: &Framework,
-    role: RoleId,
-    other: RoleId,
-    stage: Stage,
-) -> Vec<String> {
-    if role == other {
-        return Vec::new();
-    }
-    let counts: Vec<(usize, &str)> = framework
-        .domains
-        .iter()
-        .map(|domain| {
-            let differing = framework
-                .capabilities
-                .iter()
-                .filter(|capability| capability.domain == domain.id && capability.pack.is_none())
-                .filter(|capability| {
-                    capability.expected_level(role, stage)
-                        != capability.expected_level(other, stage)
-                })
-                .count();
-            (differing, domain.title.as_str())
-        })
-        .collect();
-    // The two largest counts, earlier domains first on a tie: picked, not
-    // sorted (a sort compiles another copy of the standard sort).
-    let mut most: Vec<String> = Vec::new();
-    let mut taken: Vec<usize> = Vec::new();
-    for _ in 0..2 {
-        let best = counts
-            .iter()
-            .enumerate()
-            .filter(|(index, (differing, _))| *differing > 0 && !taken.contains(index))
-            .fold(
-                None,
-                |best: Option<(usize, usize)>, (index, (differing, _))| match best {
-                    Some((_, top)) if top >= *differing => best,
-                    _ => Some((index, *differing)),
-                },
-            );
-        if let Some((index, _)) = best {
-            taken.push(index);
-            most.push(counts[index].1.to_owned());
-        }
-    }
-    most
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -599,7 +555,22 @@ mod tests {
             );
         }
         let aa = fit.iter().find(|role| role.role == RoleId::Aa);
-        assert!(aa.is_some_and(|aa| aa.differs_in.len() == 2 && aa.own_rated == 0));
+        assert!(aa.is_some_and(|aa| aa.own_rated == 0));
+        // What each other role adds differs from role to role, and none of
+        // it is in a PA's check.
+        let adds: Vec<Vec<&str>> = fit
+            .iter()
+            .map(|role| role.adds.iter().map(|c| c.id.as_str()).collect())
+            .collect();
+        assert!(fit
+            .iter()
+            .all(|role| (role.role == RoleId::Pa) == role.adds.is_empty()));
+        assert!(fit
+            .iter()
+            .flat_map(|role| &role.adds)
+            .all(|capability| !capability.applies_to(RoleId::Pa)));
+        assert_ne!(adds[1], adds[2]);
+        assert_ne!(adds[2], adds[3]);
     }
 
     #[test]

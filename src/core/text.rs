@@ -207,7 +207,7 @@ mod tests {
     fn the_check_sizes_shown_are_the_frameworks_own() {
         use crate::core::roles::RoleId;
         let framework = crate::core::content::framework();
-        let (quick, full) = framework.check_sizes();
+        let (quick, full) = framework.check_sizes(None);
         let quick_counts = RoleId::ALL.map(|role| framework.quick_check(role).count());
         let full_counts = RoleId::ALL.map(|role| framework.for_role(role).count());
         let range = |counts: [usize; 4]| {
@@ -220,6 +220,14 @@ mod tests {
         assert_eq!(full, range(full_counts));
         // The content's changelog promises quick checks of 14 or 15.
         assert_eq!(count_range(quick), "14 or 15");
+        // Once a role is chosen, its own counts, not a range.
+        for ((role, quick_count), full_count) in
+            RoleId::ALL.into_iter().zip(quick_counts).zip(full_counts)
+        {
+            let (quick, full) = framework.check_sizes(Some(role));
+            assert_eq!(quick, (quick_count, quick_count));
+            assert_eq!(full, (full_count, full_count));
+        }
     }
 
     #[test]

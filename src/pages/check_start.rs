@@ -116,25 +116,30 @@ pub fn CheckStart() -> impl IntoView {
                 .then(|| "Compared with what is expected when newly qualified".to_string()),
         })
         .collect();
-    let (quick, full) = content::framework().check_sizes();
-    let scope_options = vec![
-        RadioOption {
-            value: "quick".into(),
-            label: "Quick check".into(),
-            hint: Some(format!(
-                "{} capabilities chosen for the role, one or more from each domain, and those of any local pack you include",
-                text::count_range(quick)
-            )),
-        },
-        RadioOption {
-            value: "full".into(),
-            label: "Full check".into(),
-            hint: Some(format!(
-                "Every capability for the role: {}, and those of any local pack you include; it can be done in several sittings",
-                text::count_range(full)
-            )),
-        },
-    ];
+    // Each check's size for the role chosen, or the range over all roles
+    // until one is.
+    let scope_options = move || {
+        let chosen = role.with(|code| code.as_deref().and_then(RoleId::from_code));
+        let (quick, full) = content::framework().check_sizes(chosen);
+        vec![
+            RadioOption {
+                value: "quick".into(),
+                label: "Quick check".into(),
+                hint: Some(format!(
+                    "{} capabilities chosen for the role, one or more from each domain, and those of any local pack you include",
+                    text::count_range(quick)
+                )),
+            },
+            RadioOption {
+                value: "full".into(),
+                label: "Full check".into(),
+                hint: Some(format!(
+                    "Every capability for the role: {}, and those of any local pack you include; it can be done in several sittings",
+                    text::count_range(full)
+                )),
+            },
+        ]
+    };
 
     view! {
         <PageHeading text="Check my capabilities"/>
@@ -150,8 +155,10 @@ pub fn CheckStart() -> impl IntoView {
             selected=role on_select=Callback::new(move |value| role.set(Some(value))) error=error_for("role") legend_is_heading=true/>
         <Radios name="stage" legend="What stage are you at?".into() options=stage_options
             selected=stage on_select=Callback::new(move |value| stage.set(Some(value))) error=error_for("stage") legend_is_heading=true/>
-        <Radios name="scope" legend="How long a check?".into() options=scope_options
-            selected=scope on_select=Callback::new(move |value| scope.set(Some(value))) error=error_for("scope") legend_is_heading=true/>
+        {move || view! {
+            <Radios name="scope" legend="How long a check?".into() options=scope_options()
+                selected=scope on_select=Callback::new(move |value| scope.set(Some(value))) error=error_for("scope") legend_is_heading=true/>
+        }}
         <PackChoice left_out/>
         <button class="nhsuk-button" type="button" on:click=start>"Start the check"</button>
         <p><a href=Page::Packs.href()>"Load a local capability pack"</a>" from your department, placement or employer."</p>

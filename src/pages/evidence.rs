@@ -11,6 +11,7 @@ use crate::{
         character_count::CharacterCount,
         error_summary::{message_for, ErrorSummary},
         inset_text::InsetText,
+        radios::{RadioOption, Radios},
         warning_callout::WarningCallout,
     },
     core::{
@@ -315,18 +316,17 @@ fn Readiness() -> impl IntoView {
     view! {
         <h2 class="nhsuk-heading-m">"Ready for my regulator?"</h2>
         <p class="nhsuk-body-s">"PAs and AAs follow the GMC. SCPs and ACCPs revalidate with the regulator of their first profession: the NMC or the HCPC."</p>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="evidence-regulator">"Regulator"</label>
-            <select class="nhsuk-select" id="evidence-regulator" on:change=move |event| {
-                regulator.set(Regulator::from_code(&event_target_value(&event)));
+        <Radios name="evidence-regulator" legend="Your regulator".into()
+            options=Regulator::ALL.into_iter().map(|choice| RadioOption {
+                value: choice.code().into(),
+                label: choice.name().into(),
+                hint: Some(choice.regulates().into()),
+            }).collect()
+            selected=Signal::derive(move || regulator.get().map(|choice| choice.code().to_owned()))
+            on_select=Callback::new(move |code: String| {
+                regulator.set(Regulator::from_code(&code));
                 store();
-            }>
-                <option value="" selected=untrack(move || regulator.get().is_none())>"Choose a regulator"</option>
-                {Regulator::ALL.into_iter().map(|choice| view! {
-                    <option value=choice.code() selected=untrack(move || regulator.get() == Some(choice))>{choice.label()}</option>
-                }).collect_view()}
-            </select>
-        </div>
+            })/>
         <TextInput id="evidence-cycle-start" input_type="date" width="nhsuk-input--width-10"
             hint="GMC: the day after your last appraisal. NMC: the start of your three-year period. HCPC: the start of your two-year registration cycle."
             value=start.get_untracked() on_change=Callback::new(move |text| { start.set(text); store(); })>"Start of the current cycle"</TextInput>

@@ -147,6 +147,9 @@ test.describe('3. tables never break inside words', () => {
         await expect(region).toHaveAttribute('tabindex', '0');
         await expect(region).toHaveAttribute('role', 'region');
         await expect(region).toHaveAttribute('aria-label', /\w/);
+        // A region that scrolls sideways shows it: a shadow at the edge with more to see.
+        const cue = await region.evaluate((element) => getComputedStyle(element).backgroundImage);
+        expect(cue).toContain('radial-gradient');
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await expectNoAxeViolations(page);

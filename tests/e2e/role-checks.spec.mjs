@@ -12,11 +12,16 @@ const ownTo = (role) => domainOrder.flatMap((domain) => framework.capabilities.f
 
 test('a PA quick check asks about history taking and the role\'s own work', async ({ page }) => {
   await openApp(page, '/check');
+  const total = quickCheck('pa').length;
+  const fullCount = framework.capabilities.filter((c) => c.expected.pa !== undefined).length;
+  // Until a role is chosen the sizes are ranges over the roles; then they are the role's own.
+  await expect(page.getByText(/^\d+ (or|to) \d+ capabilities chosen for the role/)).toBeVisible();
   await page.getByLabel('Physician associate (PA)').check();
+  await expect(page.getByText(`${total} capabilities chosen for the role`)).toBeVisible();
+  await expect(page.getByText(`Every capability for the role: ${fullCount},`)).toBeVisible();
   await page.getByLabel('Experienced', { exact: true }).check();
   await page.getByLabel('Quick check').check();
   await page.getByRole('button', { name: 'Start the check' }).click();
-  const total = quickCheck('pa').length;
   await expect(page.getByText(`Question 1 of ${total}`, { exact: true })).toBeVisible();
   const titles = [];
   for (let step = 1; step <= total; step += 1) {
@@ -37,6 +42,10 @@ test('after a PA quick check the AA fit says what is missing, and the top-up ask
   await expect(aaRow).not.toContainText('%');
   await expect(table.getByRole('row', { name: /Physician associate/ })).toContainText('%');
   await expect(page.getByText(/Not enough to say: your answers cover \d+ of its \d+ capabilities and 0 of the 13 only this role has\./).first()).toBeVisible();
+  // What each role adds to a PA's capabilities, named: a different line for each role.
+  const adds = page.getByText(/^Compared with the physician associate role, it has \d+ capabilities that yours does not, such as “.+” and “.+”\.$/);
+  await expect(adds).toHaveCount(3);
+  expect(new Set(await adds.allTextContents()).size).toBe(3);
   await expectNoAxeViolations(page);
 
   const own = ownTo('aa');
