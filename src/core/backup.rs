@@ -144,19 +144,18 @@ pub fn read_file<T: Record>(text: &str) -> Result<T, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    match records::kind_of(text) {
-        None => return Err(ImportError::Foreign),
-        Some(kind) if kind != T::KIND => {
-            return Err(ImportError::OtherKind {
-                found: file_kind_words(&kind),
-            })
-        }
-        Some(_) => {}
-    }
     match records::decode::<T>(text) {
         Decoded::Current(record) | Decoded::Migrated(record) => Ok(record),
         Decoded::TooNew(version) => Err(ImportError::TooNew { version }),
-        Decoded::Unreadable(reason) => Err(ImportError::NotABackup(reason)),
+        // Only a file that cannot be read is looked at again, to say in
+        // words what it is.
+        Decoded::Unreadable(reason) => Err(match records::kind_of(text) {
+            None => ImportError::Foreign,
+            Some(kind) if kind != T::KIND => ImportError::OtherKind {
+                found: file_kind_words(&kind),
+            },
+            Some(_) => ImportError::NotABackup(reason),
+        }),
     }
 }
 

@@ -359,12 +359,15 @@ impl Framework {
     /// picker: each with the name to show, its title, followed by the roles
     /// it applies to ("(PA)") where another capability has the same title.
     pub fn picker(&self) -> Vec<(&Domain, Vec<(&Capability, String)>)> {
+        // How many capabilities have each title, counted once.
+        let mut titles: BTreeMap<&str, usize> = BTreeMap::new();
+        for capability in &self.capabilities {
+            *titles.entry(capability.title.as_str()).or_default() += 1;
+        }
         let shared_title = |capability: &Capability| {
-            self.capabilities
-                .iter()
-                .filter(|other| other.title == capability.title)
-                .count()
-                > 1
+            titles
+                .get(capability.title.as_str())
+                .is_some_and(|&count| count > 1)
         };
         self.domains
             .iter()
