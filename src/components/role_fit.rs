@@ -37,6 +37,7 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
             assessment.stage.label().to_lowercase(),
             framework.fit.why
         )}</p>
+        <p class="nhsuk-body-s">"Each count is out of all of that role\u{2019}s capabilities, or of those only it has. The percentage is of the capabilities you rated."</p>
         <div class="app-table-scroll" tabindex="0" role="region" aria-label="Fit with each role">
             <table class="nhsuk-table">
                 <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Fit with each role"</caption>
@@ -44,7 +45,7 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
                     <th class="nhsuk-table__header" scope="col">"Role"</th>
                     <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"Capabilities rated"</th>
                     <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"Its own rated"</th>
-                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"At or above expected, of those rated"</th>
+                    <th class="nhsuk-table__header nhsuk-table__header--numeric" scope="col">"At or above expected"</th>
                 </tr></thead>
                 <tbody class="nhsuk-table__body">
                     {rows.into_iter().map(|fit| view! {
@@ -91,7 +92,7 @@ fn FitDetail(
             .map(|c| format!("\u{201c}{}\u{201d}", c.title))
             .collect();
         format!(
-            "Compared with the {} role, it has {} that yours does not, such as {}.",
+            "Unlike the {} role, it has {} of its own, such as {}.",
             assessed.to_lowercase(),
             crate::core::text::counted(fit.adds.len(), "capability", "capabilities"),
             examples.join(" and ")
@@ -130,7 +131,7 @@ fn FitDetail(
                     <p>{format!("{percent}% of the {} capabilities you rated are at or above the expected level.", fit.rated)}</p>
                     <details class="nhsuk-details">
                         <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">
-                            {format!("The {} of its own capabilities behind this figure", fit.own_rated)}
+                            {format!("The {} of those that only this role has", fit.own_rated)}
                         </span></summary>
                         <div class="nhsuk-details__text"><ul>{behind.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul></div>
                     </details>

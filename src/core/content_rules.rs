@@ -614,11 +614,11 @@ mod tests {
         let content = parse(FRAMEWORK_JSON, ROLES_JSON).unwrap_or_else(|_| empty());
         assert_eq!(
             content.framework.observed_level_label(RoleId::Pa, 4),
-            "4 (consistently, within their supervision)"
+            "4 (consistently, within the agreed supervision)"
         );
         assert_eq!(
             content.framework.observed_level_label(RoleId::Scp, 4),
-            "4 (independently within their scope)"
+            "4 (independently within the agreed scope)"
         );
         assert_eq!(
             content.framework.observed_level_label(RoleId::Scp, 2),

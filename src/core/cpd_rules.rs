@@ -192,6 +192,10 @@ pub struct Rule {
     pub to_confirm: &'static str,
 }
 
+/// What counts as an entry with a reflection ([`EvidenceEntry::reflected`]),
+/// said in every count, so a partly answered reflection is not a surprise.
+const REFLECTED: &str = "with all three reflection questions answered";
+
 const FEEDBACK: &[EvidenceKind] = &[
     EvidenceKind::ColleagueFeedback,
     EvidenceKind::PatientFeedback,
@@ -277,7 +281,7 @@ const NMC_RULES: &[Rule] = &[
     Rule {
         id: "nmc.reflective-accounts",
         name: "Written reflective accounts",
-        requirement: "5 written reflective accounts in the three years, on the NMC form, each linked to the Code, with nothing that identifies anyone.",
+        requirement: "5 written reflective accounts in the three years, on the NMC form, each linked to the Code, with nothing that identifies anyone (this app counts entries of the kind \u{201c}Written reflective account\u{201d}).",
         source: NMC_REFLECTIVE,
         measure: Measure::Entries { kinds: &[EvidenceKind::ReflectiveAccount], at_least: 5 },
         to_confirm: "check each is on the NMC form and linked to the Code",
@@ -370,7 +374,8 @@ impl Status {
             Status::NotYet => "Not yet".into(),
             Status::NotReached => "Not reached by the end of the period".into(),
             Status::NeededOncePerRevalidationCycle => {
-                "Not yet: needed at least once in each revalidation cycle (usually 5 years)".into()
+                "None this year: needed at least once in each revalidation cycle (usually 5 years)"
+                    .into()
             }
             Status::ForYouToDeclare => "None recorded: if you had none, say so at appraisal".into(),
             Status::GapToExplain => "Explain this gap if you are audited".into(),
@@ -459,7 +464,7 @@ fn measure(
     };
     let reflected_text = |count: usize, reflected: usize| match count {
         0 => entries_text(0),
-        count => format!("{}, {reflected} with a reflection", entries_text(count)),
+        count => format!("{}, {reflected} {REFLECTED}", entries_text(count)),
     };
     match rule.measure {
         Measure::Minutes {
@@ -504,10 +509,7 @@ fn measure(
             (0, _) => (Status::ForYouToDeclare, "0 entries declared".into()),
             (count, reflected) => (
                 recorded,
-                format!(
-                    "{} declared, {reflected} with a reflection",
-                    entries_text(count)
-                ),
+                format!("{} declared, {reflected} {REFLECTED}", entries_text(count)),
             ),
         },
         Measure::DifferentKinds { at_least } => {
@@ -521,7 +523,7 @@ fn measure(
             let reflected = entries.iter().filter(|entry| entry.reflected()).count();
             (
                 recorded_if(!entries.is_empty() && reflected == entries.len()),
-                format!("{reflected} of {} with a reflection", entries.len()),
+                format!("{reflected} of {} {REFLECTED}", entries.len()),
             )
         }
         Measure::NoGapOf { months } => match longest_gap(entries, start, until, months) {
@@ -737,7 +739,10 @@ mod tests {
             events.status.label(),
             "Recorded: check you have declared every one since your last appraisal"
         );
-        assert_eq!(events.progress, "1 entry declared, 0 with a reflection");
+        assert_eq!(
+            events.progress,
+            "1 entry declared, 0 with all three reflection questions answered"
+        );
         assert!(Regulator::Gmc.unpublished().is_some());
     }
 
@@ -753,7 +758,10 @@ mod tests {
         );
         let reflected = by_id(&checks, "hcpc.standards-3-4");
         assert_eq!(reflected.status, Status::NotYet);
-        assert_eq!(reflected.progress, "1 of 2 with a reflection");
+        assert_eq!(
+            reflected.progress,
+            "1 of 2 with all three reflection questions answered"
+        );
         let gaps = by_id(&checks, "hcpc.standard-1");
         assert_eq!(gaps.status.label(), "Explain this gap if you are audited");
         assert_eq!(gaps.progress, "a gap from 10 January 2025 to 1 June 2025");
@@ -783,7 +791,7 @@ mod tests {
             let check = by_id(&checks, id);
             assert_eq!(
                 check.status.label(),
-                "Not yet: needed at least once in each revalidation cycle (usually 5 years)",
+                "None this year: needed at least once in each revalidation cycle (usually 5 years)",
                 "{id}"
             );
             assert_eq!(check.progress, "0 entries", "{id}");
@@ -806,10 +814,13 @@ mod tests {
         let checks = readiness(Regulator::Gmc, &refs, "2026-01-01", "2026-11-30");
         let cpd = by_id(&checks, "gmc.cpd");
         assert_eq!(cpd.status.label(), "Not yet");
-        assert_eq!(cpd.progress, "1 entry, 0 with a reflection");
+        assert_eq!(
+            cpd.progress,
+            "1 entry, 0 with all three reflection questions answered"
+        );
         assert_eq!(
             by_id(&checks, "gmc.colleague-feedback").progress,
-            "1 entry, 0 with a reflection"
+            "1 entry, 0 with all three reflection questions answered"
         );
         let full = [reflected(bare[0].clone()), reflected(bare[1].clone())];
         let refs: Vec<&EvidenceEntry> = full.iter().collect();

@@ -69,7 +69,7 @@ pub struct ScaleLevel {
     pub wording: String,
     /// The label as a supervisor reads it of the practitioner, where
     /// `label` speaks in the first person ("within my scope" is "within
-    /// their scope"); `None` where `label` reads the same for both.
+    /// the agreed scope"); `None` where `label` reads the same for both.
     #[serde(default)]
     pub observed: Option<String>,
     /// Role-specific label and wording, replacing the general ones for
@@ -331,7 +331,7 @@ impl Framework {
     }
 
     /// [`Framework::level_label`] as a supervisor reads it of the
-    /// practitioner ("4 (Consistently, within their supervision)"): their
+    /// practitioner ("4 (Consistently, within the agreed supervision)"): their
     /// rating of a colleague, and the choices they rate with.
     pub fn observed_level_label(&self, role: RoleId, level: Level) -> String {
         let word = self

@@ -1178,7 +1178,7 @@ mod tests {
         assert_eq!(mark_text(framework, RoleId::Pa, None), "not rated");
         assert_eq!(
             supervisor_mark_text(framework, RoleId::Pa, Some(Mark::Level(4))),
-            "4 (consistently, within their supervision)"
+            "4 (consistently, within the agreed supervision)"
         );
         assert_eq!(
             supervisor_mark_text(framework, RoleId::Pa, Some(Mark::NotObserved)),

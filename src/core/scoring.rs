@@ -292,10 +292,10 @@ pub struct RoleFit<'a> {
     /// The role's own capabilities that were rated, with their results:
     /// the items behind the figure that only this role has.
     pub own_results: Vec<ItemResult<'a>>,
-    /// This app's capabilities that this role has and the assessed role
-    /// does not, in framework order; empty for the assessed role. What the
-    /// role would add is what tells the roles apart (a count by domain
-    /// named the same domain for every role).
+    /// The capabilities only this role has (`Framework::own_to`), in
+    /// framework order; empty for the assessed role. They tell the roles
+    /// apart (a count by domain named the same domain for every role), and
+    /// they are what `own_total` counts and a top-up asks.
     pub adds: Vec<&'a Capability>,
 }
 
@@ -332,7 +332,10 @@ pub fn role_fit<'a>(
             let covered = rated >= rule.min_rated && own_results.len() >= rule.min_own_rated;
             RoleFit {
                 role,
-                total: results.items.len(),
+                // The role's whole list for every role, the assessed one
+                // too (its results hold only what its check asked), so
+                // the column has one denominator.
+                total: framework.for_role(role).count(),
                 rated,
                 own_total: framework.own_to(role).count(),
                 own_rated: own_results.len(),
@@ -340,12 +343,11 @@ pub fn role_fit<'a>(
                 figure: (covered && rated > 0).then(|| ((meeting * 100 + rated / 2) / rated) as u8),
                 missing_own,
                 own_results,
-                adds: framework
-                    .for_role(role)
-                    .filter(|capability| {
-                        capability.pack.is_none() && !capability.applies_to(assessment.role)
-                    })
-                    .collect(),
+                adds: if role == assessment.role {
+                    Vec::new()
+                } else {
+                    framework.own_to(role).collect()
+                },
             }
         })
         .collect()
@@ -556,8 +558,8 @@ mod tests {
         }
         let aa = fit.iter().find(|role| role.role == RoleId::Aa);
         assert!(aa.is_some_and(|aa| aa.own_rated == 0));
-        // What each other role adds differs from role to role, and none of
-        // it is in a PA's check.
+        // What each other role adds differs from role to role, none of it
+        // is in a PA's check, and it is what the role's own count counts.
         let adds: Vec<Vec<&str>> = fit
             .iter()
             .map(|role| role.adds.iter().map(|c| c.id.as_str()).collect())
@@ -569,6 +571,10 @@ mod tests {
             .iter()
             .flat_map(|role| &role.adds)
             .all(|capability| !capability.applies_to(RoleId::Pa)));
+        assert!(fit
+            .iter()
+            .filter(|role| role.role != RoleId::Pa)
+            .all(|role| role.adds.len() == role.own_total));
         assert_ne!(adds[1], adds[2]);
         assert_ne!(adds[2], adds[3]);
     }

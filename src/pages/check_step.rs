@@ -19,6 +19,9 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
     Item(usize),
+    /// An item opened from the review to change its answer: its main button
+    /// goes back to the review.
+    Change(usize),
     Review,
 }
 
@@ -69,12 +72,16 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
         place.set(next);
         let items = items();
         match next {
-            Place::Item(index) => {
+            Place::Item(index) | Place::Change(index) => {
                 if let Some(item) = items.get(index) {
-                    let item_id = item.id.clone();
-                    state.update_assessment(&id.get_value(), |assessment| {
-                        assessment.set_current(&item_id, browser::now())
-                    });
+                    // A change made from the review is a detour: the place
+                    // to resume stays the review.
+                    if matches!(next, Place::Item(_)) {
+                        let item_id = item.id.clone();
+                        state.update_assessment(&id.get_value(), |assessment| {
+                            assessment.set_current(&item_id, browser::now())
+                        });
+                    }
                     announcement.set(format!(
                         "Question {} of {}: {}",
                         index + 1,
@@ -109,9 +116,10 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
             });
             match place.get() {
                 Place::Review => view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any(),
-                Place::Item(index) => match items.get(index).copied() {
+                place @ (Place::Item(index) | Place::Change(index)) => match items.get(index).copied() {
                     Some(item) => view! {
-                        <Item assessment=current item=item index=index total=items.len() go_to=Callback::new(go_to)/>
+                        <Item assessment=current item=item index=index total=items.len() go_to=Callback::new(go_to)
+                            from_review=matches!(place, Place::Change(_))/>
                     }.into_any(),
                     None => view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any(),
                 },
@@ -127,6 +135,8 @@ fn Item(
     index: usize,
     total: usize,
     go_to: Callback<Place>,
+    /// Opened with "Change" from the review.
+    from_review: bool,
 ) -> impl IntoView {
     let state = use_app_state();
     let framework = state.checked_framework_untracked();
@@ -255,17 +265,29 @@ fn Item(
             <CapabilityEvidence capability=item.id.clone() title=item.title.clone()
                 linked=by_capability.get(&item.id).cloned().unwrap_or_default()/>
         })}
-        <div class="app-step-buttons">
-            {(index > 0).then(|| view! {
-                <button class="nhsuk-button nhsuk-button--secondary" type="button"
-                    on:click=move |_| go_to.run(Place::Item(index - 1))>"Back"</button>
-            })}
-            <button class="nhsuk-button nhsuk-button--secondary" type="button"
-                on:click=move |_| go_to.run(next)>"Skip"</button>
-            <button class="nhsuk-button" type="button" on:click=move |_| go_to.run(next)>
-                {if last { "Next: review" } else { "Next" }}
-            </button>
-        </div>
+        {if from_review {
+            view! {
+                <div class="app-step-buttons">
+                    <button class="nhsuk-button" type="button" on:click=move |_| go_to.run(Place::Review)>
+                        "Return to your answers"
+                    </button>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <div class="app-step-buttons">
+                    {(index > 0).then(|| view! {
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button"
+                            on:click=move |_| go_to.run(Place::Item(index - 1))>"Back"</button>
+                    })}
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button"
+                        on:click=move |_| go_to.run(next)>"Skip"</button>
+                    <button class="nhsuk-button" type="button" on:click=move |_| go_to.run(next)>
+                        {if last { "Next: review" } else { "Next" }}
+                    </button>
+                </div>
+            }.into_any()
+        }}
         {move || {
             let id = id.clone();
             state.assessment(&id).map(|assessment| view! { <JumpTo items=items.clone() assessment=assessment go_to=go_to/> })
@@ -416,7 +438,7 @@ fn Review(
                         <dt class="nhsuk-summary-list__key">{title.clone()}</dt>
                         <dd class="nhsuk-summary-list__value">{answer}</dd>
                         <dd class="nhsuk-summary-list__actions">
-                            <button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Item(index))>
+                            <button class="app-link-button" type="button" on:click=move |_| go_to.run(Place::Change(index))>
                                 "Change"<span class="nhsuk-u-visually-hidden">{format!(" your answer for {title}")}</span>
                             </button>
                         </dd>

@@ -355,9 +355,9 @@ fn Readiness() -> impl IntoView {
                         <p>"Not yet published. "{text}" "<a href=source>"GMC: future revalidation for PAs and AAs"</a></p>
                     </InsetText>
                 })}
-                <div class="app-table-scroll" tabindex="0" role="region" aria-label="Requirements for this cycle">
+                <div class="app-table-scroll" tabindex="0" role="region" aria-label=format!("Requirements for this {cycle_name}")>
                     <table class="nhsuk-table" id="evidence-readiness">
-                        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Requirements for this cycle"</caption>
+                        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{format!("Requirements for this {cycle_name}")}</caption>
                         <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
                             <th class="nhsuk-table__header" scope="col">"Requirement"</th>
                             <th class="nhsuk-table__header" scope="col">"In your diary"</th>

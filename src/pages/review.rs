@@ -498,15 +498,12 @@ fn Item(
         .map(|level| RadioOption {
             value: String::from(Mark::Level(level.level)),
             // The supervisor's own choice, so worded as about the
-            // practitioner ("within their supervision").
+            // practitioner ("within the agreed supervision").
             label: level.observed_label().to_owned(),
             // The scale speaks to the practitioner ("You can do this…"):
-            // quoted as theirs, so the supervisor does not read it as
-            // addressed to them.
-            hint: Some(format!(
-                "As they read it: \u{201c}{}\u{201d}",
-                level.wording
-            )),
+            // quoted as theirs (said once, above the choices), so the
+            // supervisor does not read it as addressed to them.
+            hint: Some(format!("\u{201c}{}\u{201d}", level.wording)),
         })
         .collect();
     options.push(RadioOption {
@@ -519,6 +516,7 @@ fn Item(
         <PageHeading text=item.title.clone() title=tab_title id="review-heading"/>
         // Written to the practitioner ("You know…"): quoted as theirs.
         <p class="nhsuk-body-l">{format!("As they read it: \u{201c}{}\u{201d}", item.descriptor)}</p>
+        <p class="nhsuk-body-s">"The description under each level is in quotes: it is how your colleague read it when they rated themselves."</p>
         <Radios name="review-rating" legend="What have you seen them do?".into() options
             selected=Signal::derive(move || rating.get().map(String::from)) on_select=rate/>
         <div aria-live="polite">

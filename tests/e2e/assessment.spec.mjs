@@ -53,15 +53,19 @@ test('a quick check can be completed with the keyboard alone', async ({ page }, 
   const answers = page.locator('.nhsuk-summary-list__row');
   await expect(answers).toHaveCount(total);
   await expect(answers.first().locator('dd').first()).toHaveText(/^3 \(.+\)$/);
-  const last = quickCheck('pa').at(-1).title;
-  await page.getByRole('button', { name: `Change your answer for ${last}` }).focus();
+  // A change returns straight to the review, from any question.
+  const first = quickCheck('pa')[0].title;
+  await page.getByRole('button', { name: `Change your answer for ${first}` }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByText(`Question ${total} of ${total}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Question 1 of ${total}`, { exact: true })).toBeVisible();
   await expect(heading).toBeFocused();
   await expect(page.locator('#rating-3')).toBeChecked();
-  await page.getByRole('button', { name: /^Next/ }).focus();
+  await page.locator('#rating-2').focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Return to your answers' }).focus();
   await page.keyboard.press('Enter');
   await expect(heading).toHaveText('Review your answers');
+  await expect(answers.first().locator('dd').first()).toHaveText(/^2 \(.+\)$/);
   // Leaving at the review and coming back with "Continue" reopens the review.
   await page.goto(page.url().replace(/\/check\/.*/, '/'));
   await page.getByRole('link', { name: 'Continue your check' }).click();

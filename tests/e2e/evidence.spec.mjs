@@ -118,7 +118,7 @@ test('NMC totals update as entries are added', async ({ page }) => {
   await expect(row('gmc.significant-events')).toContainText('if you had none, say so at appraisal');
   await expect(row('gmc.significant-events').getByRole('link', { name: /^Source\s*: Significant events$/ })).toBeVisible();
   // Asked once in each revalidation cycle: one appraisal year without it is not a shortfall.
-  await expect(row('gmc.colleague-feedback')).toContainText('Not yet: needed at least once in each revalidation cycle (usually 5 years)');
+  await expect(row('gmc.colleague-feedback')).toContainText('None this year: needed at least once in each revalidation cycle (usually 5 years)');
   await expectNoAxeViolations(page);
 });
 

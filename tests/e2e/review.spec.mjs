@@ -49,9 +49,9 @@ async function walkThrough(page) {
       // The practitioner's rating stays hidden until the supervisor rates.
       await expect(page.getByText('Their own rating is shown once you have rated this capability.')).toBeVisible();
       // The capability and the scale are written to the practitioner: the
-      // supervisor reads them as the practitioner's, and rates "their" scope.
+      // supervisor reads them as the practitioner's; level 4 says "the agreed", not "my".
       await expect(page.locator('main p.nhsuk-body-l')).toHaveText(/^As they read it: “.+”$/);
-      await expect(page.getByLabel('Consistently, within their supervision', { exact: true })).toBeVisible();
+      await expect(page.getByLabel('Consistently, within the agreed supervision', { exact: true })).toBeVisible();
       await expect(page.getByText('within my supervision', { exact: false })).toHaveCount(0);
       await expectNoAxeViolations(page);
       await choose(page, 'Not observed');

@@ -43,9 +43,15 @@ test('after a PA quick check the AA fit says what is missing, and the top-up ask
   await expect(table.getByRole('row', { name: /Physician associate/ })).toContainText('%');
   await expect(page.getByText(/Not enough to say: your answers cover \d+ of its \d+ capabilities and 0 of the 13 only this role has\./).first()).toBeVisible();
   // What each role adds to a PA's capabilities, named: a different line for each role.
-  const adds = page.getByText(/^Compared with the physician associate role, it has \d+ capabilities that yours does not, such as “.+” and “.+”\.$/);
+  const adds = page.getByText(/^Unlike the physician associate role, it has \d+ capabilities of its own, such as “.+” and “.+”\.$/);
   await expect(adds).toHaveCount(3);
   expect(new Set(await adds.allTextContents()).size).toBe(3);
+  // The same count as the top-up button's, and one denominator in the table: each role's whole list.
+  const aaDetail = page.locator('.app-role-fit__role', { has: page.getByRole('heading', { name: 'Anaesthesia associate' }) });
+  await expect(aaDetail).toContainText(`Unlike the physician associate role, it has ${ownTo('aa').length} capabilities of its own`);
+  await expect(aaDetail.getByRole('button', { name: `Rate the ${ownTo('aa').length} capabilities this role adds` })).toBeVisible();
+  const paCount = framework.capabilities.filter((c) => c.expected.pa !== undefined).length;
+  await expect(table.getByRole('row', { name: /Physician associate/ })).toContainText(`of ${paCount}`);
   await expectNoAxeViolations(page);
 
   const own = ownTo('aa');
