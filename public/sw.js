@@ -14,7 +14,7 @@ importScripts('precache-manifest.js');
 const SCOPE = new URL(self.registration.scope).pathname;
 const PREFIX = `maps-capability-checker:${SCOPE}:`;
 const CACHE = PREFIX + PRECACHE.version;
-const INDEX = new URL('index.html', self.location).href;
+const SHELL = '404.html';
 
 self.addEventListener('install', (event) => {
   // 'no-cache' makes the browser check with the server, so a stale copy of
@@ -54,9 +54,11 @@ self.addEventListener('fetch', (event) => {
 });
 
 /**
- * Every address in the app is the same index.html; the router reads the
- * path. The kept copy answers at once, so opening the app again never waits
- * for the network, which on a phone's slow or failing connection can take
+ * An address of the app is its prerendered page if the build made one
+ * (PRECACHE.pages: "roles/pa" is roles/pa.html, the start page index.html),
+ * and otherwise the app's shell, 404.html, whose router draws the page.
+ * The kept copy answers at once, so opening the app again never waits for
+ * the network, which on a phone's slow or failing connection can take
  * seconds or hang. It belongs to the same build as every kept file it
  * loads. A new release is still found on the visit: the browser checks
  * sw.js (and the list it imports) on every navigation, a changed one keeps
@@ -69,8 +71,10 @@ async function page(request) {
   const cache = await caches.open(CACHE);
   const file = await cache.match(request, { ignoreVary: true, ignoreSearch: true });
   if (file) return file;
-  const name = new URL(request.url).pathname.split('/').pop();
-  const kept = name.includes('.') ? undefined : await cache.match(INDEX);
+  const path = new URL(request.url).pathname;
+  const address = path.startsWith(SCOPE) ? path.slice(SCOPE.length).replace(/\/+$/, '') : path;
+  const prerendered = Object.hasOwn(PRECACHE.pages, address) ? PRECACHE.pages[address] : SHELL;
+  const kept = address.split('/').pop().includes('.') ? undefined : await cache.match(new URL(prerendered, self.location).href);
   return kept || fetch(request);
 }
 

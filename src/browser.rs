@@ -1,5 +1,11 @@
 //! Thin wrappers over the few browser calls the views need, each of which
 //! fails quietly (with a return value) rather than panicking.
+//!
+//! Outside a browser, in the build's prerender (`crate::prerender`), there
+//! is no window: web-sys cannot be called there, so `window()` is `None`
+//! and every wrapper does nothing, except the few a prerendered page reads
+//! (the base path, today's date and the title), which come from the
+//! prerender.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -27,7 +33,9 @@ pub fn format_date(millis: u64) -> String {
     )
 }
 
-/// Today's date as YYYY-MM-DD, for file names.
+/// Today's date as YYYY-MM-DD, for file names and the review dates of
+/// content.
+#[cfg(target_arch = "wasm32")]
 pub fn today_iso() -> String {
     let date = js_sys::Date::new_0();
     format!(
@@ -38,14 +46,34 @@ pub fn today_iso() -> String {
     )
 }
 
-/// The page's document; `None` only outside a browser page.
-pub fn document() -> Option<web_sys::Document> {
-    web_sys::window().and_then(|window| window.document())
+/// In the prerender, the day of the build.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today_iso() -> String {
+    crate::prerender::today()
 }
 
+/// The browser's window; `None` outside a browser (see the module's notes).
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// The page's document; `None` only outside a browser page.
+pub fn document() -> Option<web_sys::Document> {
+    window().and_then(|window| window.document())
+}
+
+/// Names the tab "`title` - MAPs Capability Checker" (in the prerender,
+/// the prerendered page's `<title>`).
 pub fn set_title(title: &str) {
+    let title = format!("{title} - MAPs Capability Checker");
+    #[cfg(not(target_arch = "wasm32"))]
+    crate::prerender::set_title(&title);
     if let Some(document) = document() {
-        document.set_title(&format!("{title} - MAPs Capability Checker"));
+        document.set_title(&title);
     }
 }
 
@@ -162,19 +190,20 @@ pub fn clear_file_input(id: &str) {
 }
 
 pub fn print() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.print();
     }
 }
 
 pub fn reload() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.location().reload();
     }
 }
 
 /// The path the app is served under ("" at the root, "/some/path" under a
 /// sub-path), read from the `<base>` element Trunk writes.
+#[cfg(target_arch = "wasm32")]
 pub fn base_path() -> String {
     // The <base> element does not change while the page lives, so it is
     // read once: links and the navigation ask for it on every render.
@@ -186,6 +215,12 @@ pub fn base_path() -> String {
             .unwrap_or_default();
     }
     BASE.with(String::clone)
+}
+
+/// In the prerender, the public URL of the build, as Trunk's `<base>` has it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn base_path() -> String {
+    crate::prerender::base_path()
 }
 
 /// Scrolls to an element in this page and moves focus to it, for links to
@@ -294,7 +329,7 @@ pub fn mark_current_section(path: &str) {
     let Ok(links) = document.query_selector_all(".app-navigation__list a[href]") else {
         return;
     };
-    let page_origin = web_sys::window()
+    let page_origin = window()
         .and_then(|window| window.location().origin().ok())
         .unwrap_or_default();
     let base = base_path();
@@ -330,7 +365,7 @@ pub fn href(path: &str) -> String {
 
 /// The current address relative to the app's base, such as "/roles/pa".
 pub fn current_path() -> String {
-    let pathname = web_sys::window()
+    let pathname = window()
         .and_then(|window| window.location().pathname().ok())
         .unwrap_or_default();
     let base = base_path();
@@ -339,7 +374,7 @@ pub fn current_path() -> String {
 
 /// The query string with its "?", or "".
 pub fn current_search() -> String {
-    web_sys::window()
+    window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default()
 }
@@ -347,7 +382,7 @@ pub fn current_search() -> String {
 /// Fetches a text file from the app's own origin. The error says what went
 /// wrong in words a user can act on.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("there is no browser window")?;
+    let window = window().ok_or("there is no browser window")?;
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| "the device seems to be offline".to_string())?;
@@ -402,7 +437,7 @@ fn on_a_control(target: Option<web_sys::EventTarget>) -> bool {
 /// double-click on "Next" skipped a question. Listens in the capture phase
 /// on the window, so it runs before Leptos's delegated handlers.
 pub fn act_once_per_press() {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
@@ -446,7 +481,7 @@ pub fn act_once_per_press() {
 /// Third-Party Cookie Blocking and More", 24 March 2020,
 /// <https://webkit.org/blog/10218/full-third-party-cookie-blocking-and-more/>.
 pub fn webkit_deletes_unused_data() -> bool {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return false;
     };
     let agent = window.navigator().user_agent().unwrap_or_default();

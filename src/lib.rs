@@ -5,6 +5,10 @@
 //! calls; `storage`, `state` and `browser` are the thin shell around the
 //! browser; `app`, `pages` and `components` are the views.
 
+// The native build renders pages to HTML (`prerender`), whose nested view
+// types need a deeper limit than the default 128.
+#![recursion_limit = "256"]
+
 pub mod address;
 pub mod app;
 pub mod browser;
@@ -14,6 +18,8 @@ pub mod core;
 pub mod lazy;
 pub mod navigation;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod recovery;
 pub mod state;
 pub mod storage;

@@ -11,13 +11,23 @@
 //    gives the app in <meta name="app-<name>">: a cached file can never
 //    meet a newer app, or the other way round.
 // 3. The CSS goes inline (see below).
-// 4. 404.html, a copy of index.html: hosts with no single-page-app rewrite
-//    (GitHub Pages) answer a deep link with it, and the router takes over.
-// 5. precache-manifest.js, the list of this build's files (with their hashed
-//    names) for the service worker to keep for offline use, and a version
-//    that changes whenever any of them does.
-// 6. Brotli and gzip copies of text and wasm files, for static hosts that
+// 4. 404.html, the app's shell: index.html as written, whose static first
+//    page the app replaces with the page asked for. Hosts with no
+//    single-page-app rewrite (GitHub Pages) answer a deep link with it, and
+//    so do tools/serve.mjs and the service worker for pages that are not
+//    prerendered.
+// 5. Prerendered pages (src/prerender.rs, issue 25): the pages that read the
+//    same for everyone are drawn by the app's own code, natively, into
+//    copies of the shell (index.html itself for the start page,
+//    roles/pa.html for /roles/pa), so they are read, and their links
+//    followed, before the wasm arrives.
+// 6. precache-manifest.js, the list of this build's files (with their hashed
+//    names) for the service worker to keep for offline use, the file of
+//    each prerendered page, and a version that changes whenever any of them
+//    does.
+// 7. Brotli and gzip copies of text and wasm files, for static hosts that
 //    can serve pre-compressed files (smaller downloads on slow phones).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -133,6 +143,10 @@ for (const content of ['framework', 'glossary']) {
 }
 writeFileSync(indexPath, html);
 writeFileSync(join(staging, '404.html'), html);
+// Built natively, as cargo test builds the crate: it shares that build.
+// "Today" is the day of the build, in UTC, for the content's review dates.
+const prerendered = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin=prerender', '--',
+  staging, base, new Date().toISOString().slice(0, 10)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 
 function walk(dir) {
   return readdirSync(dir).flatMap((entry) => {
@@ -142,16 +156,15 @@ function walk(dir) {
 }
 
 // Paths relative to sw.js, which sits at the base, so a sub-path build works.
-// Left out: the worker and its list (the browser fetches those itself), and
-// 404.html, which is index.html again.
-const notKept = new Set(['sw.js', 'precache-manifest.js', '404.html']);
+// Left out: the worker and its list (the browser fetches those itself).
+const notKept = new Set(['sw.js', 'precache-manifest.js']);
 const kept = walk(staging)
   .map((path) => relative(staging, path).split(sep).join('/'))
   .filter((file) => !notKept.has(file) && !/\.(br|gz)$/.test(file))
   .sort();
 const version = createHash('sha256');
 for (const file of [...kept, 'sw.js']) version.update(file).update('\0').update(readFileSync(join(staging, file)));
-const precache = { version: version.digest('hex').slice(0, 16), files: kept };
+const precache = { version: version.digest('hex').slice(0, 16), files: kept, pages: prerendered };
 writeFileSync(join(staging, 'precache-manifest.js'),
   `// Written by tools/post-build.mjs for sw.js: this build's files.\nself.PRECACHE = ${JSON.stringify(precache)};\n`);
 

@@ -1,6 +1,9 @@
 // A small static server for the release build, on 127.0.0.1 only.
-// - Unknown paths without a file extension get index.html, so deep links
-//   work as they would on a host with a single-page-app fallback.
+// - A path without a file extension is a page of the app: its prerendered
+//   copy if the build made one ("roles/pa.html" for /roles/pa, as static
+//   hosts answer, index.html for the start page), otherwise the app's
+//   shell, 404.html (index.html where there is none), as a host with a
+//   single-page-app fallback would answer a deep link.
 // - Pre-compressed .br files are served when the browser accepts brotli.
 // - A path prefix can be given (third argument) to test a sub-path build.
 // - It survives any request (tests/serve/serve.test.mjs): a target that is
@@ -52,7 +55,11 @@ function locate(target) {
   const file = resolve(rootPath, relative);
   if (file !== rootPath && !file.startsWith(rootPath + sep)) return { status: 400 };
   if (relative && isFile(file)) return { file };
-  return extname(relative) ? { status: 404 } : { file: join(rootPath, 'index.html') };
+  if (extname(relative)) return { status: 404 };
+  const prerendered = join(rootPath, relative ? `${relative}.html` : 'index.html');
+  if (isFile(prerendered)) return { file: prerendered };
+  const shell = join(rootPath, '404.html');
+  return { file: isFile(shell) ? shell : join(rootPath, 'index.html') };
 }
 
 function answer(response, status, text, headers = {}) {
@@ -71,7 +78,7 @@ function handle(request, response) {
   const { file } = found;
   const headers = {
     'content-type': types[extname(file)] || 'application/octet-stream',
-    'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+    'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
     'x-content-type-options': 'nosniff',
   };
   const brotli = `${file}.br`;

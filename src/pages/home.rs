@@ -5,8 +5,10 @@ use crate::{browser, core::content, state::use_app_state};
 use leptos::prelude::*;
 
 /// The start page: what the app is for, and the three ways in.
+/// `continue_check` is false only in the build's prerender, which has no
+/// stored checks to continue.
 #[component]
-pub fn Home() -> impl IntoView {
+pub fn Home(#[prop(default = true)] continue_check: bool) -> impl IntoView {
     let roles = &content::roles().roles;
     view! {
         <PageHeading text="Explore the Medical Associate Professions and check your capabilities" title="Home"/>
@@ -14,7 +16,7 @@ pub fn Home() -> impl IntoView {
             "For physician associates, anaesthesia associates, surgical care practitioners and advanced critical care practitioners, and anyone thinking of becoming one. Your answers stay on this device."
         </p>
         <p class="nhsuk-body-s">"Not the official MAPs Core Capabilities Framework, and not an NHS service."</p>
-        <ContinueCheck/>
+        {continue_check.then(|| view! { <ContinueCheck/> })}
         <ul class="nhsuk-grid-row nhsuk-card-group">
             <HomeCard page=Page::Roles title="Explore the roles"
                 text="What each role does, how to get in, training, pay and regulation, with sources."/>

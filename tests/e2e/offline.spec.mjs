@@ -58,8 +58,8 @@ test('after one visit every page opens offline, and a rating saved offline is ke
   expect(chunks.loader, 'the app loaded no chunk loader').not.toBeNull();
   expect(chunks.files.length, 'the chunk loader names no chunk').toBeGreaterThan(0);
   for (const chunk of chunks.files) expect(chunk, chunk.name).toEqual({ name: chunk.name, kept: true, fetched: true });
-  // Deep links too, including one two levels down.
-  for (const path of [...MAIN_PAGES, 'roles/pa']) {
+  // Deep links too, including one two levels down, and every prerendered page.
+  for (const path of [...MAIN_PAGES, 'roles/pa', 'roles/accp', 'about/sources', 'about/accessibility']) {
     await openApp(page, path);
     await expect(page).not.toHaveTitle(/Page not found/);
     // Not "Sorry, … could not be loaded": its chunk and content were kept.
@@ -120,10 +120,16 @@ test('the install manifest names the app, starts at its base and has icons that 
 });
 
 test('a host without rewrites answers deep links with 404.html, which is the app', async ({ request }) => {
-  const index = await request.get('index.html');
+  // index.html is the start page prerendered into the shell (src/prerender.rs):
+  // the same head but for the title, so the same app, styles and policy.
+  const head = (html) => html.slice(0, html.indexOf('</head>')).replace(/<title>[^<]*<\/title>/, '');
+  const index = await (await request.get('index.html')).text();
   const fallback = await request.get('404.html');
   expect(fallback.ok()).toBe(true);
-  expect(await fallback.text()).toBe(await index.text());
+  const shell = await fallback.text();
+  expect(head(shell)).toBe(head(index));
+  expect(shell).toContain('<title>MAPs Capability Checker</title>');
+  expect(shell).not.toContain('data-page=');
 });
 
 test('a new version is offered, not forced, and reloading to it keeps every answer', async ({ page, context }) => {

@@ -1,4 +1,4 @@
-// The offline journey again, against a build made to live under a sub-path
+// The offline journey and the prerendered pages again, against a build made to live under a sub-path
 // (as on GitHub Pages): `make e2e` builds it into dist-sub/ first; this
 // config only serves it.
 import { defineConfig } from '@playwright/test';
@@ -9,7 +9,7 @@ const SUB_PATH = '/maps-capability-checker/';
 
 export default defineConfig({
   ...base,
-  testMatch: 'offline.spec.mjs',
+  testMatch: ['offline.spec.mjs', 'prerender.spec.mjs'],
   // The trailing slash matters: specs give addresses without a leading
   // slash, so they resolve under the sub-path.
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}${SUB_PATH}` },

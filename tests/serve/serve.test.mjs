@@ -16,6 +16,8 @@ import { freePort } from '../free-port.mjs';
 
 const SERVE = new URL('../../tools/serve.mjs', import.meta.url).pathname;
 const INDEX = '<!doctype html><title>index marker</title>';
+const SHELL = '<!doctype html><title>shell marker</title>';
+const PRERENDERED = '<!doctype html><title>prerendered marker</title>';
 // Kept beside the served folder: no request may ever read it.
 const SECRET = 'SECRET-OUTSIDE-THE-SERVED-FOLDER';
 
@@ -26,6 +28,9 @@ async function startServer(prefix) {
   const root = join(base, 'dist');
   mkdirSync(join(root, 'sub'), { recursive: true });
   writeFileSync(join(root, 'index.html'), INDEX);
+  writeFileSync(join(root, '404.html'), SHELL);
+  mkdirSync(join(root, 'roles'));
+  writeFileSync(join(root, 'roles', 'pa.html'), PRERENDERED);
   writeFileSync(join(root, 'app.js'), 'console.log("app");');
   writeFileSync(join(root, 'sub', 'page.css'), 'body{}');
   writeFileSync(join(root, 'folder.js'), 'folder');
@@ -106,15 +111,26 @@ describe('tools/serve.mjs serves the build', () => {
     assert.equal((await get(server.port, '/sub/page.css')).status, 200);
     const deep = await get(server.port, '/check/some-id');
     assert.equal(deep.status, 200);
-    assert.ok(deep.text.includes('index marker'));
+    assert.ok(deep.text.includes('shell marker'));
     assert.equal((await get(server.port, '/missing.js')).status, 404);
+  });
+
+  test('a prerendered page answers its address, with or without a final slash', async () => {
+    for (const path of ['/roles/pa', '/roles/pa/']) {
+      const page = await get(server.port, path);
+      assert.equal(page.status, 200);
+      assert.ok(page.text.includes('prerendered marker'), path);
+    }
+    assert.ok((await get(server.port, '/')).text.includes('index marker'));
+    assert.ok((await get(server.port, '/roles')).text.includes('shell marker'));
   });
 
   test('a file and a sub-path build under its prefix', async () => {
     const sub = await startServer('/maps/');
     try {
       assert.equal((await get(sub.port, '/maps/app.js')).status, 200);
-      assert.ok((await get(sub.port, '/maps/roles')).text.includes('index marker'));
+      assert.ok((await get(sub.port, '/maps/roles')).text.includes('shell marker'));
+      assert.ok((await get(sub.port, '/maps/roles/pa')).text.includes('prerendered marker'));
       assert.equal((await get(sub.port, '/app.js')).status, 404);
     } finally {
       sub.stop();

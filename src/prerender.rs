@@ -1,0 +1,314 @@
+//! Prerendered pages (issue 25, approach (c)): the build draws the pages
+//! that read the same for everyone, with the app's own components, natively,
+//! into copies of index.html (`src/bin/prerender.rs`, run by
+//! tools/post-build.mjs). Such a page is on screen, and its links work, before
+//! the wasm has arrived; the app then draws the same page over it.
+//!
+//! Only pages whose every control works without the app are prerendered:
+//! links and `<details>`. A page with a button or a form field would look
+//! ready and not be, so `render` refuses one.
+//!
+//! Native builds only: `browser` asks this module for the base path,
+//! today's date and the page's title, as there is no browser to ask.
+
+use crate::{address::Page, core::roles::RoleId, pages};
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// What a prerender is for: the public URL the build is served from and
+/// the day it is built.
+#[derive(Clone, Debug, Default)]
+pub struct Build {
+    /// "" at the root of a host, "/some/path" under a sub-path (no trailing
+    /// slash), as `browser::base_path` gives it in the browser.
+    pub base_path: String,
+    /// YYYY-MM-DD.
+    pub today: String,
+}
+
+thread_local! {
+    static BUILD: RefCell<Build> = RefCell::new(Build::default());
+    static TITLE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Sets the build that `render` draws pages for.
+pub fn configure(build: Build) {
+    BUILD.with(|current| *current.borrow_mut() = build);
+}
+
+pub(crate) fn base_path() -> String {
+    BUILD.with(|build| build.borrow().base_path.clone())
+}
+
+pub(crate) fn today() -> String {
+    BUILD.with(|build| build.borrow().today.clone())
+}
+
+pub(crate) fn set_title(title: &str) {
+    TITLE.with(|current| *current.borrow_mut() = Some(title.to_owned()));
+}
+
+/// The pages the build prerenders: the start page, the roles and each
+/// role's profile, the glossary, and the about pages.
+pub fn pages() -> Vec<Page> {
+    let mut pages = vec![Page::Home, Page::Roles];
+    pages.extend(RoleId::ALL.map(|role| Page::Role(role.code().to_owned())));
+    pages.extend([
+        Page::Glossary,
+        Page::About,
+        Page::Sources,
+        Page::Accessibility,
+    ]);
+    pages
+}
+
+/// The file a prerendered page is written to, relative to the build's
+/// directory: "index.html" for the start page, "roles/pa.html" for
+/// "/roles/pa". Static hosts (and tools/serve.mjs) answer "/roles/pa" with
+/// "roles/pa.html".
+pub fn file_name(page: &Page) -> String {
+    match page.path().trim_matches('/') {
+        "" => "index.html".to_owned(),
+        path => format!("{path}.html"),
+    }
+}
+
+/// A page drawn to HTML: the tab's title and what goes inside `<main>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    pub title: String,
+    pub main: String,
+}
+
+/// Tags of controls that need the app to work.
+const CONTROLS_NEEDING_THE_APP: [&str; 5] = ["<button", "<input", "<select", "<textarea", "<form"];
+
+/// Draws `page` as the app would for someone with nothing stored.
+///
+/// Errors: a page that is not prerendered, a page that set no title, or one
+/// with a control that needs the app (named in the message).
+pub fn render(page: &Page) -> Result<Rendered, String> {
+    TITLE.with(|title| title.borrow_mut().take());
+    let owner = Owner::new();
+    let html = owner.with(|| match page {
+        Page::Home => Ok(view! { <pages::home::Home continue_check=false/> }.to_html()),
+        Page::Roles => Ok(view! { <pages::roles::Roles/> }.to_html()),
+        Page::Role(code) => {
+            Ok(view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }.to_html())
+        }
+        Page::Glossary => Ok(view! { <pages::glossary::Glossary/> }.to_html()),
+        Page::About => Ok(view! { <pages::about::About/> }.to_html()),
+        Page::Sources => Ok(view! { <pages::sources::Sources/> }.to_html()),
+        Page::Accessibility => Ok(view! { <pages::accessibility::Accessibility/> }.to_html()),
+        other => Err(format!("{} is not a prerendered page", other.path())),
+    })?;
+    let title = TITLE
+        .with(|title| title.borrow_mut().take())
+        .ok_or_else(|| format!("{} set no title", page.path()))?;
+    if let Some(control) = CONTROLS_NEEDING_THE_APP
+        .iter()
+        .find(|control| html.contains(*control))
+    {
+        return Err(format!(
+            "{} has a control that needs the app ({control}…>), so it cannot be prerendered",
+            page.path()
+        ));
+    }
+    // Leptos marks where dynamic text meets static text with "<!>" for
+    // hydration; nothing hydrates a prerendered page.
+    let html = html.replace("<!>", "");
+    // "#id" is a place on this page, but with <base> the browser would go
+    // to the start page: until the app takes such clicks over, the link
+    // names its page.
+    let main = html.replace("href=\"#", &format!("href=\"{}#", page.href()));
+    Ok(Rendered { title, main })
+}
+
+/// index.html (`shell`, as built) made into `page`'s prerendered copy: its
+/// title, its `<main>` (keeping the `<noscript>` note at its end), its
+/// section marked in the header, and `data-page` on `#app-static`, the
+/// address the page is for, so a script can tell it is the page asked for.
+///
+/// Errors: a shell without exactly one of each thing replaced.
+pub fn page_file(shell: &str, page: &Page, rendered: &Rendered) -> Result<String, String> {
+    // The header first: the page's own <main> may hold a <nav> too.
+    let html = mark_current_section(shell, page)?;
+    let mut html = replace_between(&html, "<title>", "</title>", &escape_text(&rendered.title))?;
+    let main_start = one_of(&html, &["id=maincontent>", "id=\"maincontent\">"])?;
+    let noscript = html[main_start..]
+        .find("<noscript>")
+        .map(|at| main_start + at)
+        .ok_or("index.html's <main> has no <noscript> note at its end")?;
+    html.replace_range(main_start..noscript, &rendered.main);
+    // Just before the tag's ">".
+    let static_page = one_of(&html, &["<div id=app-static>", "<div id=\"app-static\">"])? - 1;
+    html.insert_str(static_page, &format!(" data-page=\"{}\"", page.href()));
+    Ok(html)
+}
+
+/// Where the text just after the one `marker` (of several spellings) found
+/// in `html` starts.
+fn one_of(html: &str, markers: &[&str]) -> Result<usize, String> {
+    let found: Vec<usize> = markers
+        .iter()
+        .flat_map(|marker| html.match_indices(marker).map(|(at, _)| at + marker.len()))
+        .collect();
+    match found.as_slice() {
+        [at] => Ok(*at),
+        _ => Err(format!(
+            "index.html has {} of {} where it should have one",
+            found.len(),
+            markers[0]
+        )),
+    }
+}
+
+fn replace_between(html: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
+    let from = one_of(html, &[start])?;
+    let to = from
+        + html[from..]
+            .find(end)
+            .ok_or_else(|| format!("index.html has no {end} after {start}"))?;
+    Ok(format!("{}{with}{}", &html[..from], &html[to..]))
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+/// Marks the header's link to `page`'s section with `aria-current="page"`,
+/// as the app does (`browser::mark_current_section`). The links' `href`s
+/// are relative to the base ("roles"), quoted or not.
+fn mark_current_section(html: &str, page: &Page) -> Result<String, String> {
+    let nav = one_of(html, &["<nav "])?;
+    let nav_end = nav
+        + html[nav..]
+            .find("</nav>")
+            .ok_or("index.html's <nav> is not closed")?;
+    let mut marked = html[..nav].to_owned();
+    let mut rest = &html[nav..nav_end];
+    while let Some(at) = rest.find("<a ") {
+        let tag_end = at
+            + rest[at..]
+                .find('>')
+                .ok_or("a link in <nav> is not closed")?;
+        let tag = &rest[at..tag_end];
+        let href = tag
+            .split_once("href=")
+            .map(|(_, value)| {
+                value
+                    .trim_start_matches('"')
+                    .split(['"', ' '])
+                    .next()
+                    .unwrap_or_default()
+            })
+            .ok_or("a link in <nav> has no href")?;
+        marked.push_str(&rest[..tag_end]);
+        if crate::address::is_in_section(&page.path(), &format!("/{href}")) {
+            marked.push_str(" aria-current=\"page\"");
+        }
+        rest = &rest[tag_end..];
+    }
+    marked.push_str(rest);
+    marked.push_str(&html[nav_end..]);
+    Ok(marked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = concat!(
+        "<html><head><title>MAPs Capability Checker</title></head><body>",
+        "<nav class=app-navigation aria-label=Main><ul>",
+        "<li><a class=nhsuk-header__navigation-link href=roles>Explore roles</a></li>",
+        "<li><a class=\"nhsuk-header__navigation-link\" href=\"about\">About</a></li>",
+        "</ul></nav><div id=app-page><div id=app-static>",
+        "<main class=nhsuk-main-wrapper id=maincontent><h1>Static</h1>",
+        "<noscript><p>Needs JavaScript</p></noscript></main></div></div>",
+        "<footer><a href=about>About</a></footer></body></html>"
+    );
+
+    fn build(base_path: &str) {
+        configure(Build {
+            base_path: base_path.to_owned(),
+            today: "2026-12-01".to_owned(),
+        });
+    }
+
+    #[test]
+    fn every_prerendered_page_draws_with_a_title_and_only_controls_that_work_without_the_app() {
+        build("");
+        for page in pages() {
+            let rendered = render(&page).unwrap_or_else(|problem| panic!("{problem}"));
+            assert!(
+                rendered.title.ends_with(" - MAPs Capability Checker"),
+                "{}",
+                rendered.title
+            );
+            assert!(
+                rendered.main.contains("<h1"),
+                "{} has no heading",
+                page.path()
+            );
+            assert!(!rendered.main.contains("<!>"), "{}", page.path());
+        }
+    }
+
+    #[test]
+    fn a_page_with_form_fields_is_refused() {
+        build("");
+        let problem = render(&Page::Compare).unwrap_err();
+        assert!(problem.contains("/roles/compare"), "{problem}");
+    }
+
+    #[test]
+    fn links_to_places_on_the_page_name_the_page_under_the_base() {
+        build("/maps");
+        let rendered =
+            render(&Page::Role("pa".to_owned())).unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(rendered.main.contains("href=\"/maps/roles/pa#sources\""));
+        assert!(!rendered.main.contains("href=\"#"));
+        assert!(rendered.main.contains("href=\"/maps/roles\""));
+    }
+
+    #[test]
+    fn the_copy_of_index_html_has_the_page_its_title_and_its_section_marked() {
+        build("");
+        let rendered = Rendered {
+            title: "Physician associate & more - MAPs Capability Checker".to_owned(),
+            main: "<h1>Physician associate</h1>".to_owned(),
+        };
+        let page = Page::Role("pa".to_owned());
+        let html = page_file(SHELL, &page, &rendered).unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(html
+            .contains("<title>Physician associate &amp; more - MAPs Capability Checker</title>"));
+        assert!(html.contains("<div id=app-static data-page=\"/roles/pa\">"));
+        assert!(html.contains(
+            "id=maincontent><h1>Physician associate</h1><noscript><p>Needs JavaScript</p></noscript></main>"
+        ));
+        assert!(html.contains("href=roles aria-current=\"page\">Explore roles"));
+        assert!(
+            html.contains("href=\"about\">About"),
+            "only the current section is marked"
+        );
+        assert!(
+            html.contains("<footer><a href=about>About</a>"),
+            "the footer is left alone"
+        );
+        assert_eq!(file_name(&page), "roles/pa.html");
+        assert_eq!(file_name(&Page::Home), "index.html");
+    }
+
+    #[test]
+    fn a_shell_without_its_main_is_an_error_not_a_wrong_page() {
+        let rendered = Rendered {
+            title: "t".to_owned(),
+            main: "<h1>t</h1>".to_owned(),
+        };
+        let shell = SHELL.replace("id=maincontent", "id=elsewhere");
+        assert!(page_file(&shell, &Page::About, &rendered).is_err());
+        let shell = SHELL.replace("<noscript>", "<p>");
+        assert!(page_file(&shell, &Page::About, &rendered).is_err());
+    }
+}

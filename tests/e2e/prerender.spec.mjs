@@ -1,0 +1,85 @@
+// Prerendered pages (src/prerender.rs, issue 25): the build draws the pages
+// that read the same for everyone into their own HTML, which is read, and
+// whose links are followed, before the wasm arrives; the app then draws the
+// same page over it. Also run against a sub-path build
+// (playwright.sub-path.config.mjs), so every address here is relative.
+import { expect, test } from './fixtures.mjs';
+import { expectNoAxeViolations } from './helpers.mjs';
+
+// Holding the wasm back holds the app back only while no service worker
+// serves it from its cache (offline.spec.mjs covers the worker).
+test.use({ serviceWorkers: 'block' });
+
+// Every page src/prerender.rs `pages()` names, with the header link marked
+// as its section.
+const PRERENDERED = [
+  ['./', null],
+  ['roles', 'Explore roles'],
+  ['roles/pa', 'Explore roles'],
+  ['roles/aa', 'Explore roles'],
+  ['roles/scp', 'Explore roles'],
+  ['roles/accp', 'Explore roles'],
+  ['glossary', null],
+  ['about', 'About'],
+  ['about/sources', 'About'],
+  ['about/accessibility', 'About'],
+];
+
+/** Holds every wasm request until `release()`: the app cannot start before. */
+async function holdTheApp(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => {
+    await released;
+    await route.continue().catch(() => {}); // the page may have gone
+  });
+  return release;
+}
+
+/** What a reader gets from the page as it is now. */
+async function shown(page) {
+  return {
+    title: await page.title(),
+    main: await page.locator('#maincontent').innerText(),
+    current: await page.locator('.app-navigation__list a[aria-current="page"]').allInnerTexts(),
+  };
+}
+
+for (const [path, section] of PRERENDERED) {
+  test(`${path} is on screen before the app, and the app draws the same page over it`, async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto(path);
+    await expect(page.locator('#app-static #maincontent h1')).toBeVisible();
+    const prerendered = await shown(page);
+    expect(prerendered.title).not.toBe('MAPs Capability Checker');
+    expect(prerendered.current).toEqual(section ? [section] : []);
+    release();
+    await expect(page.locator('#app-static')).toHaveCount(0);
+    await expect(page.locator('#maincontent h1')).toBeVisible();
+    expect(await shown(page)).toEqual(prerendered);
+  });
+}
+
+test('before the app arrives, a prerendered page passes axe and its links lead to other prerendered pages', async ({ page, baseURL }) => {
+  await holdTheApp(page); // never released
+  await page.goto('roles/pa');
+  await expect(page.locator('#app-static h1')).toHaveText('Physician associate (PA)');
+  await expectNoAxeViolations(page);
+  // A place on the page: with <base>, a bare "#sources" would load the start page.
+  await page.locator('#app-static').getByRole('link', { name: 'sources', exact: true }).click();
+  await expect(page).toHaveURL(new URL('roles/pa#sources', baseURL).href);
+  await expect(page.locator('#app-static h1')).toHaveText('Physician associate (PA)');
+  await page.getByRole('link', { name: 'All roles' }).click();
+  await expect(page).toHaveURL(new URL('roles', baseURL).href);
+  await expect(page.locator('#app-static h1')).toHaveText('Explore the roles');
+  await page.getByRole('link', { name: 'Anaesthesia associate (AA)' }).click();
+  await expect(page.locator('#app-static h1')).toHaveText('Anaesthesia associate (AA)');
+});
+
+test('a page that is not prerendered gets the shell, which stands for no page', async ({ page }) => {
+  await holdTheApp(page); // never released
+  await page.goto('check');
+  await expect(page.locator('#app-static h1')).toBeVisible();
+  await expect(page.locator('#app-static')).not.toHaveAttribute('data-page');
+  await expect(page.locator('.app-navigation__list a[aria-current]')).toHaveCount(0);
+});
