@@ -43,7 +43,8 @@
 // so they are recorded, not asserted.
 // `BENCH_ONLY=scale-browser node tools/bench.mjs` runs only 3 and 4 and
 // prints their rows (no Lighthouse, no rating clicks), against dist/ as built;
-// `BENCH_ONLY=ready` runs only 5; `BENCH_READY_RUNS=1` takes fewer turns.
+// `BENCH_ONLY=ready` runs only 5; `BENCH_READY_RUNS=1` takes fewer turns;
+// `BENCH_READY_PATHS=/check,/roles` measures other pages.
 import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
@@ -68,7 +69,7 @@ const ONLY = process.env.BENCH_ONLY || '';
 if (ONLY && !['scale-browser', 'ready'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: only "scale-browser" and "ready" are known`);
 const READY_RUNS = Number(process.env.BENCH_READY_RUNS || 5);
 // The start page, a deep link to a role from a search result, and the check.
-const READY_PATHS = ['/', '/roles/pa', '/check'];
+const READY_PATHS = process.env.BENCH_READY_PATHS?.split(',') ?? ['/', '/roles/pa', '/check'];
 // Issue 25: ready at most two thirds of WCAG-EM's on a first visit.
 const READY_RATIO = 0.67;
 // Issue 25's peer: the W3C WCAG-EM Report Tool 3.0.3 as of "Update logo

@@ -1,14 +1,16 @@
-//! The options of a capability picker: every capability under its domain
-//! (`<optgroup>`), named as [`Framework::picker`] names them.
+//! The options of a capability picker: the capabilities of some roles
+//! under their domains (`<optgroup>`), named as [`Framework::picker`] names
+//! them.
 
-use crate::core::framework::Framework;
+use crate::core::{framework::Framework, roles::RoleId};
 use leptos::prelude::*;
 
-/// Goes inside a `<select>`, after its own first option.
+/// Goes inside a `<select>`, after its own first option. `roles` empty
+/// means every capability.
 #[component]
-pub fn CapabilityOptions(framework: &'static Framework) -> impl IntoView {
+pub fn CapabilityOptions(framework: &'static Framework, roles: Vec<RoleId>) -> impl IntoView {
     framework
-        .picker()
+        .picker(&roles)
         .into_iter()
         .map(|(domain, choices)| {
             view! {

@@ -542,7 +542,7 @@ mod tests {
     #[test]
     fn the_capability_picker_holds_each_once_and_no_two_names_alike() {
         let framework = crate::core::content::framework();
-        let picker = framework.picker();
+        let picker = framework.picker(&[]);
         let names: Vec<&str> = picker
             .iter()
             .flat_map(|(_, choices)| choices.iter().map(|(_, name)| name.as_str()))
@@ -554,6 +554,24 @@ mod tests {
         );
         assert!(names.contains(&"Requesting and interpreting investigations (PA)"));
         assert!(picker.iter().all(|(_, choices)| !choices.is_empty()));
+    }
+
+    /// From a fresh-user trial: a PA linking diary evidence to a capability
+    /// had to pick from all 96, other roles' included.
+    #[test]
+    fn a_picker_for_one_role_holds_its_capabilities_only_with_plain_names() {
+        let framework = crate::core::content::framework();
+        let picker = framework.picker(&[RoleId::Pa]);
+        let names: Vec<&str> = picker
+            .iter()
+            .flat_map(|(_, choices)| choices.iter().map(|(_, name)| name.as_str()))
+            .collect();
+        assert_eq!(names.len(), framework.for_role(RoleId::Pa).count());
+        assert!(names.contains(&"Requesting and interpreting investigations"));
+        assert!(picker.iter().all(|(_, choices)| !choices.is_empty()));
+        assert!(picker.iter().all(|(_, choices)| choices
+            .iter()
+            .all(|(capability, _)| capability.applies_to(RoleId::Pa))));
     }
 
     #[test]

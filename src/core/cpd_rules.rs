@@ -89,6 +89,26 @@ impl Regulator {
         }
     }
 
+    /// Whether the regulator's checks count an entry of `kind`. The GMC's
+    /// supporting information includes feedback, and the NMC's rules each
+    /// name their kinds. The HCPC's standards are about learning
+    /// activities: feedback, compliments and complaints a registrant
+    /// received are evidence for them (the HCPC's examples of CPD evidence
+    /// include letters from service users and colleagues,
+    /// <https://hcpc-uk.org/cy-gb/dpp/completing-a-cpd-profile-for-audit/cpd-evidence>),
+    /// so its checks leave them out.
+    pub fn counts(self, kind: EvidenceKind) -> bool {
+        match self {
+            Regulator::Gmc | Regulator::Nmc => true,
+            Regulator::Hcpc => !matches!(
+                kind,
+                EvidenceKind::ColleagueFeedback
+                    | EvidenceKind::PatientFeedback
+                    | EvidenceKind::ComplimentsAndComplaints
+            ),
+        }
+    }
+
     /// The page that sets the cycle length.
     pub fn cycle_source(self) -> &'static str {
         match self {
@@ -175,6 +195,9 @@ pub enum Measure {
     AllReflected,
     /// No gap of this many months or more without an entry.
     NoGapOf { months: u32 },
+    /// At least this many entries, for what a registrant presents only if
+    /// selected for audit: fewer is not a shortfall.
+    ForAnAudit { at_least: usize },
 }
 
 /// One requirement, in this project's words, with its source page.
@@ -300,7 +323,7 @@ const HCPC_RULES: &[Rule] = &[
     Rule {
         id: "hcpc.standard-2",
         name: "HCPC standard 2, a mixture of activities",
-        requirement: "Standard 2: your CPD is a mixture of learning activities relevant to your current or future practice (this app counts entries of different kinds).",
+        requirement: "Standard 2: your CPD is a mixture of learning activities relevant to your current or future practice (this app counts learning activities of different kinds: CPD activities, quality improvement, significant events, reflective accounts and other entries; feedback, compliments and complaints you received are evidence for your CPD rather than activities, so the HCPC checks leave them out).",
         source: HCPC_STANDARDS,
         measure: Measure::DifferentKinds { at_least: 2 },
         to_confirm: "check they are a mixture of learning activities relevant to your practice",
@@ -308,7 +331,7 @@ const HCPC_RULES: &[Rule] = &[
     Rule {
         id: "hcpc.standards-3-4",
         name: "HCPC standards 3 and 4, improvement and benefit",
-        requirement: "Standards 3 and 4: seek to make sure your CPD has improved your practice and benefits service users (this app checks each entry has a reflection).",
+        requirement: "Standards 3 and 4: seek to make sure your CPD has improved your practice and benefits service users (this app checks each learning activity has a reflection).",
         source: HCPC_STANDARDS,
         measure: Measure::AllReflected,
         to_confirm: "check they show how your CPD improved your practice and helped service users",
@@ -318,7 +341,7 @@ const HCPC_RULES: &[Rule] = &[
         name: "HCPC standard 5, a profile if audited",
         requirement: "Standard 5: if selected for audit (2.5% of each profession at random), present a profile: a summary of your practice, and a statement on 4 to 6 activities from the last two years with evidence.",
         source: HCPC_PROFILE,
-        measure: Measure::Entries { kinds: &EvidenceKind::ALL, at_least: 4 },
+        measure: Measure::ForAnAudit { at_least: 4 },
         to_confirm: "check you have evidence for the 4 to 6 you would describe if audited",
     },
 ];
@@ -364,6 +387,10 @@ pub enum Status {
     /// A gap in the record that the HCPC asks a registrant to explain if
     /// audited (HCPC, CPD audit do's and don'ts, 2019: the rule's source).
     GapToExplain,
+    /// Fewer entries than a profile for an audit would describe; the HCPC
+    /// asks for the profile only from the registrants it selects (2.5% of
+    /// each profession at each renewal, its CPD audits page).
+    OnlyIfAudited,
 }
 
 impl Status {
@@ -379,6 +406,7 @@ impl Status {
             }
             Status::ForYouToDeclare => "None recorded: if you had none, say so at appraisal".into(),
             Status::GapToExplain => "Explain this gap if you are audited".into(),
+            Status::OnlyIfAudited => "Needed only if you are selected for audit".into(),
         }
     }
 }
@@ -409,10 +437,15 @@ pub fn readiness(
         Some(last) if last < today => (last, false),
         _ => (today, true),
     };
+    let counted: Vec<&EvidenceEntry> = entries
+        .iter()
+        .copied()
+        .filter(|entry| regulator.counts(entry.kind))
+        .collect();
     rules(regulator)
         .iter()
         .map(|rule| {
-            let (status, progress) = measure(rule, entries, start, until, time_left);
+            let (status, progress) = measure(rule, &counted, start, until, time_left);
             Check {
                 rule: *rule,
                 status,
@@ -516,7 +549,7 @@ fn measure(
             let kinds = sorting::set_of(entries.iter().map(|entry| entry.kind));
             (
                 recorded_if(kinds.len() >= at_least),
-                format!("{} different kinds", kinds.len()),
+                text::counted(kinds.len(), "kind", "different kinds"),
             )
         }
         Measure::AllReflected => {
@@ -525,6 +558,15 @@ fn measure(
                 recorded_if(!entries.is_empty() && reflected == entries.len()),
                 format!("{reflected} of {} {REFLECTED}", entries.len()),
             )
+        }
+        Measure::ForAnAudit { at_least } => {
+            let count = entries.len();
+            let status = if count >= at_least {
+                recorded
+            } else {
+                Status::OnlyIfAudited
+            };
+            (status, format!("{count} of {at_least}"))
         }
         Measure::NoGapOf { months } => match longest_gap(entries, start, until, months) {
             None if entries.is_empty() => (recorded_if(false), "no entries yet".into()),
@@ -772,6 +814,57 @@ mod tests {
         );
         let checks = readiness(Regulator::Hcpc, &[], "2025-01-01", "2025-02-01");
         assert_eq!(by_id(&checks, "hcpc.standard-1").progress, "no entries yet");
+    }
+
+    /// From a fresh-user trial: feedback received counted as a learning
+    /// activity in the HCPC's checks ("1 of 2 reflected" for one CPD
+    /// activity and one patient's letter), and the profile asked for only
+    /// at audit read "Not yet", as if every registrant owed one.
+    #[test]
+    fn hcpc_counts_learning_activities_and_asks_for_a_profile_only_at_audit() {
+        let activity = reflected(entry("2025-01-10", EvidenceKind::CpdActivity, 60, false));
+        let letter = entry("2025-02-01", EvidenceKind::PatientFeedback, 0, false);
+        let praise = entry(
+            "2025-03-01",
+            EvidenceKind::ComplimentsAndComplaints,
+            0,
+            false,
+        );
+        let refs = [&activity, &letter, &praise];
+        let checks = readiness(Regulator::Hcpc, &refs, "2025-01-01", "2025-03-15");
+        let reflected = by_id(&checks, "hcpc.standards-3-4");
+        assert_eq!(
+            reflected.progress,
+            "1 of 1 with all three reflection questions answered"
+        );
+        assert_eq!(by_id(&checks, "hcpc.standard-2").progress, "1 kind");
+        let profile = by_id(&checks, "hcpc.standard-5");
+        assert_eq!(
+            profile.status.label(),
+            "Needed only if you are selected for audit"
+        );
+        assert_eq!(profile.progress, "1 of 4");
+        let more: Vec<EvidenceEntry> = (1..=4)
+            .map(|day| {
+                entry(
+                    &format!("2025-03-0{day}"),
+                    EvidenceKind::CpdActivity,
+                    30,
+                    false,
+                )
+            })
+            .collect();
+        let refs: Vec<&EvidenceEntry> = more.iter().collect();
+        let checks = readiness(Regulator::Hcpc, &refs, "2025-01-01", "2025-03-15");
+        assert_eq!(
+            by_id(&checks, "hcpc.standard-5").status.label(),
+            "Recorded: check you have evidence for the 4 to 6 you would describe if audited"
+        );
+        // The GMC's supporting information includes feedback.
+        let checks = readiness(Regulator::Gmc, &[&letter], "2025-01-01", "2025-03-15");
+        assert!(checks
+            .iter()
+            .any(|check| check.progress.starts_with("1 entry")));
     }
 
     /// Fault 1: the GMC asks for quality improvement activity and colleague

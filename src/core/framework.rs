@@ -355,13 +355,21 @@ impl Framework {
         })
     }
 
-    /// Every capability grouped under its domain, in framework order, for a
-    /// picker: each with the name to show, its title, followed by the roles
-    /// it applies to ("(PA)") where another capability has the same title.
-    pub fn picker(&self) -> Vec<(&Domain, Vec<(&Capability, String)>)> {
-        // How many capabilities have each title, counted once.
+    /// The capabilities of `roles` (every capability if `roles` is empty)
+    /// grouped under their domains, in framework order, for a picker: each
+    /// with the name to show, its title, followed by the roles it applies
+    /// to ("(PA)") where another capability shown has the same title.
+    pub fn picker(&self, roles: &[RoleId]) -> Vec<(&Domain, Vec<(&Capability, String)>)> {
+        let shown: Vec<&Capability> = self
+            .capabilities
+            .iter()
+            .filter(|capability| {
+                roles.is_empty() || roles.iter().any(|role| capability.applies_to(*role))
+            })
+            .collect();
+        // How many capabilities shown have each title, counted once.
         let mut titles: BTreeMap<&str, usize> = BTreeMap::new();
-        for capability in &self.capabilities {
+        for capability in &shown {
             *titles.entry(capability.title.as_str()).or_default() += 1;
         }
         let shared_title = |capability: &Capability| {
@@ -372,9 +380,9 @@ impl Framework {
         self.domains
             .iter()
             .map(|domain| {
-                let choices = self
-                    .capabilities
+                let choices = shown
                     .iter()
+                    .copied()
                     .filter(|capability| capability.domain == domain.id)
                     .map(|capability| {
                         let name = if shared_title(capability) {
@@ -392,6 +400,7 @@ impl Framework {
                     .collect();
                 (domain, choices)
             })
+            .filter(|(_, choices): &(&Domain, Vec<(&Capability, String)>)| !choices.is_empty())
             .collect()
     }
 

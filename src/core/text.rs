@@ -80,6 +80,15 @@ pub fn count_range((fewest, most): (usize, usize)) -> String {
     }
 }
 
+/// Items as a sentence lists them: "PA", "PA and AA", "PA, AA and SCP".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// A count and its noun, singular for one: "1 gap", "4 gaps" (`plural`
 /// is the noun's plural).
 pub fn counted(count: usize, singular: &str, plural: &str) -> String {
@@ -173,6 +182,15 @@ impl Keeping {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        let items = |list: &[&str]| list.iter().map(|item| item.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(&items(&[])), "");
+        assert_eq!(and_list(&items(&["PA"])), "PA");
+        assert_eq!(and_list(&items(&["PA", "AA"])), "PA and AA");
+        assert_eq!(and_list(&items(&["PA", "AA", "SCP"])), "PA, AA and SCP");
+    }
     use super::*;
 
     #[test]

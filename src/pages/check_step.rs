@@ -248,7 +248,9 @@ fn Item(
                 <div class="nhsuk-radios">
                     {framework.scale_for(assessment.role).into_iter().map(|level| {
                         let value = level.level.to_string();
-                        view! { <RatingRadio value=value label=level.label.clone() hint=level.wording.clone() selected=selected.clone() on_select=rate.clone()/> }
+                        // Numbered as results, review and print show it: "3 (with some support)".
+                        let label = framework.level_label(assessment.role, level.level);
+                        view! { <RatingRadio value=value label hint=level.wording.clone() selected=selected.clone() on_select=rate.clone()/> }
                     }).collect_view()}
                     <div class="nhsuk-radios__divider">"or"</div>
                     <RatingRadio value="na".into() label=framework.not_applicable.label.clone()

@@ -18,7 +18,9 @@ use crate::{
         content,
         cpd_rules::{self, Cycle, Regulator},
         evidence::{self, EvidenceEntry, EvidenceKind, Filter},
-        limits, text,
+        limits,
+        roles::RoleId,
+        text,
     },
     navigation::use_navigation,
     state::use_app_state,
@@ -162,6 +164,23 @@ fn EntryForm(
         draft.set(new_entry(state, None, None));
         form_round.update(|round| *round += 1);
     };
+    // Capabilities to link: those of the roles this person has checks for.
+    let checked_roles: Vec<RoleId> = crate::core::sorting::set_of(
+        state
+            .my_assessments()
+            .iter()
+            .map(|assessment| assessment.role),
+    )
+    .into_iter()
+    .collect();
+    let link_hint = match checked_roles.as_slice() {
+        [] => "Every capability, for all four roles. Once you start a check, only your role's capabilities are listed.".to_string(),
+        roles => format!(
+            "The capabilities of the {} you have checks for.",
+            text::and_list(&roles.iter().map(|role| role.code().to_ascii_uppercase()).collect::<Vec<_>>())
+                + if roles.len() == 1 { " role" } else { " roles" }
+        ),
+    };
     let actions: Vec<(String, String)> = state
         .my_assessments()
         .iter()
@@ -249,7 +268,8 @@ fn EntryForm(
                 })
             }}
             <label class="nhsuk-label" for="evidence-link-capability">"Link a capability"</label>
-            <select class="nhsuk-select app-select-wide" id="evidence-link-capability" on:change=move |event| {
+            <div class="nhsuk-hint" id="evidence-link-capability-hint">{link_hint}</div>
+            <select class="nhsuk-select app-select-wide" id="evidence-link-capability" aria-describedby="evidence-link-capability-hint" on:change=move |event| {
                 // The choice moves to the list above; the picker goes back
                 // to "Choose a capability" so it never looks linked.
                 let select = event_target::<web_sys::HtmlSelectElement>(&event);
@@ -260,7 +280,7 @@ fn EntryForm(
                 }
             }>
                 <option value="">"Choose a capability"</option>
-                <CapabilityOptions framework/>
+                <CapabilityOptions framework roles=checked_roles/>
             </select>
         </fieldset>
         {(!actions.is_empty()).then(|| view! {
@@ -439,7 +459,7 @@ fn EntryList(edit: Callback<EvidenceEntry>) -> impl IntoView {
                     filter.update(|filter| filter.capability = id);
                 }>
                     <option value="">"All capabilities"</option>
-                    <CapabilityOptions framework/>
+                    <CapabilityOptions framework roles=Vec::new()/>
                 </select>
             </div>
             {date_filter("evidence-filter-from", "From", false)}

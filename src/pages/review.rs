@@ -68,12 +68,23 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
         practitioner
             .with(|name| limits::too_long("Your name", name.trim(), limits::PROFILE_NAME_MAX_CHARS))
     });
+    // A name that is fine is kept as the profile's, so the next request
+    // has it already.
     let name_ok = move || {
         let ok = name_error.get_untracked().is_none();
         if !ok {
             browser::focus("review-practitioner");
+            return false;
         }
-        ok
+        let name = practitioner.get_untracked().trim().to_owned();
+        let profile = assessment.with_value(|assessment| assessment.profile.clone());
+        let known = state
+            .profiles()
+            .with_untracked(|profiles| profiles.person_name(&profile) == name);
+        if !name.is_empty() && !known {
+            state.rename_profile(&profile, &name);
+        }
+        true
     };
     let hand_over = move |_| {
         if !name_ok() {
@@ -106,7 +117,7 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
         <p>"Your supervisor rates each capability in this assessment, or marks it not observed, and may add a comment. You then see both ratings side by side, and both go in your appraisal summary."</p>
         <p>"To avoid anchoring, your own rating stays hidden from your supervisor until they have rated each capability, unless they choose to see it first."</p>
         <TextInput id="review-practitioner" value=practitioner autocomplete="name" user_text=true error=name_error
-            hint="Your supervisor sees it on the review, and it goes in your appraisal summary. Leave it empty to send no name."
+            hint="Your supervisor sees it on the review, and it goes in your appraisal summary. It is kept as your profile's name for next time. Leave it empty to send no name."
             on_input=Callback::new(move |name: String| practitioner.set(name))>
             "Your name"
         </TextInput>
@@ -498,8 +509,9 @@ fn Item(
         .map(|level| RadioOption {
             value: String::from(Mark::Level(level.level)),
             // The supervisor's own choice, so worded as about the
-            // practitioner ("within the agreed supervision").
-            label: level.observed_label().to_owned(),
+            // practitioner ("within the agreed supervision"), numbered as
+            // the practitioner's choices and results are.
+            label: framework.observed_level_label(assessment.role, level.level),
             // The scale speaks to the practitioner ("You can do this…"):
             // quoted as theirs (said once, above the choices), so the
             // supervisor does not read it as addressed to them.

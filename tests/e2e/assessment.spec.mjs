@@ -78,7 +78,8 @@ test('a quick check can be completed with the keyboard alone', async ({ page }, 
 
 test('a reload part-way resumes at the same item with every answer intact', async ({ page, browser }) => {
   await startCheck(page, 'Surgical care practitioner (SCP)', 'Experienced', 'Quick check');
-  await page.getByLabel('With indirect supervision').check();
+  // Numbered as results show them, so "3" there is the choice made here.
+  await page.getByLabel('3 (with indirect supervision)', { exact: true }).check();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByLabel('Not applicable').check();
   await page.getByLabel('Notes or evidence (optional)').fill('Logbook, 12 cases');

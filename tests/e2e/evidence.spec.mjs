@@ -29,11 +29,18 @@ test('an entry added from a results item shows on the capability and in the prin
   await expect(page.getByRole('heading', { name: 'Add an entry' })).toBeFocused();
   await expect(page.getByRole('button', { name: new RegExp(`^Unlink\\s*: ${title}$`) })).toBeVisible();
   await expectNoAxeViolations(page);
-  // About a hundred capabilities: grouped by domain, and two that share a
-  // title are told apart by their roles.
+  // The capabilities of the role checked (PA), grouped by domain, with no
+  // other role's: two that share a title are one here.
   const picker = page.getByLabel('Link a capability');
-  await expect(picker.locator('optgroup')).toHaveCount(framework.domains.length);
-  await picker.selectOption({ label: 'Requesting and interpreting investigations (SCP)' });
+  await expect(page.getByText('The capabilities of the PA role you have checks for.')).toBeVisible();
+  const paOnly = framework.capabilities.filter((c) => c.expected.pa !== undefined);
+  await expect(picker.locator('optgroup')).toHaveCount(new Set(paOnly.map((c) => c.domain)).size);
+  await expect(picker.locator('option[value]:not([value=""])')).toHaveCount(paOnly.length);
+  await expect(picker.locator('option', { hasText: '(SCP)' })).toHaveCount(0);
+  // The filter finds entries of any capability: there, two that share a
+  // title are told apart by their roles.
+  await expect(page.getByLabel('Capability', { exact: true }).locator('option', { hasText: 'Requesting and interpreting investigations (SCP)' })).toHaveCount(1);
+  await picker.selectOption({ label: 'Requesting and interpreting investigations' });
   // The choice moves to the linked list; the picker never looks linked.
   await expect(picker).toHaveValue('');
   const unlink = page.getByRole('button', { name: /^Unlink\s*: Requesting and interpreting investigations/ });

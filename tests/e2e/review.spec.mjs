@@ -36,8 +36,10 @@ async function choose(page, label) {
   await page.getByLabel(label, { exact: true }).check();
 }
 
-const LEVEL_2 = framework.scale.find((level) => level.level === 2).label;
-const LEVEL_3 = framework.scale.find((level) => level.level === 3).label;
+// Numbered as the practitioner's choices and results are: "2 (with direct supervision)".
+const numbered = (level) => `${level} (${framework.scale.find((each) => each.level === level).label.toLowerCase()})`;
+const LEVEL_2 = numbered(2);
+const LEVEL_3 = numbered(3);
 
 /** Rates every item: the first not observed, the second 3 with a comment, the rest 2. */
 async function walkThrough(page) {
@@ -51,7 +53,7 @@ async function walkThrough(page) {
       // The capability and the scale are written to the practitioner: the
       // supervisor reads them as the practitioner's; level 4 says "the agreed", not "my".
       await expect(page.locator('main p.nhsuk-body-l')).toHaveText(/^As they read it: “.+”$/);
-      await expect(page.getByLabel('Consistently, within the agreed supervision', { exact: true })).toBeVisible();
+      await expect(page.getByLabel('4 (consistently, within the agreed supervision)', { exact: true })).toBeVisible();
       await expect(page.getByText('within my supervision', { exact: false })).toHaveCount(0);
       await expectNoAxeViolations(page);
       await choose(page, 'Not observed');
@@ -149,6 +151,9 @@ test.describe('supervisor review', () => {
     expect(requestText).not.toContain(NOTE);
     await expect(practitioner.getByText('Review request downloaded.')).toBeVisible();
     await expectNoAxeViolations(practitioner);
+    // The name is kept as the profile's, so the next request has it already.
+    await openApp(practitioner, '/results/other/review');
+    await expect(practitioner.getByLabel('Your name')).toHaveValue('Sam Okafor');
 
     await openApp(supervisor, '/');
     await supervisor.getByRole('link', { name: 'Review a colleague\u2019s assessment' }).click();

@@ -12,9 +12,10 @@ import { after, before, describe, test } from 'node:test';
 import { assessmentRecord, quickCheck } from '../e2e/seed.mjs';
 import { engine, openBrowser, startDriver, startServer } from './browser.mjs';
 
-const RATINGS = ['Not yet', 'With direct supervision', 'With indirect supervision', 'Independently within my scope'];
+// Each level's radio reads as results show it: its number, then its words.
+const RATINGS = ['1 (not yet)', '2 (with direct supervision)', '3 (with indirect supervision)', '4 (independently within my scope)'];
 /** PAs and AAs always work under supervision: their top level reads differently. */
-const SUPERVISED_RATINGS = [...RATINGS.slice(0, 3), 'Consistently, within my supervision'];
+const SUPERVISED_RATINGS = [...RATINGS.slice(0, 3), '4 (consistently, within my supervision)'];
 const ROLE_CODES = {
   'Physician associate (PA)': 'pa',
   'Anaesthesia associate (AA)': 'aa',
@@ -86,7 +87,7 @@ describe(engine.name, () => {
 
   journey('a quick check with a note in non-ASCII text is saved as typed', async (browser) => {
     const total = await startQuickCheck(browser, 'Physician associate (PA)', 'Newly qualified');
-    await browser.check('With direct supervision', exact);
+    await browser.check(RATINGS[1], exact);
     await browser.expectText('Saved: 2 (with direct supervision)');
     const note = 'Case review with Zoë – “théâtre” 12 cases, ✓';
     await browser.fill('Notes or evidence (optional)', note);
@@ -95,7 +96,7 @@ describe(engine.name, () => {
     await browser.expectText(`Question 2 of ${total}`);
     await browser.click('button', 'Back');
     await browser.expectText(`Question 1 of ${total}`);
-    await browser.expectChecked('With direct supervision', exact);
+    await browser.expectChecked(RATINGS[1], exact);
     await browser.expectValue('Notes or evidence (optional)', note);
     // Stored as typed, in this engine's real localStorage.
     const stored = await browser.storedRecords();
@@ -107,7 +108,7 @@ describe(engine.name, () => {
 
   journey('a reload part-way resumes at the same question with every answer intact', async (browser) => {
     const total = await startQuickCheck(browser, 'Surgical care practitioner (SCP)', 'Experienced');
-    await browser.check('With indirect supervision', exact);
+    await browser.check(RATINGS[2], exact);
     await browser.click('button', 'Next');
     await browser.expectText(`Question 2 of ${total}`);
     await browser.check('Not applicable', exact);
@@ -124,7 +125,7 @@ describe(engine.name, () => {
     await browser.expectChecked('Not applicable', exact);
     await browser.expectValue('Notes or evidence (optional)', 'Logbook, 12 cases');
     await browser.click('button', 'Back');
-    await browser.expectChecked('With indirect supervision', exact);
+    await browser.expectChecked(RATINGS[2], exact);
   });
 
   journey('finishing a quick check shows the results page with its tables', async (browser) => {
@@ -187,7 +188,7 @@ describe(engine.name, () => {
     await browser.click('button', 'Start a guest session');
     await browser.expectText('You are in a guest session.');
     const total = await startQuickCheck(browser, 'Physician associate (PA)', 'Newly qualified');
-    await browser.check('With direct supervision', exact);
+    await browser.check(RATINGS[1], exact);
     await browser.fill('Notes or evidence (optional)', 'Guest note');
     await browser.expectText('Guest session: what you enter is kept in this tab');
     assert.ok(await browser.run(() => Object.keys(sessionStorage).some((key) => key.startsWith('mapscc/assessment/'))),
@@ -255,13 +256,13 @@ describe(engine.name, () => {
         assert.doesNotMatch(await browser.driver.getTitle(), /Page not found/, `${engine.name}: ${path} offline`);
       }
       await startQuickCheck(browser, 'Physician associate (PA)', 'Newly qualified');
-      await browser.check('With indirect supervision', exact);
+      await browser.check(RATINGS[2], exact);
       const address = await browser.driver.getCurrentUrl();
 
       own = await startServer(own.port);
       await browser.reload();
       assert.equal(await browser.driver.getCurrentUrl(), address);
-      await browser.expectChecked('With indirect supervision', exact);
+      await browser.expectChecked(RATINGS[2], exact);
     } finally {
       await closeBrowser(browser).catch(() => {});
       await own.stop();
@@ -273,10 +274,10 @@ describe(engine.name, () => {
     assert.equal(await browser.storedRecords(), null, `${engine.name}: storage was not blocked`);
     await browser.expectText('Nothing will be kept');
     await startQuickCheck(browser, 'Advanced critical care practitioner (ACCP)', 'Newly qualified');
-    await browser.check('Independently within my scope', exact);
+    await browser.check(RATINGS[3], exact);
     await browser.click('button', 'Next');
     await browser.click('button', 'Back');
-    await browser.expectChecked('Independently within my scope', exact);
+    await browser.expectChecked(RATINGS[3], exact);
     await browser.expectText('Nothing will be kept');
   }, { blockStorage: true });
 
@@ -300,7 +301,7 @@ describe(engine.name, () => {
     });
     assert.ok(fillers > 0);
     await startQuickCheck(browser, 'Physician associate (PA)', 'Experienced');
-    await browser.check('With direct supervision', exact);
+    await browser.check(RATINGS[1], exact);
     await browser.expectText('Storage full: not saved');
     assert.deepEqual(await browser.storedRecords(), [], `${engine.name}: a write succeeded on a full store`);
 
