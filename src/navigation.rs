@@ -105,7 +105,7 @@ impl Navigation {
     /// Shows `address` (relative to the base, with any query and
     /// `#fragment`); `step` overrides how the history changes.
     fn go(&self, address: &str, step: Option<HistoryStep>) {
-        let Some(window) = web_sys::window() else {
+        let Some(window) = crate::browser::window() else {
             return;
         };
         let url = browser::href(address);
@@ -178,7 +178,7 @@ impl Navigation {
             browser::jump_to(&id);
             return;
         }
-        let page_origin = web_sys::window()
+        let page_origin = crate::browser::window()
             .and_then(|window| window.location().origin().ok())
             .unwrap_or_default();
         if let Some(path) = address::in_app_path(
@@ -196,7 +196,7 @@ impl Navigation {
 /// Scroll positions are the app's to restore, since its pages are drawn
 /// after `popstate`; the first entry gets a key of its own.
 fn take_over_scroll_restoration() {
-    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+    let Some(history) = crate::browser::window().and_then(|window| window.history().ok()) else {
         return;
     };
     let _ = js_sys::Reflect::set(
@@ -211,7 +211,7 @@ fn take_over_scroll_restoration() {
 
 /// Keeps the scroll position of the entry on screen, as it is left.
 fn remember_scroll() {
-    let y = web_sys::window().and_then(|window| window.scroll_y().ok());
+    let y = crate::browser::window().and_then(|window| window.scroll_y().ok());
     if let Some(y) = y {
         let key = CURRENT_ENTRY.with(Cell::get);
         SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, y));
@@ -314,7 +314,7 @@ fn wait_for_heading(arriving: Arriving, frames_waited: u32) {
                 match &arriving.fragment {
                     Some(fragment) => browser::jump_to(fragment),
                     None => {
-                        if let Some(window) = web_sys::window() {
+                        if let Some(window) = crate::browser::window() {
                             window.scroll_to_with_x_and_y(0.0, arriving.scroll_y);
                         }
                         browser::focus_without_scrolling(&heading);

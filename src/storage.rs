@@ -82,7 +82,7 @@ const GUEST_MARKER: &str = "mapscc/guest-session";
 fn local_storage() -> Option<web_sys::Storage> {
     // Accessing `localStorage` throws a SecurityError when the user or a
     // policy blocks site data; `.ok().flatten()` turns that into None.
-    let probe = web_sys::window()?.local_storage().ok().flatten()?;
+    let probe = crate::browser::window()?.local_storage().ok().flatten()?;
     // Some browsers hand out a storage object whose every call throws.
     probe.length().ok()?;
     // gloo's accessor expects storage to exist; the probe above has just
@@ -91,7 +91,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
-    let probe = web_sys::window()?.session_storage().ok().flatten()?;
+    let probe = crate::browser::window()?.session_storage().ok().flatten()?;
     probe.length().ok()?;
     Some(SessionStorage::raw())
 }
@@ -282,7 +282,7 @@ pub async fn is_persisted() -> Option<bool> {
 async fn storage_manager_answer(
     call: fn(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
 ) -> Option<bool> {
-    let manager = web_sys::window()?.navigator().storage();
+    let manager = crate::browser::window()?.navigator().storage();
     let promise = call(&manager).ok()?;
     wasm_bindgen_futures::JsFuture::from(promise)
         .await

@@ -68,6 +68,23 @@ fn only_the_storage_module_touches_the_browsers_storage() {
     );
 }
 
+/// The build's prerender draws pages natively, where web-sys panics: every
+/// path to the browser goes through `browser::window()`, which is `None`
+/// there (src/prerender.rs).
+#[test]
+fn only_the_browser_module_asks_web_sys_for_the_window() {
+    let others: Vec<(String, String)> = src("")
+        .into_iter()
+        .filter(|(path, _)| !path.ends_with("src/browser.rs"))
+        .collect();
+    let hits = lines_with(&others, &["web_sys::window()", "js_sys::global()"]);
+    assert!(
+        hits.is_empty(),
+        "the window asked for outside src/browser.rs:\n{}",
+        hits.join("\n")
+    );
+}
+
 #[test]
 fn pages_and_components_change_records_only_through_app_state() {
     let mut views = src("pages");

@@ -128,7 +128,7 @@ fn default_address(configured: &str) -> String {
     if let Some(address) = BUILD_TIME_ADDRESS.and_then(qr::valid_address) {
         return address;
     }
-    web_sys::window()
+    crate::browser::window()
         .and_then(|window| window.location().origin().ok())
         .map(|origin| format!("{origin}{}/", browser::base_path()))
         .unwrap_or_default()
