@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
     let first_page = RwSignal::new(false);
     browser::in_a_new_task(move || {
         first_page.set(true);
-        browser::remove_static_first_page();
+        browser::remove_static_first_page_once_drawn();
     });
     let state = AppState::load();
     provide_context(state);

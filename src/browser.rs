@@ -305,19 +305,97 @@ pub fn page_host() -> Option<web_sys::HtmlElement> {
         .or_else(|| document.body())
 }
 
-/// Takes away the static first page of index.html, once the app's own
-/// first page is drawn in its place, and shows the skip link, which the
-/// app follows from now on (see `navigation`).
-pub fn remove_static_first_page() {
-    let Some(document) = document() else {
+/// Takes away the static first page of index.html once the app's own page
+/// is drawn behind it: checked on each animation frame until the app's
+/// `<main>` shows nothing loading (a wasm chunk or a content file still on
+/// the way, see `PageLoading`). A prerendered page thus stays on screen
+/// until the same page replaces it, never a "Loading…" line, so nothing
+/// jumps and the scroll position holds. Each fetch ends with the page or a
+/// "Try again" page, so the wait ends. What the person was doing on the
+/// static page carries over (see `hand_over`), and the skip link, which
+/// the app follows from now on (see `navigation`), is shown.
+pub fn remove_static_first_page_once_drawn() {
+    leptos::prelude::request_animation_frame(|| {
+        let Some(document) = document() else {
+            return;
+        };
+        let app_main = document.query_selector("#app-page > main").ok().flatten();
+        let loading = app_main
+            .as_ref()
+            .and_then(|main| main.query_selector("[data-app-loading]").ok().flatten());
+        match (app_main, loading) {
+            (Some(app_main), None) => hand_over(&document, &app_main),
+            _ => remove_static_first_page_once_drawn(),
+        }
+    });
+}
+
+/// The controls a reader may be on, in a page's `<main>`.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary";
+
+/// Replaces the static page with the app's: the control that had focus
+/// gets it again in the app's page (the one of the same kind, address and
+/// words), and the sections opened (`<details>`) stay open.
+fn hand_over(document: &web_sys::Document, app_main: &web_sys::Element) {
+    let Some(placeholder) = document.get_element_by_id("app-static") else {
         return;
     };
-    if let Some(placeholder) = document.get_element_by_id("app-static") {
-        placeholder.remove();
+    let same_control = active_element()
+        .filter(|focused| placeholder.contains(Some(focused)))
+        .and_then(|focused| {
+            let key = control_key(&focused);
+            elements(app_main, FOCUSABLE)
+                .into_iter()
+                .find(|control| control_key(control) == key)
+        });
+    let opened: Vec<bool> = elements(&placeholder, "details")
+        .iter()
+        .map(|details| details.has_attribute("open"))
+        .collect();
+    placeholder.remove();
+    for (details, open) in elements(app_main, "details").iter().zip(opened) {
+        if open {
+            let _ = details.set_attribute("open", "");
+        }
+    }
+    if let Some(control) =
+        same_control.and_then(|control| control.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        focus_without_scrolling(&control);
     }
     if let Ok(Some(skip_link)) = document.query_selector(".nhsuk-skip-link") {
+        let _ = skip_link.set_attribute("href", "#maincontent");
         let _ = skip_link.remove_attribute("hidden");
     }
+}
+
+/// What tells a control apart from the others on its page. A link to a
+/// place on the page ("#sources") names the page in the prerendered copy
+/// ("/roles/pa#sources", see `prerender`), so it is read that way.
+fn control_key(element: &web_sys::Element) -> (String, Option<String>, Option<String>) {
+    let href = element
+        .get_attribute("href")
+        .map(|href| match href.strip_prefix('#') {
+            Some(place) => format!("{}#{place}", current_pathname()),
+            None => href,
+        });
+    (
+        element.tag_name(),
+        href,
+        element.text_content().map(|text| text.trim().to_owned()),
+    )
+}
+
+fn elements(within: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    within
+        .query_selector_all(selector)
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|index| list.item(index))
+                .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Marks the header's link to the section `path` is in as the current page
@@ -363,11 +441,16 @@ pub fn href(path: &str) -> String {
     format!("{}{path}", base_path())
 }
 
+/// The address bar's path, base included.
+fn current_pathname() -> String {
+    window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default()
+}
+
 /// The current address relative to the app's base, such as "/roles/pa".
 pub fn current_path() -> String {
-    let pathname = window()
-        .and_then(|window| window.location().pathname().ok())
-        .unwrap_or_default();
+    let pathname = current_pathname();
     let base = base_path();
     pathname.strip_prefix(&base).unwrap_or(&pathname).to_owned()
 }

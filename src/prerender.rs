@@ -132,7 +132,7 @@ pub fn render(page: &Page) -> Result<Rendered, String> {
 /// Errors: a shell without exactly one of each thing replaced.
 pub fn page_file(shell: &str, page: &Page, rendered: &Rendered) -> Result<String, String> {
     // The header first: the page's own <main> may hold a <nav> too.
-    let html = mark_current_section(shell, page)?;
+    let html = show_skip_link(&mark_current_section(shell, page)?, page)?;
     let mut html = replace_between(&html, "<title>", "</title>", &escape_text(&rendered.title))?;
     let main_start = one_of(&html, &["id=maincontent>", "id=\"maincontent\">"])?;
     let noscript = html[main_start..]
@@ -144,6 +144,29 @@ pub fn page_file(shell: &str, page: &Page, rendered: &Rendered) -> Result<String
     let static_page = one_of(&html, &["<div id=app-static>", "<div id=\"app-static\">"])? - 1;
     html.insert_str(static_page, &format!(" data-page=\"{}\"", page.href()));
     Ok(html)
+}
+
+/// The skip link, hidden in the shell (with <base>, "#maincontent" would
+/// load the start page), shown with the page's own address; the app sets
+/// it back to "#maincontent" when it takes over (`browser`).
+fn show_skip_link(html: &str, page: &Page) -> Result<String, String> {
+    let markers = ["<a class=nhsuk-skip-link", "<a class=\"nhsuk-skip-link\""];
+    let after = one_of(html, &markers)?;
+    let start = markers
+        .iter()
+        .find(|marker| html[..after].ends_with(*marker))
+        .map_or(after, |marker| after - marker.len());
+    let end = after
+        + html[after..]
+            .find('>')
+            .ok_or("the skip link is not closed")?
+        + 1;
+    Ok(format!(
+        "{}<a class=\"nhsuk-skip-link\" href=\"{}#maincontent\">{}",
+        &html[..start],
+        page.href(),
+        &html[end..]
+    ))
 }
 
 /// Where the text just after the one `marker` (of several spellings) found
@@ -220,6 +243,7 @@ mod tests {
 
     const SHELL: &str = concat!(
         "<html><head><title>MAPs Capability Checker</title></head><body>",
+        "<a class=nhsuk-skip-link hidden href=#maincontent>Skip to main content</a>",
         "<nav class=app-navigation aria-label=Main><ul>",
         "<li><a class=nhsuk-header__navigation-link href=roles>Explore roles</a></li>",
         "<li><a class=\"nhsuk-header__navigation-link\" href=\"about\">About</a></li>",
@@ -284,6 +308,9 @@ mod tests {
         assert!(html
             .contains("<title>Physician associate &amp; more - MAPs Capability Checker</title>"));
         assert!(html.contains("<div id=app-static data-page=\"/roles/pa\">"));
+        assert!(html.contains(
+            "<a class=\"nhsuk-skip-link\" href=\"/roles/pa#maincontent\">Skip to main content</a>"
+        ));
         assert!(html.contains(
             "id=maincontent><h1>Physician associate</h1><noscript><p>Needs JavaScript</p></noscript></main>"
         ));

@@ -323,7 +323,7 @@ const HCPC_RULES: &[Rule] = &[
     Rule {
         id: "hcpc.standard-2",
         name: "HCPC standard 2, a mixture of activities",
-        requirement: "Standard 2: your CPD is a mixture of learning activities relevant to your current or future practice (this app counts learning activities of different kinds: CPD activities, quality improvement, significant events, reflective accounts and other entries; feedback, compliments and complaints you received are evidence for your CPD rather than activities, so the HCPC checks leave them out).",
+        requirement: "Standard 2: your CPD is a mixture of learning activities relevant to your current or future practice (this app counts kinds of learning activity; feedback, compliments and complaints you received are evidence rather than activities, so the HCPC checks leave them out).",
         source: HCPC_STANDARDS,
         measure: Measure::DifferentKinds { at_least: 2 },
         to_confirm: "check they are a mixture of learning activities relevant to your practice",
@@ -549,7 +549,10 @@ fn measure(
             let kinds = sorting::set_of(entries.iter().map(|entry| entry.kind));
             (
                 recorded_if(kinds.len() >= at_least),
-                text::counted(kinds.len(), "kind", "different kinds"),
+                format!(
+                    "{} (at least {at_least})",
+                    text::counted(kinds.len(), "kind", "different kinds")
+                ),
             )
         }
         Measure::AllReflected => {
@@ -566,7 +569,7 @@ fn measure(
             } else {
                 Status::OnlyIfAudited
             };
-            (status, format!("{count} of {at_least}"))
+            (status, format!("{count} of at least {at_least} activities"))
         }
         Measure::NoGapOf { months } => match longest_gap(entries, start, until, months) {
             None if entries.is_empty() => (recorded_if(false), "no entries yet".into()),
@@ -837,13 +840,16 @@ mod tests {
             reflected.progress,
             "1 of 1 with all three reflection questions answered"
         );
-        assert_eq!(by_id(&checks, "hcpc.standard-2").progress, "1 kind");
+        assert_eq!(
+            by_id(&checks, "hcpc.standard-2").progress,
+            "1 kind (at least 2)"
+        );
         let profile = by_id(&checks, "hcpc.standard-5");
         assert_eq!(
             profile.status.label(),
             "Needed only if you are selected for audit"
         );
-        assert_eq!(profile.progress, "1 of 4");
+        assert_eq!(profile.progress, "1 of at least 4 activities");
         let more: Vec<EvidenceEntry> = (1..=4)
             .map(|day| {
                 entry(

@@ -31,6 +31,37 @@ use leptos::prelude::*;
 /// `#fragment`, so focus arrives on the form.
 pub const FORM_HEADING_ID: &str = "evidence-form-heading";
 
+/// The roles this person has checks for, whose capabilities the pickers
+/// list.
+fn checked_roles(state: crate::state::AppState) -> Vec<RoleId> {
+    crate::core::sorting::set_of(
+        state
+            .my_assessments()
+            .iter()
+            .map(|assessment| assessment.role),
+    )
+    .into_iter()
+    .collect()
+}
+
+/// What the capability pickers list: "Showing the capabilities of the role
+/// you have checked against: physician associate."
+fn capabilities_hint(roles: &[RoleId]) -> String {
+    if roles.is_empty() {
+        return "Every capability, for all four roles. Once you start a check, only your role\u{2019}s capabilities are listed.".into();
+    }
+    let titles: Vec<String> = roles
+        .iter()
+        .filter_map(|role| content::roles().role(*role))
+        .map(|role| role.title.to_lowercase())
+        .collect();
+    format!(
+        "Showing the capabilities of the {} you have checked against: {}.",
+        if roles.len() == 1 { "role" } else { "roles" },
+        text::and_list(&titles)
+    )
+}
+
 /// The id of the message that an entry was saved.
 const SAVED_ID: &str = "evidence-saved";
 
@@ -164,23 +195,8 @@ fn EntryForm(
         draft.set(new_entry(state, None, None));
         form_round.update(|round| *round += 1);
     };
-    // Capabilities to link: those of the roles this person has checks for.
-    let checked_roles: Vec<RoleId> = crate::core::sorting::set_of(
-        state
-            .my_assessments()
-            .iter()
-            .map(|assessment| assessment.role),
-    )
-    .into_iter()
-    .collect();
-    let link_hint = match checked_roles.as_slice() {
-        [] => "Every capability, for all four roles. Once you start a check, only your role's capabilities are listed.".to_string(),
-        roles => format!(
-            "The capabilities of the {} you have checks for.",
-            text::and_list(&roles.iter().map(|role| role.code().to_ascii_uppercase()).collect::<Vec<_>>())
-                + if roles.len() == 1 { " role" } else { " roles" }
-        ),
-    };
+    let checked_roles = checked_roles(state);
+    let link_hint = capabilities_hint(&checked_roles);
     let actions: Vec<(String, String)> = state
         .my_assessments()
         .iter()
@@ -361,11 +377,10 @@ fn Readiness() -> impl IntoView {
             let entries = state.my_evidence();
             let in_cycle: Vec<&EvidenceEntry> = entries.iter().filter(|entry| evidence::in_period(&entry.date, Some(&start), Some(&last_day))).collect();
             let checks = cpd_rules::readiness(regulator, &in_cycle, &start, &browser::today_iso());
-            let (years, cycle_name) = regulator.cycle();
+            let (_, cycle_name) = regulator.cycle();
             view! {
                 <p>{format!(
-                    "Your {cycle_name} ({years} year{}): {} to {}. ",
-                    if years == 1 { "" } else { "s" },
+                    "Your {cycle_name}: {} to {}. ",
                     text::shown_date(&start, ""),
                     text::shown_date(&last_day, "")
                 )}
@@ -459,7 +474,7 @@ fn EntryList(edit: Callback<EvidenceEntry>) -> impl IntoView {
                     filter.update(|filter| filter.capability = id);
                 }>
                     <option value="">"All capabilities"</option>
-                    <CapabilityOptions framework roles=Vec::new()/>
+                    <CapabilityOptions framework roles=checked_roles(state)/>
                 </select>
             </div>
             {date_filter("evidence-filter-from", "From", false)}

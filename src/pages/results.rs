@@ -281,8 +281,8 @@ fn ItemList(
                         <div class="app-result-list__summary">
                             <strong>{item.capability.title.clone()}</strong>
                             <PackTag capability=item.capability/>
-                            {format!(": you {}; expected {}", rating_text(assessment.role, item.rating), crate::core::content::framework().expected_level_label(assessment.role, item.expected))}
-                            {(item.gap() > 0).then(|| format!(" (gap of {})", item.gap()))}
+                            {format!(": your rating {}; expected {}", rating_text(assessment.role, item.rating), crate::core::content::framework().expected_level_label(assessment.role, item.expected))}
+                            {(item.gap() > 0).then(|| format!("; a gap of {}", item.gap()))}
                             {(show_notes && !note.is_empty()).then(|| view! { <span class="app-note">" Note: " <bdi class="app-user-text">{note}</bdi></span> })}
                         </div>
                         <CapabilityEvidence capability=item.capability.id.clone() title=item.capability.title.clone() linked/>

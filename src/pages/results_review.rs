@@ -123,7 +123,7 @@ fn ReviewRows(role: RoleId, rows: Vec<review::Row<'static>>, empty: &'static str
                 view! {
                     <li>
                         <strong>{row.capability.title.clone()}</strong>
-                        {format!(": you {}; supervisor {}", mark_text(framework, role, row.item.self_rating), supervisor_mark_text(framework, role, row.item.supervisor_rating))}
+                        {format!(": your rating {}; your supervisor\u{2019}s {}", mark_text(framework, role, row.item.self_rating), supervisor_mark_text(framework, role, row.item.supervisor_rating))}
                         {(!comment.is_empty()).then(|| view! {
                             <span class="app-note">" Comment: " <bdi class="app-user-text">{comment}</bdi></span>
                         })}

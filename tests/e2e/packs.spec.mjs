@@ -134,7 +134,7 @@ test('results and the printed summary label pack items with the pack name', asyn
   // So is the audit item's, whose level is set only for experienced PAs.
   await expect(page.getByRole('heading', { level: 2, name: 'Rated where no level is expected (2)' })).toBeVisible();
   const without = page.locator('h2:text-matches("^Rated where no level is expected") + p + ul li');
-  await expect(without.filter(teaching)).toContainText('you 1 (');
+  await expect(without.filter(teaching)).toContainText('your rating 1 (');
   await expect(without.filter({ hasText: 'EXAMPLE: Takes part in a departmental audit' })).toContainText('expected no level');
   await expect(page.getByText(/The counts include 5 capabilities from local packs/)).toBeVisible();
   await expectNoAxeViolations(page);

@@ -60,6 +60,37 @@ for (const [path, section] of PRERENDERED) {
   });
 }
 
+test('the app takes over where the reader is: scrolled, focused, a section open, and never "Loading"', async ({ page }) => {
+  // Whether the app's page still showed it was loading when the static page went.
+  await page.addInitScript(() => {
+    new MutationObserver((changes, observer) => {
+      if (changes.some((change) => [...change.removedNodes].some((node) => node.id === 'app-static'))) {
+        window.loadingAtTakeOver = document.querySelector('#app-page > main [data-app-loading]') !== null;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const release = await holdTheApp(page);
+  await page.goto('roles/pa');
+  await expect(page.locator('#app-static h1')).toBeVisible();
+  // The skip link works before the app: it names this page.
+  await expect(page.locator('.nhsuk-skip-link')).toHaveAttribute('href', /\/roles\/pa#maincontent$/);
+  await page.locator('#app-static details summary').first().click();
+  const sources = page.locator('#app-static').getByRole('link', { name: 'sources', exact: true });
+  await sources.focus();
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(1000);
+  release();
+  await expect(page.locator('#app-static')).toHaveCount(0);
+  expect(await page.evaluate(() => window.loadingAtTakeOver)).toBe(false);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(50);
+  await expect(page.locator('#maincontent').getByRole('link', { name: 'sources', exact: true })).toBeFocused();
+  await expect(page.locator('#maincontent details').first()).toHaveAttribute('open', '');
+  // The app follows the skip link from now on.
+  await expect(page.locator('.nhsuk-skip-link')).toHaveAttribute('href', '#maincontent');
+});
+
 test('before the app arrives, a prerendered page passes axe and its links lead to other prerendered pages', async ({ page, baseURL }) => {
   await holdTheApp(page); // never released
   await page.goto('roles/pa');

@@ -97,9 +97,9 @@ test('results word each level as the role rated it: a PA\'s level 4 is "within m
   const general = framework.scale.find((level) => level.level === 4).label.toLowerCase();
   await openApp(page, '/results/pa-4');
   const main = page.locator('#maincontent');
-  await expect(main).toContainText('you 4 (consistently, within my supervision)');
+  await expect(main).toContainText('your rating 4 (consistently, within my supervision)');
   await expect(main).not.toContainText(`4 (${general})`);
   await openApp(page, '/results/scp-4');
-  await expect(main).toContainText(`you 4 (${general})`);
+  await expect(main).toContainText(`your rating 4 (${general})`);
   await expect(main).not.toContainText('within my supervision');
 });
