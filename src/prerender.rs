@@ -11,7 +11,11 @@
 //! Native builds only: `browser` asks this module for the base path,
 //! today's date and the page's title, as there is no browser to ask.
 
-use crate::{address::Page, core::roles::RoleId, pages};
+use crate::{
+    address::Page,
+    core::{content, roles::RoleId},
+    pages,
+};
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -121,7 +125,56 @@ pub fn render(page: &Page) -> Result<Rendered, String> {
     // to the start page: until the app takes such clicks over, the link
     // names its page.
     let main = html.replace("href=\"#", &format!("href=\"{}#", page.href()));
-    Ok(Rendered { title, main })
+    Ok(Rendered {
+        title,
+        main: mark_dated_wording(&main),
+    })
+}
+
+/// Puts the wording of each fact that changes on a known date
+/// ([`crate::core::roles::Fact::text_on`]) in place, on the reader's
+/// device, before the page is shown: a prerendered page is drawn on the
+/// build day and may be read after the date. It runs inline, allowed by its
+/// hash ([`script_hash`]), on the texts [`mark_dated_wording`] marks.
+pub const DATED_WORDING_SCRIPT: &str = "for(const e of document.querySelectorAll('[data-app-after]')){const d=new Date(),t=d.getFullYear()+'-'+String(d.getMonth()+1).padStart(2,'0')+'-'+String(d.getDate()).padStart(2,'0');if(t>=e.dataset.appAfter)e.textContent=e.dataset.appAfterText}";
+
+/// The Content-Security-Policy source that allows [`DATED_WORDING_SCRIPT`].
+pub fn script_hash() -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(DATED_WORDING_SCRIPT.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// Marks each dated fact's text in `main` (as the build day words it) with
+/// its later wording and the date it applies from, for
+/// [`DATED_WORDING_SCRIPT`].
+fn mark_dated_wording(main: &str) -> String {
+    let today = today();
+    let mut marked = main.to_owned();
+    let facts = content::roles()
+        .roles
+        .iter()
+        .flat_map(|role| role.sections.iter())
+        .flat_map(|section| section.facts.iter());
+    for fact in facts {
+        let Some(after) = fact.after.as_ref().filter(|after| today < after.date) else {
+            continue;
+        };
+        let shown = html_escape::encode_text(&fact.text).into_owned();
+        marked = marked.replace(
+            &shown,
+            &format!(
+                "<span data-app-after=\"{}\" data-app-after-text=\"{}\">{shown}</span>",
+                html_escape::encode_double_quoted_attribute(&after.date),
+                html_escape::encode_double_quoted_attribute(&after.text)
+            ),
+        );
+    }
+    marked
 }
 
 /// index.html (`shell`, as built) made into `page`'s prerendered copy: its
@@ -139,7 +192,16 @@ pub fn page_file(shell: &str, page: &Page, rendered: &Rendered) -> Result<String
         .find("<noscript>")
         .map(|at| main_start + at)
         .ok_or("index.html's <main> has no <noscript> note at its end")?;
-    html.replace_range(main_start..noscript, &rendered.main);
+    let script = if rendered.main.contains("data-app-after=") {
+        format!("<script>{DATED_WORDING_SCRIPT}</script>")
+    } else {
+        String::new()
+    };
+    html.replace_range(main_start..noscript, &format!("{}{script}", rendered.main));
+    if !script.is_empty() {
+        let policy = one_of(&html, &["script-src 'self'"])?;
+        html.insert_str(policy, &format!(" {}", script_hash()));
+    }
     // Just before the tag's ">".
     let static_page = one_of(&html, &["<div id=app-static>", "<div id=\"app-static\">"])? - 1;
     html.insert_str(static_page, &format!(" data-page=\"{}\"", page.href()));
@@ -325,6 +387,39 @@ mod tests {
         );
         assert_eq!(file_name(&page), "roles/pa.html");
         assert_eq!(file_name(&Page::Home), "index.html");
+    }
+
+    /// Found by an e2e test: a role page prerendered on 1 December 2026
+    /// and read on 1 January 2027 said working unregistered "will be an
+    /// offence" until the app took over.
+    #[test]
+    fn wording_that_changes_on_a_date_is_put_right_on_the_readers_day() {
+        build("");
+        let page = Page::Role("pa".to_owned());
+        let rendered = render(&page).unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(rendered.main.contains("data-app-after=\"2027-01-01\""));
+        assert!(rendered.main.contains("will be an offence"));
+        let shell = SHELL.replace(
+            "<title>",
+            "<meta http-equiv=Content-Security-Policy content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'\"><title>",
+        );
+        let html =
+            page_file(&shell, &page, &rendered).unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(html.contains(&format!(
+            "script-src 'self' {} 'wasm-unsafe-eval'",
+            script_hash()
+        )));
+        assert!(html.contains(&format!(
+            "<script>{DATED_WORDING_SCRIPT}</script><noscript>"
+        )));
+        // Built after the date: the later wording, with nothing to change.
+        configure(Build {
+            base_path: String::new(),
+            today: "2027-01-02".to_owned(),
+        });
+        let later = render(&page).unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(later.main.contains("is now an offence"));
+        assert!(!later.main.contains("data-app-after"));
     }
 
     #[test]

@@ -107,6 +107,14 @@ test('before the app arrives, a prerendered page passes axe and its links lead t
   await expect(page.locator('#app-static h1')).toHaveText('Anaesthesia associate (AA)');
 });
 
+test('wording that changes on a date is right on the reader\u2019s day before the app arrives', async ({ page }) => {
+  await holdTheApp(page); // never released
+  await page.clock.setFixedTime(new Date('2027-01-01T12:00:00'));
+  await page.goto('roles/pa');
+  await expect(page.locator('#app-static')).toContainText('Working as a PA without GMC registration is now an offence.');
+  await expect(page.locator('#app-static')).not.toContainText('will be an offence');
+});
+
 test('a page that is not prerendered gets the shell, which stands for no page', async ({ page }) => {
   await holdTheApp(page); // never released
   await page.goto('check');
