@@ -315,19 +315,43 @@ pub fn page_host() -> Option<web_sys::HtmlElement> {
 /// static page carries over (see `hand_over`), and the skip link, which
 /// the app follows from now on (see `navigation`), is shown.
 pub fn remove_static_first_page_once_drawn() {
-    leptos::prelude::request_animation_frame(|| {
+    wait_to_hand_over(0);
+}
+
+/// Frames after which the static page is taken away even if the browser
+/// reports no first paint (one without paint timing): about 0.3 s, as the
+/// boot script waits (tools/post-build.mjs).
+const FRAMES_FOR_FIRST_PAINT: u32 = 20;
+
+fn wait_to_hand_over(frames: u32) {
+    leptos::prelude::request_animation_frame(move || {
         let Some(document) = document() else {
             return;
         };
+        // Were the app's page the first one painted, it would be the
+        // largest paint, and a slow phone would wait for the whole wasm.
+        let static_page_shown = first_paint_reported() || frames >= FRAMES_FOR_FIRST_PAINT;
         let app_main = document.query_selector("#app-page > main").ok().flatten();
         let loading = app_main
             .as_ref()
             .and_then(|main| main.query_selector("[data-app-loading]").ok().flatten());
         match (app_main, loading) {
-            (Some(app_main), None) => hand_over(&document, &app_main),
-            _ => remove_static_first_page_once_drawn(),
+            (Some(app_main), None) if static_page_shown => hand_over(&document, &app_main),
+            _ => wait_to_hand_over(frames + 1),
         }
     });
+}
+
+/// Whether the browser has reported its first contentful paint.
+fn first_paint_reported() -> bool {
+    window()
+        .and_then(|window| window.performance())
+        .is_some_and(|performance| {
+            performance
+                .get_entries_by_name("first-contentful-paint")
+                .length()
+                > 0
+        })
 }
 
 /// The controls a reader may be on, in a page's `<main>`.

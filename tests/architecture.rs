@@ -44,14 +44,25 @@ fn lines_with(files: &[(String, String)], needles: &[&str]) -> Vec<String> {
     hits
 }
 
-#[test]
-fn only_the_storage_module_touches_the_browsers_storage() {
+/// Fails, listing each line, if any file in `src/` but `only` (such as
+/// "src/storage.rs") contains one of `needles`.
+fn assert_only_in(only: &str, needles: &[&str], what: &str) {
     let others: Vec<(String, String)> = src("")
         .into_iter()
-        .filter(|(path, _)| !path.ends_with("src/storage.rs"))
+        .filter(|(path, _)| !path.ends_with(only))
         .collect();
-    let hits = lines_with(
-        &others,
+    let hits = lines_with(&others, needles);
+    assert!(
+        hits.is_empty(),
+        "{what} outside {only}:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn only_the_storage_module_touches_the_browsers_storage() {
+    assert_only_in(
+        "src/storage.rs",
         &[
             "web_sys::Storage",
             "local_storage()",
@@ -60,11 +71,7 @@ fn only_the_storage_module_touches_the_browsers_storage() {
             "LocalStorage",
             "SessionStorage",
         ],
-    );
-    assert!(
-        hits.is_empty(),
-        "storage touched outside src/storage.rs:\n{}",
-        hits.join("\n")
+        "storage touched",
     );
 }
 
@@ -73,15 +80,10 @@ fn only_the_storage_module_touches_the_browsers_storage() {
 /// there (src/prerender.rs).
 #[test]
 fn only_the_browser_module_asks_web_sys_for_the_window() {
-    let others: Vec<(String, String)> = src("")
-        .into_iter()
-        .filter(|(path, _)| !path.ends_with("src/browser.rs"))
-        .collect();
-    let hits = lines_with(&others, &["web_sys::window()", "js_sys::global()"]);
-    assert!(
-        hits.is_empty(),
-        "the window asked for outside src/browser.rs:\n{}",
-        hits.join("\n")
+    assert_only_in(
+        "src/browser.rs",
+        &["web_sys::window()", "js_sys::global()"],
+        "the window asked for",
     );
 }
 
