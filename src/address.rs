@@ -14,6 +14,11 @@ pub enum Page {
     Role(String),
     Capabilities,
     CheckStart,
+    /// The start page's form sent before the app took the page over (the
+    /// prerendered page's form is a plain GET form, `/check/new?role=pa&
+    /// stage=…&scope=…`): the app starts that check, or shows the form
+    /// again with what is missing.
+    CheckNew,
     CheckStep(String),
     ResultsList,
     Results(String),
@@ -48,6 +53,7 @@ impl Page {
             ["roles", code] => Page::Role((*code).to_owned()),
             ["capabilities"] => Page::Capabilities,
             ["check"] => Page::CheckStart,
+            ["check", "new"] => Page::CheckNew,
             ["check", id] => Page::CheckStep((*id).to_owned()),
             ["results"] => Page::ResultsList,
             ["results", id] => Page::Results((*id).to_owned()),
@@ -76,6 +82,7 @@ impl Page {
             Page::Role(code) => format!("/roles/{code}"),
             Page::Capabilities => "/capabilities".into(),
             Page::CheckStart => "/check".into(),
+            Page::CheckNew => "/check/new".into(),
             Page::CheckStep(id) => format!("/check/{id}"),
             Page::ResultsList => "/results".into(),
             Page::Results(id) => format!("/results/{id}"),
@@ -142,6 +149,7 @@ impl Page {
             | Page::Role(_)
             | Page::Capabilities
             | Page::CheckStart
+            | Page::CheckNew
             | Page::CheckStep(_)
             | Page::Results(_)
             | Page::ReviewAsk(_)
@@ -333,6 +341,7 @@ mod tests {
             ("capabilities", Page::Capabilities),
             ("check", Page::CheckStart),
             ("check/a-1", Page::CheckStep("a-1".into())),
+            ("check/new", Page::CheckNew),
             ("results", Page::ResultsList),
             ("results/a-1/", Page::Results("a-1".into())),
             ("my-data", Page::MyData),
@@ -358,6 +367,7 @@ mod tests {
             Page::Role("accp".into()),
             Page::Capabilities,
             Page::CheckStart,
+            Page::CheckNew,
             Page::CheckStep("a-1764500000000-7".into()),
             Page::ResultsList,
             Page::Results("a-2".into()),

@@ -10,8 +10,17 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds since the Unix epoch. `std::time` panics on this target.
+#[cfg(target_arch = "wasm32")]
 pub fn now() -> u64 {
     js_sys::Date::now() as u64
+}
+
+/// The machine's clock, for pages drawn natively (`prerender`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as u64)
 }
 
 /// A short random id, unique enough for records on one device.
@@ -358,28 +367,44 @@ fn first_paint_reported() -> bool {
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary";
 
 /// Replaces the static page with the app's: the control that had focus
-/// gets it again in the app's page (the one of the same kind, address and
-/// words), and the sections opened (`<details>`) stay open.
+/// gets it again in the app's page (the one of the same kind, address,
+/// field and words), the sections opened (`<details>`) stay open, and the
+/// radios and checkboxes ticked in a prerendered form are ticked in the
+/// app's, by a click, so the app hears of each choice as if made there.
 fn hand_over(document: &web_sys::Document, app_main: &web_sys::Element) {
     let Some(placeholder) = document.get_element_by_id("app-static") else {
         return;
     };
+    let page = current_pathname();
     let same_control = active_element()
         .filter(|focused| placeholder.contains(Some(focused)))
         .and_then(|focused| {
-            let key = control_key(&focused);
+            let key = control_key(&focused, &page);
             elements(app_main, FOCUSABLE)
                 .into_iter()
-                .find(|control| control_key(control) == key)
+                .find(|control| control_key(control, &page) == key)
         });
     let opened: Vec<bool> = elements(&placeholder, "details")
         .iter()
         .map(|details| details.has_attribute("open"))
         .collect();
+    let ticked: Vec<_> = elements(&placeholder, "input:checked")
+        .iter()
+        .map(|input| control_key(input, &page))
+        .collect();
     placeholder.remove();
     for (details, open) in elements(app_main, "details").iter().zip(opened) {
         if open {
             let _ = details.set_attribute("open", "");
+        }
+    }
+    for input in elements(app_main, "input")
+        .into_iter()
+        .filter(|input| ticked.contains(&control_key(input, &page)))
+        .filter_map(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        if !input.checked() {
+            input.click();
         }
     }
     if let Some(control) =
@@ -393,21 +418,24 @@ fn hand_over(document: &web_sys::Document, app_main: &web_sys::Element) {
     }
 }
 
-/// What tells a control apart from the others on its page. A link to a
-/// place on the page ("#sources") names the page in the prerendered copy
+/// What tells a control apart from the others on `page` (its pathname):
+/// its tag, address, field name and value, and words. A link to a place on
+/// the page ("#sources") names the page in the prerendered copy
 /// ("/roles/pa#sources", see `prerender`), so it is read that way.
-fn control_key(element: &web_sys::Element) -> (String, Option<String>, Option<String>) {
+fn control_key(element: &web_sys::Element, page: &str) -> [Option<String>; 5] {
     let href = element
         .get_attribute("href")
         .map(|href| match href.strip_prefix('#') {
-            Some(place) => format!("{}#{place}", current_pathname()),
+            Some(place) => format!("{page}#{place}"),
             None => href,
         });
-    (
-        element.tag_name(),
+    [
+        Some(element.tag_name()),
         href,
+        element.get_attribute("name"),
+        element.get_attribute("value"),
         element.text_content().map(|text| text.trim().to_owned()),
-    )
+    ]
 }
 
 fn elements(within: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {

@@ -83,11 +83,12 @@ pub fn capabilities() -> Result<PageMaker, PageCodeFailed> {
     }))
 }
 
-/// The start of a check.
+/// The start of a check; `sent`: its form was sent before the app took
+/// the page over ([`Page::CheckNew`]).
 #[wasm_split(check, fallible)]
-pub fn check_start() -> Result<PageMaker, PageCodeFailed> {
+pub fn check_start(sent: bool) -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
-        view! { <pages::check_start::CheckStart/> }.into_any()
+        view! { <pages::check_start::CheckStart sent/> }.into_any()
     }))
 }
 

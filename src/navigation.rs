@@ -79,6 +79,16 @@ impl Navigation {
         navigation
     }
 
+    /// `page`'s address with an empty query, following nothing: for
+    /// drawing a page natively (`prerender`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn at(page: &Page) -> Navigation {
+        Navigation {
+            path: RwSignal::new(page.path()),
+            search: RwSignal::new(String::new()),
+        }
+    }
+
     /// The current path; reactive.
     pub fn path(&self) -> String {
         self.path.get()
@@ -93,6 +103,12 @@ impl Navigation {
     /// Shows `page`, as following a link to it would.
     pub fn open(&self, page: &Page) {
         self.go(&page.path(), None);
+    }
+
+    /// Shows `page` in place of the one on screen, so Back skips it (an
+    /// address that did its work on arrival, such as [`Page::CheckNew`]).
+    pub fn replace(&self, page: &Page) {
+        self.go(&page.path(), Some(HistoryStep::Replace));
     }
 
     /// Changes the view in place: the same history entry shows `page` with

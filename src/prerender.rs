@@ -5,8 +5,14 @@
 //! the wasm has arrived; the app then draws the same page over it.
 //!
 //! Only pages whose every control works without the app are prerendered:
-//! links and `<details>`. A page with a button or a form field would look
-//! ready and not be, so `render` refuses one.
+//! links, `<details>`, and the fields and submit buttons of a plain GET
+//! form, which the browser sends to an address the app answers when it
+//! arrives (the start of a check, [`Page::CheckNew`]). Any other button or
+//! field would look ready and not be, so `render` refuses such a page.
+//!
+//! A page with a form is drawn for a visitor with nothing stored: to
+//! anyone else, [`STORED_DATA_SCRIPT`] shows "Opening…" in its place until
+//! the app, which can read what they have, takes over.
 //!
 //! Native builds only: `browser` asks this module for the base path,
 //! today's date and the page's title, as there is no browser to ask.
@@ -14,7 +20,9 @@
 use crate::{
     address::Page,
     core::{content, roles::RoleId},
+    navigation::Navigation,
     pages,
+    state::AppState,
 };
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -53,11 +61,12 @@ pub(crate) fn set_title(title: &str) {
 }
 
 /// The pages the build prerenders: the start page, the roles and each
-/// role's profile, the glossary, and the about pages.
+/// role's profile, the start of a check, the glossary, and the about pages.
 pub fn pages() -> Vec<Page> {
     let mut pages = vec![Page::Home, Page::Roles];
     pages.extend(RoleId::ALL.map(|role| Page::Role(role.code().to_owned())));
     pages.extend([
+        Page::CheckStart,
         Page::Glossary,
         Page::About,
         Page::Sources,
@@ -84,8 +93,41 @@ pub struct Rendered {
     pub main: String,
 }
 
-/// Tags of controls that need the app to work.
+/// Tags of controls that need the app to work outside a GET form.
 const CONTROLS_NEEDING_THE_APP: [&str; 5] = ["<button", "<input", "<select", "<textarea", "<form"];
+
+/// The first control in `html` that would not work without the app: any
+/// control outside a `<form method="get" action="…">`, and inside one a
+/// button that does not submit it.
+fn control_needing_the_app(html: &str) -> Option<String> {
+    let mut outside = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<form") {
+        outside.push_str(&rest[..at]);
+        let form = &rest[at..];
+        let Some(end) = form.find("</form>") else {
+            return Some("<form (not closed)".to_owned());
+        };
+        let tag = &form[..form.find('>').unwrap_or(form.len())];
+        if !tag.contains(" method=\"get\"") || !tag.contains(" action=\"") {
+            return Some("<form (not a GET form with an action)".to_owned());
+        }
+        let inside = &form[..end];
+        let not_submitting = inside
+            .match_indices("<button")
+            .map(|(at, _)| &inside[at..at + inside[at..].find('>').unwrap_or(0)])
+            .find(|button| !button.contains(" type=\"submit\""));
+        if let Some(button) = not_submitting {
+            return Some(format!("{button} (inside a form, not its submit button)"));
+        }
+        rest = &form[end + "</form>".len()..];
+    }
+    outside.push_str(rest);
+    CONTROLS_NEEDING_THE_APP
+        .iter()
+        .find(|control| outside.contains(*control))
+        .map(|control| (*control).to_owned())
+}
 
 /// Draws `page` as the app would for someone with nothing stored.
 ///
@@ -94,25 +136,31 @@ const CONTROLS_NEEDING_THE_APP: [&str; 5] = ["<button", "<input", "<select", "<t
 pub fn render(page: &Page) -> Result<Rendered, String> {
     TITLE.with(|title| title.borrow_mut().take());
     let owner = Owner::new();
-    let html = owner.with(|| match page {
-        Page::Home => Ok(view! { <pages::home::Home continue_check=false/> }.to_html()),
-        Page::Roles => Ok(view! { <pages::roles::Roles/> }.to_html()),
-        Page::Role(code) => {
-            Ok(view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }.to_html())
-        }
-        Page::Glossary => Ok(view! { <pages::glossary::Glossary/> }.to_html()),
-        Page::About => Ok(view! { <pages::about::About/> }.to_html()),
-        Page::Sources => Ok(view! { <pages::sources::Sources/> }.to_html()),
-        Page::Accessibility => Ok(view! { <pages::accessibility::Accessibility/> }.to_html()),
-        other => Err(format!("{} is not a prerendered page", other.path())),
+    // Drawn once, with nothing to follow: read untracked, as the app's
+    // first draw reads its signals.
+    let html = owner.with(|| {
+        untrack(|| match page {
+            Page::Home => Ok(view! { <pages::home::Home continue_check=false/> }.to_html()),
+            Page::Roles => Ok(view! { <pages::roles::Roles/> }.to_html()),
+            Page::Role(code) => {
+                Ok(view! { <pages::role_profile::RoleProfilePage code=code.clone()/> }.to_html())
+            }
+            Page::CheckStart => {
+                provide_context(AppState::for_prerender());
+                provide_context(Navigation::at(page));
+                Ok(view! { <pages::check_start::CheckStart/> }.to_html())
+            }
+            Page::Glossary => Ok(view! { <pages::glossary::Glossary/> }.to_html()),
+            Page::About => Ok(view! { <pages::about::About/> }.to_html()),
+            Page::Sources => Ok(view! { <pages::sources::Sources/> }.to_html()),
+            Page::Accessibility => Ok(view! { <pages::accessibility::Accessibility/> }.to_html()),
+            other => Err(format!("{} is not a prerendered page", other.path())),
+        })
     })?;
     let title = TITLE
         .with(|title| title.borrow_mut().take())
         .ok_or_else(|| format!("{} set no title", page.path()))?;
-    if let Some(control) = CONTROLS_NEEDING_THE_APP
-        .iter()
-        .find(|control| html.contains(*control))
-    {
+    if let Some(control) = control_needing_the_app(&html) {
         return Err(format!(
             "{} has a control that needs the app ({control}…>), so it cannot be prerendered",
             page.path()
@@ -125,11 +173,42 @@ pub fn render(page: &Page) -> Result<Rendered, String> {
     // to the start page: until the app takes such clicks over, the link
     // names its page.
     let main = html.replace("href=\"#", &format!("href=\"{}#", page.href()));
+    let main = if main.contains("<form") {
+        shown_if_nothing_stored(&main)?
+    } else {
+        main
+    };
     Ok(Rendered {
         title,
         main: mark_dated_wording(&main),
     })
 }
+
+/// What [`STORED_DATA_SCRIPT`] shows in place of a page drawn for a
+/// visitor with nothing stored, to anyone else.
+const OPENING_WHAT_IS_STORED: &str = "Opening what is saved in this browser…";
+
+/// `main` with everything after its heading marked to be shown only to a
+/// visitor with nothing stored, and the "Opening…" line for anyone else.
+fn shown_if_nothing_stored(main: &str) -> Result<String, String> {
+    let heading_end = main
+        .find("</h1>")
+        .map(|at| at + "</h1>".len())
+        .ok_or("a page with a form has no <h1>")?;
+    Ok(format!(
+        "{}<p class=\"nhsuk-body-l\" data-app-if-stored hidden>{OPENING_WHAT_IS_STORED}</p><div data-app-if-nothing-stored>{}</div>",
+        &main[..heading_end],
+        &main[heading_end..]
+    ))
+}
+
+/// Run inline on a page [`shown_if_nothing_stored`] marks, before it is
+/// shown: when this browser holds anything of the app's (a key starting
+/// with [`records::KEY_PREFIX`] in localStorage, or in sessionStorage for a
+/// guest session), or will not say, it shows "Opening…" in place of the
+/// page; otherwise it ticks the radios the address asks for
+/// ("/check?role=pa"), as the app would.
+pub const STORED_DATA_SCRIPT: &str = "let s=false;try{for(const t of[localStorage,sessionStorage])for(let i=0;i<t.length;i++)s=s||t.key(i).startsWith('mapscc/')}catch(e){s=true}for(const e of document.querySelectorAll('[data-app-if-stored]'))e.hidden=!s;for(const e of document.querySelectorAll('[data-app-if-nothing-stored]'))e.hidden=s;if(!s)for(const[n,v]of new URLSearchParams(location.search))for(const r of document.querySelectorAll('main form input[type=radio]'))if(r.name===n&&r.value===v)r.checked=true";
 
 /// Puts the wording of each fact that changes on a known date
 /// ([`crate::core::roles::Fact::text_on`]) in place, on the reader's
@@ -138,11 +217,12 @@ pub fn render(page: &Page) -> Result<Rendered, String> {
 /// hash ([`script_hash`]), on the texts [`mark_dated_wording`] marks.
 pub const DATED_WORDING_SCRIPT: &str = "for(const e of document.querySelectorAll('[data-app-after]')){const d=new Date(),t=d.getFullYear()+'-'+String(d.getMonth()+1).padStart(2,'0')+'-'+String(d.getDate()).padStart(2,'0');if(t>=e.dataset.appAfter)e.textContent=e.dataset.appAfterText}";
 
-/// The Content-Security-Policy source that allows [`DATED_WORDING_SCRIPT`].
-pub fn script_hash() -> String {
+/// The Content-Security-Policy source that allows the inline `script`
+/// ([`DATED_WORDING_SCRIPT`], [`STORED_DATA_SCRIPT`]).
+pub fn script_hash(script: &str) -> String {
     use base64::Engine;
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(DATED_WORDING_SCRIPT.as_bytes());
+    let digest = sha2::Sha256::digest(script.as_bytes());
     format!(
         "'sha256-{}'",
         base64::engine::general_purpose::STANDARD.encode(digest)
@@ -192,21 +272,38 @@ pub fn page_file(shell: &str, page: &Page, rendered: &Rendered) -> Result<String
         .find("<noscript>")
         .map(|at| main_start + at)
         .ok_or("index.html's <main> has no <noscript> note at its end")?;
-    let script = if rendered.main.contains("data-app-after=") {
-        format!("<script>{DATED_WORDING_SCRIPT}</script>")
-    } else {
-        String::new()
-    };
-    html.replace_range(main_start..noscript, &format!("{}{script}", rendered.main));
-    if !script.is_empty() {
+    let scripts: Vec<&str> = [
+        ("data-app-after=", DATED_WORDING_SCRIPT),
+        ("data-app-if-stored", STORED_DATA_SCRIPT),
+    ]
+    .into_iter()
+    .filter(|(marker, _)| rendered.main.contains(marker))
+    .map(|(_, script)| script)
+    .collect();
+    let inline: String = scripts
+        .iter()
+        .map(|script| format!("<script>{script}</script>"))
+        .collect();
+    html.replace_range(main_start..noscript, &format!("{}{inline}", rendered.main));
+    if rendered.main.contains("<form") {
+        // The page's GET form may be sent, to this origin only.
+        let policy = one_of(&html, &[NO_FORMS])?;
+        html.replace_range(policy - NO_FORMS.len()..policy, "form-action 'self'");
+    }
+    if !scripts.is_empty() {
         let policy = one_of(&html, &["script-src 'self'"])?;
-        html.insert_str(policy, &format!(" {}", script_hash()));
+        let hashes: Vec<String> = scripts.iter().map(|script| script_hash(script)).collect();
+        html.insert_str(policy, &format!(" {}", hashes.join(" ")));
     }
     // Just before the tag's ">".
     let static_page = one_of(&html, &["<div id=app-static>", "<div id=\"app-static\">"])? - 1;
     html.insert_str(static_page, &format!(" data-page=\"{}\"", page.href()));
     Ok(html)
 }
+
+/// index.html's policy on sending forms: none is sent, as the app's own
+/// forms are handled in the page.
+const NO_FORMS: &str = "form-action 'none'";
 
 /// The skip link, hidden in the shell (with <base>, "#maincontent" would
 /// load the start page), shown with the page's own address; the app sets
@@ -302,6 +399,7 @@ fn mark_current_section(html: &str, page: &Page) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::records;
 
     const SHELL: &str = concat!(
         "<html><head><title>MAPs Capability Checker</title></head><body>",
@@ -346,6 +444,102 @@ mod tests {
         build("");
         let problem = render(&Page::Compare).unwrap_err();
         assert!(problem.contains("/roles/compare"), "{problem}");
+    }
+
+    #[test]
+    fn only_a_get_forms_fields_and_submit_button_work_without_the_app() {
+        let get = |inside: &str| {
+            format!(
+                "<h1>t</h1><form method=\"get\" action=\"/check/new\" novalidate>{inside}</form>"
+            )
+        };
+        assert_eq!(control_needing_the_app(&get("<input name=\"role\" type=\"radio\"><button class=\"nhsuk-button\" type=\"submit\">Start</button>")), None);
+        for (html, found) in [
+            (
+                get("<button type=\"button\">Add</button>"),
+                "<button type=\"button\"",
+            ),
+            (get("<button>Start</button>"), "<button"),
+            (get("") + "<input name=\"x\">", "<input"),
+            (
+                "<form action=\"/x\"><input></form>".to_owned(),
+                "not a GET form",
+            ),
+            (
+                "<form method=\"get\"><input></form>".to_owned(),
+                "not a GET form",
+            ),
+            (
+                "<form method=\"get\" action=\"/x\"><input>".to_owned(),
+                "not closed",
+            ),
+            ("<button type=\"submit\">Go</button>".to_owned(), "<button"),
+        ] {
+            let control = control_needing_the_app(&html);
+            assert!(
+                control
+                    .as_deref()
+                    .is_some_and(|control| control.contains(found)),
+                "{html}: {control:?}"
+            );
+        }
+    }
+
+    /// The start of a check is drawn for a visitor with nothing stored: its
+    /// form is marked to be hidden from anyone else, and the inline script
+    /// that does it is allowed by the page's policy.
+    #[test]
+    fn the_start_of_a_check_is_a_get_form_shown_only_when_nothing_is_stored() {
+        build("");
+        let rendered = render(&Page::CheckStart).unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(rendered
+            .main
+            .contains("<form method=\"get\" action=\"/check/new\""));
+        for field in ["name=\"role\"", "name=\"stage\"", "name=\"scope\""] {
+            assert!(rendered.main.contains(field), "{field}");
+        }
+        assert!(rendered
+            .main
+            .contains("Every answer is saved on this device as you go"));
+        assert!(!rendered.main.contains("My assessments"));
+        let heading = rendered.main.find("</h1>").unwrap_or(usize::MAX);
+        let hidden = rendered
+            .main
+            .find("data-app-if-nothing-stored>")
+            .unwrap_or(0);
+        assert!(heading < hidden && hidden < rendered.main.find("<form").unwrap_or(0));
+        assert!(rendered.main.contains(&format!(
+            "data-app-if-stored hidden>{OPENING_WHAT_IS_STORED}</p>"
+        )));
+        assert!(STORED_DATA_SCRIPT.contains(&format!("startsWith('{}')", records::KEY_PREFIX)));
+        let shell = SHELL.replace(
+            "<title>",
+            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self' 'wasm-unsafe-eval'; form-action 'none'\"><title>",
+        );
+        let html = page_file(&shell, &Page::CheckStart, &rendered)
+            .unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(html.contains("'wasm-unsafe-eval'; form-action 'self'\""));
+        let role_page_html = page_file(
+            &shell,
+            &Page::Role("pa".to_owned()),
+            &Rendered {
+                title: "t".to_owned(),
+                main: "<h1>t</h1>".to_owned(),
+            },
+        )
+        .unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(role_page_html.contains("form-action 'none'"));
+        assert!(html.contains(&format!(
+            "script-src 'self' {} 'wasm-unsafe-eval'",
+            script_hash(STORED_DATA_SCRIPT)
+        )));
+        assert!(html.contains(&format!("<script>{STORED_DATA_SCRIPT}</script><noscript>")));
+        let role_page =
+            render(&Page::Role("pa".to_owned())).unwrap_or_else(|problem| panic!("{problem}"));
+        assert!(
+            !role_page.main.contains("data-app-if-stored"),
+            "a page without a form is for everyone"
+        );
     }
 
     #[test]
@@ -407,7 +601,7 @@ mod tests {
             page_file(&shell, &page, &rendered).unwrap_or_else(|problem| panic!("{problem}"));
         assert!(html.contains(&format!(
             "script-src 'self' {} 'wasm-unsafe-eval'",
-            script_hash()
+            script_hash(DATED_WORDING_SCRIPT)
         )));
         assert!(html.contains(&format!(
             "<script>{DATED_WORDING_SCRIPT}</script><noscript>"

@@ -126,12 +126,28 @@ pub struct AppState {
 
 impl AppState {
     pub fn load() -> AppState {
-        let state = AppState {
+        let state = AppState::empty(storage::backend());
+        state.reload_from_storage();
+        state.check_persistence();
+        state
+    }
+
+    /// The state of a visitor with nothing stored, on a browser that keeps
+    /// data on the device: the only one a prerendered page with a form is
+    /// shown to (`prerender` hides its form from anyone else until the app
+    /// has taken over). Reads and writes nothing.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn for_prerender() -> AppState {
+        AppState::empty(storage::Backend::Device)
+    }
+
+    fn empty(backend: storage::Backend) -> AppState {
+        AppState {
             profiles: RwSignal::new(Profiles::default()),
             assessments: RwSignal::new(Vec::new()),
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
-            backend: RwSignal::new(storage::backend()),
+            backend: RwSignal::new(backend),
             settings: RwSignal::new(Settings::default()),
             packs: RwSignal::new(Packs::default()),
             packs_reader: StoredValue::new(None),
@@ -147,10 +163,7 @@ impl AppState {
             review_draft: RwSignal::new(None),
             reviews_read: StoredValue::new(false),
             reviews_stale: Trigger::new(),
-        };
-        state.reload_from_storage();
-        state.check_persistence();
-        state
+        }
     }
 
     /// The device's (or guest session's) profiles; reactive.

@@ -13,8 +13,9 @@
 //    rating to each of them, p95 as in 2.
 // 5. App ready: from navigation until the page asked for is on screen, its
 //    <h1> drawn, and its controls take input: the app's own page, or the
-//    build's prerendered copy, whose only controls are links (see
-//    `oursReady`). Also "drawn": until the app has replaced the static page
+//    build's prerendered copy, whose only controls are links and a GET
+//    form that works without the app (see `oursReady`). Also "drawn":
+//    until the app has replaced the static page
 //    (index.html's #app-static) with its own. Chromium with CDP network
 //    throttling (150 ms latency, 1.6 Mbps down, 750 kbps up) and the CPU
 //    slowed 4×, median of 5, on /, /roles/pa and /check: a first visit (new
@@ -419,9 +420,13 @@ const oursReady = () => {
   const prerendered = document.getElementById('app-static');
   if (!prerendered) return document.querySelector('#maincontent h1') !== null;
   const trimmed = (path) => path.replace(/\/+$/, '');
+  // A prerendered form is shown only to a visitor with nothing stored
+  // (src/prerender.rs); to anyone else it is hidden until the app is in.
+  const form = prerendered.querySelector('form');
   return prerendered.dataset.page !== undefined
     && trimmed(prerendered.dataset.page) === trimmed(location.pathname)
-    && prerendered.querySelector('#maincontent h1') !== null;
+    && prerendered.querySelector('#maincontent h1') !== null
+    && (!form || form.getClientRects().length > 0);
 };
 const wcagEmReady = () => {
   const main = document.querySelector('#wai-wcag-em-report-tool main');

@@ -21,19 +21,26 @@ use leptos::prelude::*;
 
 /// Start a check (role, stage, quick or full) and list the ones already
 /// on this device.
+///
+/// The choices are a plain GET form to [`Page::CheckNew`], so the build's
+/// prerendered copy of this page (see `prerender`) works before the app
+/// has arrived; once it has, the app starts the check itself. `sent`: this
+/// is that address, and the check is started (or what is missing shown)
+/// from the values in its query, in place of the history entry.
 #[component]
-pub fn CheckStart() -> impl IntoView {
+pub fn CheckStart(#[prop(optional)] sent: bool) -> impl IntoView {
     let state = use_app_state();
     let navigation = use_navigation();
-    let role = RwSignal::new(untrack(|| navigation.query("role")));
-    let stage = RwSignal::new(None::<String>);
-    let scope = RwSignal::new(None::<String>);
+    let from_query = |name: &str| untrack(|| navigation.query(name));
+    let role = RwSignal::new(from_query("role"));
+    let stage = RwSignal::new(sent.then(|| from_query("stage")).flatten());
+    let scope = RwSignal::new(sent.then(|| from_query("scope")).flatten());
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
     // Keys of the loaded packs left out of this check; every pack is in
     // unless the person unticks it.
     let left_out = RwSignal::new(Vec::<String>::new());
 
-    let start = move |_| {
+    let start = move |in_place: bool| {
         let chosen_role = role.get_untracked().as_deref().and_then(RoleId::from_code);
         let chosen_stage = stage.get_untracked().as_deref().and_then(Stage::from_code);
         let chosen_scope = match scope.get_untracked().as_deref() {
@@ -60,7 +67,7 @@ pub fn CheckStart() -> impl IntoView {
         let (Some(role), Some(stage), Some(scope)) = (chosen_role, chosen_stage, chosen_scope)
         else {
             errors.set(problems);
-            browser::focus("error-summary");
+            browser::focus_after_render("error-summary");
             return;
         };
         let mut assessment = Assessment::new(
@@ -82,8 +89,17 @@ pub fn CheckStart() -> impl IntoView {
         });
         let id = assessment.id.clone();
         state.add_assessment(assessment);
-        navigation.open(&Page::CheckStep(id.to_string()));
+        let first_step = Page::CheckStep(id.to_string());
+        if in_place {
+            navigation.replace(&first_step);
+        } else {
+            navigation.open(&first_step);
+        }
     };
+    if sent {
+        // Once, after the page is drawn: the values are read untracked.
+        Effect::new(move |_| start(true));
+    }
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
             errors.with(|errors| {
@@ -150,17 +166,23 @@ pub fn CheckStart() -> impl IntoView {
             let errors = errors.get();
             (!errors.is_empty()).then(|| view! { <ErrorSummary id="error-summary" errors=errors/> })
         }}
-        <h2 class="nhsuk-heading-m">"Start a new check"</h2>
-        <Radios name="role" legend="Which role do you want to check against?".into() options=role_options
-            selected=role on_select=Callback::new(move |value| role.set(Some(value))) error=error_for("role") legend_is_heading=true/>
-        <Radios name="stage" legend="What stage are you at?".into() options=stage_options
-            selected=stage on_select=Callback::new(move |value| stage.set(Some(value))) error=error_for("stage") legend_is_heading=true/>
-        {move || view! {
-            <Radios name="scope" legend="How long a check?".into() options=scope_options()
-                selected=scope on_select=Callback::new(move |value| scope.set(Some(value))) error=error_for("scope") legend_is_heading=true/>
-        }}
-        <PackChoice left_out/>
-        <button class="nhsuk-button" type="button" on:click=start>"Start the check"</button>
+        <form method="get" action=Page::CheckNew.href() novalidate
+            on:submit=move |event: leptos::ev::SubmitEvent| {
+                event.prevent_default();
+                start(false);
+            }>
+            <h2 class="nhsuk-heading-m">"Start a new check"</h2>
+            <Radios name="role" legend="Which role do you want to check against?".into() options=role_options
+                selected=role on_select=Callback::new(move |value| role.set(Some(value))) error=error_for("role") legend_is_heading=true/>
+            <Radios name="stage" legend="What stage are you at?".into() options=stage_options
+                selected=stage on_select=Callback::new(move |value| stage.set(Some(value))) error=error_for("stage") legend_is_heading=true/>
+            {move || view! {
+                <Radios name="scope" legend="How long a check?".into() options=scope_options()
+                    selected=scope on_select=Callback::new(move |value| scope.set(Some(value))) error=error_for("scope") legend_is_heading=true/>
+            }}
+            <PackChoice left_out/>
+            <button class="nhsuk-button" type="submit">"Start the check"</button>
+        </form>
         <p><a href=Page::Packs.href()>"Load a local capability pack"</a>" from your department, placement or employer."</p>
     }
 }

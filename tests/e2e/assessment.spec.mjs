@@ -16,7 +16,7 @@ test('starting without choices shows an error summary linked to each field', asy
   await openApp(page, '/check');
   await page.getByRole('button', { name: 'Start the check' }).click();
   const summary = page.locator('.nhsuk-error-summary');
-  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveCount(3);
   await expectNoAxeViolations(page);
   await summary.getByRole('link', { name: /role/ }).click();

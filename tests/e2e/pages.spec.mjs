@@ -44,7 +44,7 @@ for (const [path, heading] of pages) {
 test('the static first paint names the app before the wasm runs', async ({ page }) => {
   await page.route(/\.wasm$/, () => {}); // never answer: the wasm never arrives
   // The shell, for a page that is not prerendered: it names no page.
-  await page.goto('/check');
+  await page.goto('/results');
   await expect(page.locator('#app-static h1')).toHaveText('MAPs Capability Checker');
   await expect(page.locator('#app-static')).toContainText('Opening this page…');
   await expect(page.getByRole('banner')).toContainText('MAPs Capability Checker');

@@ -5,6 +5,7 @@
 // (playwright.sub-path.config.mjs), so every address here is relative.
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations } from './helpers.mjs';
+import { quickCheck } from './seed.mjs';
 
 // Holding the wasm back holds the app back only while no service worker
 // serves it from its cache (offline.spec.mjs covers the worker).
@@ -19,6 +20,7 @@ const PRERENDERED = [
   ['roles/aa', 'Explore roles'],
   ['roles/scp', 'Explore roles'],
   ['roles/accp', 'Explore roles'],
+  ['check', 'Check my capabilities'],
   ['glossary', null],
   ['about', 'About'],
   ['about/sources', 'About'],
@@ -117,8 +119,85 @@ test('wording that changes on a date is right on the reader\u2019s day before th
 
 test('a page that is not prerendered gets the shell, which stands for no page', async ({ page }) => {
   await holdTheApp(page); // never released
-  await page.goto('check');
+  await page.goto('results');
   await expect(page.locator('#app-static h1')).toBeVisible();
   await expect(page.locator('#app-static')).not.toHaveAttribute('data-page');
   await expect(page.locator('.app-navigation__list a[aria-current]')).toHaveCount(0);
+});
+
+// The start of a check is a plain GET form in its prerendered copy: it
+// works before the app arrives, for a visitor with nothing stored.
+test.describe('the start of a check before the app arrives', () => {
+  const choose = async (within) => {
+    await within.getByLabel('Physician associate (PA)').check();
+    await within.getByLabel('Newly qualified', { exact: true }).check();
+    await within.getByLabel('Quick check').check();
+  };
+
+  test('choices made on it carry over to the app, which starts the check', async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto('check');
+    const form = page.locator('#app-static form');
+    await expect(form).toBeVisible();
+    await expectNoAxeViolations(page);
+    await choose(form);
+    await form.getByLabel('Quick check').focus();
+    release();
+    await expect(page.locator('#app-static')).toHaveCount(0);
+    await expect(page.getByLabel('Physician associate (PA)')).toBeChecked();
+    await expect(page.getByLabel('Newly qualified', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('Quick check')).toBeChecked();
+    await expect(page.getByLabel('Quick check')).toBeFocused();
+    // The app heard of each choice: its own hint follows the role.
+    await expect(page.locator('#maincontent')).toContainText(`${quickCheck('pa').length} capabilities chosen for the role`);
+    await page.getByRole('button', { name: 'Start the check' }).click();
+    await expect(page.locator('#step-heading')).toBeVisible();
+    await expect(page).toHaveURL(/\/check\/a-/);
+  });
+
+  test('sent before the app is in, it starts that check, and Back returns to the form', async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto('check');
+    await choose(page.locator('#app-static form'));
+    await page.locator('#app-static').getByRole('button', { name: 'Start the check' }).click();
+    await expect(page).toHaveURL(/\/check\/new\?role=pa&stage=newly-qualified&scope=quick$/);
+    release();
+    await expect(page.locator('#step-heading')).toBeVisible();
+    await expect(page).toHaveURL(/\/check\/a-[^/?]+$/);
+    await expect(page.locator('#maincontent')).toContainText('Question 1 of 14');
+    await expect(page.locator('#maincontent')).toContainText('physician associates always work under supervision');
+    await page.goBack();
+    await expect(page).toHaveURL(/\/check$/);
+    await expect(page.getByRole('heading', { name: 'My assessments' })).toBeVisible();
+    // One check was started, not two.
+    await expect(page.locator('.app-assessment')).toHaveCount(1);
+  });
+
+  test('sent with a choice missing, the app keeps the others and says what is missing', async ({ page }) => {
+    await page.goto('check/new?role=aa&scope=full');
+    const summary = page.locator('.nhsuk-error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveText(['Select your stage']);
+    await expect(page.getByLabel('Anaesthesia associate (AA)')).toBeChecked();
+    await expect(page.getByLabel('Full check')).toBeChecked();
+    await expectNoAxeViolations(page);
+  });
+
+  test('a role in the address is chosen on it, as the app would', async ({ page }) => {
+    await holdTheApp(page); // never released
+    await page.goto('check?role=scp');
+    await expect(page.locator('#app-static').getByLabel('Surgical care practitioner (SCP)')).toBeChecked();
+  });
+
+  test('with anything of the app\u2019s stored, it waits for the app, which can show it', async ({ page }) => {
+    await page.goto('about');
+    await page.evaluate(() => localStorage.setItem('mapscc/settings', '{}'));
+    const release = await holdTheApp(page);
+    await page.goto('check');
+    await expect(page.locator('#app-static')).toContainText('Opening what is saved in this browser');
+    await expect(page.locator('#app-static form')).toBeHidden();
+    release();
+    await expect(page.locator('#app-static')).toHaveCount(0);
+    await expect(page.locator('#maincontent form')).toBeVisible();
+  });
 });
