@@ -15,6 +15,7 @@ use crate::{
         warning_callout::WarningCallout,
     },
     core::{
+        assessment::Assessment,
         content,
         cpd_rules::{self, Cycle, Regulator},
         evidence::{self, EvidenceEntry, EvidenceKind, Filter},
@@ -33,15 +34,10 @@ pub const FORM_HEADING_ID: &str = "evidence-form-heading";
 
 /// The roles this person has checks for, whose capabilities the pickers
 /// list.
-fn checked_roles(state: crate::state::AppState) -> Vec<RoleId> {
-    crate::core::sorting::set_of(
-        state
-            .my_assessments()
-            .iter()
-            .map(|assessment| assessment.role),
-    )
-    .into_iter()
-    .collect()
+fn checked_roles(assessments: &[Assessment]) -> Vec<RoleId> {
+    crate::core::sorting::set_of(assessments.iter().map(|assessment| assessment.role))
+        .into_iter()
+        .collect()
 }
 
 /// What the capability pickers list: "Showing the capabilities of the role
@@ -195,10 +191,10 @@ fn EntryForm(
         draft.set(new_entry(state, None, None));
         form_round.update(|round| *round += 1);
     };
-    let checked_roles = checked_roles(state);
+    let mine = state.my_assessments();
+    let checked_roles = checked_roles(&mine);
     let link_hint = capabilities_hint(&checked_roles);
-    let actions: Vec<(String, String)> = state
-        .my_assessments()
+    let actions: Vec<(String, String)> = mine
         .iter()
         .flat_map(|assessment| {
             assessment
@@ -474,7 +470,7 @@ fn EntryList(edit: Callback<EvidenceEntry>) -> impl IntoView {
                     filter.update(|filter| filter.capability = id);
                 }>
                     <option value="">"All capabilities"</option>
-                    <CapabilityOptions framework roles=checked_roles(state)/>
+                    <CapabilityOptions framework roles=checked_roles(&state.my_assessments())/>
                 </select>
             </div>
             {date_filter("evidence-filter-from", "From", false)}

@@ -68,14 +68,17 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
         practitioner
             .with(|name| limits::too_long("Your name", name.trim(), limits::PROFILE_NAME_MAX_CHARS))
     });
-    // A name that is fine is kept as the profile's, so the next request
-    // has it already.
+    // Whether the name can go on the request; focuses the field if not.
     let name_ok = move || {
         let ok = name_error.get_untracked().is_none();
         if !ok {
             browser::focus("review-practitioner");
-            return false;
         }
+        ok
+    };
+    // The name sent is kept as the profile's, so the next request has it
+    // already.
+    let keep_name = move || {
         let name = practitioner.get_untracked().trim().to_owned();
         let profile = assessment.with_value(|assessment| assessment.profile.clone());
         let known = state
@@ -84,12 +87,12 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
         if !name.is_empty() && !known {
             state.rename_profile(&profile, &name);
         }
-        true
     };
     let hand_over = move |_| {
         if !name_ok() {
             return;
         }
+        keep_name();
         let draft = ReviewDraft::new(browser::new_id("r"), request(), Method::SameDevice);
         state.set_review_draft(Some(draft));
         navigation.open(&Page::Review);
@@ -98,6 +101,7 @@ pub fn ReviewAsk(id: String) -> impl IntoView {
         if !name_ok() {
             return;
         }
+        keep_name();
         let request = request();
         let file_name = review::file_name(
             FileKind::Request,

@@ -2,7 +2,7 @@
 // once the review-by date has passed, dated wording, and an honest route
 // finder. The clock is set with Playwright's clock, never mocked storage.
 import { expect, test } from './fixtures.mjs';
-import { expectNoAxeViolations, openApp } from './helpers.mjs';
+import { expectNoAxeViolations, openApp, reloadApp } from './helpers.mjs';
 
 const ROLES = ['pa', 'aa', 'scp', 'accp'];
 // From src/content/roles.json: checked 2026-11-30, review by 2027-05-30.
@@ -64,8 +64,7 @@ test('the transition period is worded for the day on the device', async ({ page 
   await openApp(page, '/roles/pa');
   await expect(page.locator('#section-regulation').locator('xpath=..')).toContainText('will be an offence');
   await page.clock.setFixedTime(new Date('2027-01-01T12:00:00'));
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await reloadApp(page);
   await expect(page.locator('#section-regulation').locator('xpath=..')).toContainText('is now an offence');
 });
 

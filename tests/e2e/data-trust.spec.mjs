@@ -1,7 +1,7 @@
 // Issue 16: data a person can trust. Each test is an input that lost or
 // showed data before the fix.
 import { expect, test } from './fixtures.mjs';
-import { expectNoAxeViolations, openApp } from './helpers.mjs';
+import { expectNoAxeViolations, openApp, reloadApp } from './helpers.mjs';
 import { framework, quickCheck, seed, assessmentRecord } from './seed.mjs';
 
 /** 1 January 2030, 00:00 UTC: a stamp from a device whose clock is fast. */
@@ -75,8 +75,7 @@ test('an answer imported with a 2030 date can still be changed', async ({ page }
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByLabel('With indirect supervision')).toBeChecked();
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await reloadApp(page);
   await expect(page.getByLabel('With indirect supervision')).toBeChecked();
 });
 

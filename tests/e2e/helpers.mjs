@@ -31,6 +31,17 @@ export async function openApp(page, path = '/') {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
+/**
+ * Reloads the page and waits, as `openApp` does, until the app is showing:
+ * a prerendered page's heading is on screen before the app, and while the
+ * app takes over both copies of the page are in the document.
+ */
+export async function reloadApp(page) {
+  await page.reload();
+  await expect(page.locator('#app-static')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
 /** Fails the test if the page tries to reach any origin but its own. */
 export function watchForeignRequests(page) {
   const foreign = [];

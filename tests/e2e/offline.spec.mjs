@@ -2,7 +2,7 @@
 // (playwright.sub-path.config.mjs), so every address here is relative, with
 // no leading slash: it resolves under the base URL either way.
 import { expect, test } from './fixtures.mjs';
-import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
+import { expectNoAxeViolations, openApp, reloadApp, watchForeignRequests } from './helpers.mjs';
 
 // Pages of every wasm chunk (src/lazy.rs: explore, check, data, packs), from every journey.
 const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary', 'review', 'evidence', 'packs'];
@@ -38,8 +38,7 @@ test('after one visit every page opens offline, and a rating saved offline is ke
   const reachable = await page.evaluate(() => fetch('precache-manifest.js', { cache: 'no-store' }).then(() => true, () => false));
   expect(reachable, 'the network is still reachable while offline').toBe(false);
 
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await reloadApp(page);
   // Every wasm chunk the chunk loader can ask for is kept, so a page never
   // visited before still opens offline (src/lazy.rs).
   const chunks = await page.evaluate(async () => {
