@@ -74,10 +74,32 @@
   // registers its own sw.js with that sub-path as its scope.
   // updateViaCache 'none': the HTTP cache must not hide a new
   // precache-manifest.js from the update check.
-  navigator.serviceWorker
-    .register('sw.js', { updateViaCache: 'none' })
-    .then(watch)
-    .catch(function () {
-      // Without a service worker the app still works online; nothing to tell.
-    });
+  function register() {
+    navigator.serviceWorker
+      .register('sw.js', { updateViaCache: 'none' })
+      .then(watch)
+      .catch(function () {
+        // Without a service worker the app still works online; nothing to tell.
+      });
+  }
+
+  // Only once the app has taken over from the static page, and the page is
+  // idle: a new worker fetches every file the app may need (about 600 KB),
+  // which on a first visit over a slow link would share it with the wasm,
+  // and its start-up would share the main thread with the app's.
+  function whenIdle(work) {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 2000 });
+    else window.setTimeout(work, 0);
+  }
+  const placeholder = document.getElementById('app-static');
+  if (!placeholder || !placeholder.parentNode) {
+    whenIdle(register);
+    return;
+  }
+  const observer = new MutationObserver(function () {
+    if (placeholder.isConnected) return;
+    observer.disconnect();
+    whenIdle(register);
+  });
+  observer.observe(placeholder.parentNode, { childList: true });
 })();

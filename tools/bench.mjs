@@ -45,7 +45,9 @@
 // `BENCH_ONLY=scale-browser node tools/bench.mjs` runs only 3 and 4 and
 // prints their rows (no Lighthouse, no rating clicks), against dist/ as built;
 // `BENCH_ONLY=ready` runs only 5; `BENCH_READY_RUNS=1` takes fewer turns;
-// `BENCH_READY_PATHS=/check,/roles` measures other pages.
+// `BENCH_READY_PATHS=/check,/roles` measures other pages;
+// `BENCH_ONLY=lighthouse` runs only 1, on each of `BENCH_LIGHTHOUSE_PATHS`
+// (by default /, /check and /roles/pa; the whole bench runs it on /).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
@@ -67,7 +69,7 @@ const SIZES = [100, 1000, 5000];
 const RESULTS_RUNS = 7;
 const RESULTS_RUNS_THROTTLED = 3;
 const ONLY = process.env.BENCH_ONLY || '';
-if (ONLY && !['scale-browser', 'ready'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: only "scale-browser" and "ready" are known`);
+if (ONLY && !['scale-browser', 'ready', 'lighthouse'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: only "scale-browser", "ready" and "lighthouse" are known`);
 const READY_RUNS = Number(process.env.BENCH_READY_RUNS || 5);
 // The start page, a deep link to a role from a search result, and the check.
 const READY_PATHS = process.env.BENCH_READY_PATHS?.split(',') ?? ['/', '/roles/pa', '/check'];
@@ -184,7 +186,7 @@ function wcagEmBuild() {
   return build;
 }
 
-function lighthouse() {
+function lighthouse(path = '/') {
   const folder = mkdtempSync(join(tmpdir(), 'mapscc-lighthouse-'));
   const runs = [];
   try {
@@ -192,7 +194,7 @@ function lighthouse() {
       console.error(`Lighthouse run ${run} of ${LIGHTHOUSE_RUNS}`);
       const report = join(folder, `run-${run}.json`);
       const result = spawnSync(process.execPath, [
-        'node_modules/lighthouse/cli/index.js', `${ORIGIN}/`,
+        'node_modules/lighthouse/cli/index.js', `${ORIGIN}${path}`,
         '--quiet', '--output=json', `--output-path=${report}`,
         '--only-categories=performance,accessibility,best-practices',
         `--chrome-flags=${FLAGS.join(' ')}`,
@@ -556,7 +558,24 @@ function firstPageKb() {
 
 const shipped = firstPageKb();
 // Before anything is measured, so that a missing peer stops the run at once.
-const peerBuild = ONLY === 'scale-browser' ? null : wcagEmBuild();
+const peerBuild = ['scale-browser', 'lighthouse'].includes(ONLY) ? null : wcagEmBuild();
+if (ONLY === 'lighthouse') {
+  const server = await startServer();
+  try {
+    const paths = (process.env.BENCH_LIGHTHOUSE_PATHS || '/,/check,/roles/pa').split(',');
+    console.log(`Lighthouse: median of ${LIGHTHOUSE_RUNS} runs, mobile, simulated throttling.`);
+    console.log('');
+    console.log('| page | performance | FCP | LCP | TBT | CLS | accessibility | best practices |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const path of paths) {
+      const page = lighthouse(path);
+      console.log(`| ${path} | ${fixed(page.performance, 0)} | ${fixed(page.fcp / 1000, 2)} s | ${fixed(page.lcp / 1000, 2)} s | ${fixed(page.tbt, 0)} ms | ${fixed(page.cls, 3)} | ${fixed(page.accessibility, 0)} | ${fixed(page.bestPractices, 0)} |`);
+    }
+  } finally {
+    server.kill();
+  }
+  process.exit(0);
+}
 if (ONLY === 'ready') {
   const server = await startServer();
   try {

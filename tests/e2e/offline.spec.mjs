@@ -18,6 +18,21 @@ async function waitForServiceWorker(page) {
   await expect.poll(controlled).toBe(true);
 }
 
+test('the service worker is registered only once the app has taken over from the first page', async ({ page }) => {
+  // Its install fetches every file the app may need: on a first visit over
+  // a slow link that would share the link with the wasm (public/register-sw.js).
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await released; await route.continue().catch(() => {}); });
+  await page.goto('./');
+  await expect(page.locator('#app-static h1')).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  release();
+  await expect(page.locator('#app-static')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
+});
+
 async function startQuickCheck(page) {
   await openApp(page, 'check');
   await page.getByLabel('Physician associate (PA)').check();
