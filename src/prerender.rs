@@ -196,7 +196,7 @@ fn shown_if_nothing_stored(main: &str) -> Result<String, String> {
         .map(|at| at + "</h1>".len())
         .ok_or("a page with a form has no <h1>")?;
     Ok(format!(
-        "{}<p class=\"nhsuk-body-l\" data-app-if-stored hidden>{OPENING_WHAT_IS_STORED}</p><div data-app-if-nothing-stored>{}</div>",
+        "{}<p class=\"nhsuk-body-l\" data-app-if-stored data-app-opening hidden>{OPENING_WHAT_IS_STORED}</p><div data-app-if-nothing-stored>{}</div>",
         &main[..heading_end],
         &main[heading_end..]
     ))
@@ -509,7 +509,7 @@ mod tests {
             .unwrap_or(0);
         assert!(heading < hidden && hidden < rendered.main.find("<form").unwrap_or(0));
         assert!(rendered.main.contains(&format!(
-            "data-app-if-stored hidden>{OPENING_WHAT_IS_STORED}</p>"
+            "data-app-if-stored data-app-opening hidden>{OPENING_WHAT_IS_STORED}</p>"
         )));
         assert!(STORED_DATA_SCRIPT.contains(&format!("startsWith('{}')", records::KEY_PREFIX)));
         let shell = SHELL.replace(

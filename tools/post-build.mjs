@@ -71,11 +71,34 @@ const afterFirstPaint = `await new Promise((shown) => {
 // page is still being laid out. If the streaming compile fails (a host
 // that serves wasm with the wrong type), wasm-bindgen fetches it again its
 // own way.
+//
+// If the app cannot start (the wasm cannot be fetched, the browser runs no
+// WebAssembly, or the start fails), the static page says so in place of
+// its "Opening…" lines (marked data-app-opening), with a warning callout
+// under its heading; a prerendered page keeps everything it shows.
 const wasmUrl = `${base}${built.wasm}`;
 const code = `import init from '${base}${built.js}';
-const compiled = WebAssembly.compileStreaming(fetch('${wasmUrl}'));
-compiled.catch(() => {});
-${afterFirstPaint}await init({ module_or_path: await compiled.catch(() => '${wasmUrl}') });
+try {
+  const compiled = WebAssembly.compileStreaming(fetch('${wasmUrl}'));
+  compiled.catch(() => {});
+  ${afterFirstPaint}await init({ module_or_path: await compiled.catch(() => '${wasmUrl}') });
+} catch (error) {
+  const main = document.querySelector('#app-static main');
+  if (main) {
+    for (const line of main.querySelectorAll('[data-app-opening]')) line.hidden = true;
+    const callout = document.createElement('div');
+    callout.className = 'nhsuk-warning-callout';
+    callout.setAttribute('role', 'alert');
+    const label = document.createElement('h2');
+    label.className = 'nhsuk-warning-callout__label';
+    label.textContent = 'The app could not start';
+    const text = document.createElement('p');
+    text.textContent = 'What this page does needs the app, which could not be loaded: the connection may have dropped, or this browser may not run WebAssembly. Reload the page to try again.';
+    callout.append(label, text);
+    main.querySelector('h1')?.after(callout);
+  }
+  console.error(error);
+}
 `;
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, name), code);

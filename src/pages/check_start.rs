@@ -166,10 +166,15 @@ pub fn CheckStart(#[prop(optional)] sent: bool) -> impl IntoView {
             let errors = errors.get();
             (!errors.is_empty()).then(|| view! { <ErrorSummary id="error-summary" errors=errors/> })
         }}
-        <form method="get" action=Page::CheckNew.href() novalidate
+        // autocomplete="off": a browser would tick the choices again when
+        // Back returns to the static copy of this page, inviting the same
+        // check twice. On the address the form was sent to, a check started
+        // after fixing what was missing takes its place in the history too,
+        // so Back never returns to the error.
+        <form method="get" action=Page::CheckNew.href() novalidate autocomplete="off"
             on:submit=move |event: leptos::ev::SubmitEvent| {
                 event.prevent_default();
-                start(false);
+                start(sent);
             }>
             <h2 class="nhsuk-heading-m">"Start a new check"</h2>
             <Radios name="role" legend="Which role do you want to check against?".into() options=role_options

@@ -56,6 +56,20 @@ test('the static first paint names the app before the wasm runs', async ({ page 
   await expect(page.locator('header')).toHaveCSS('background-color', 'rgb(0, 94, 184)');
 });
 
+test('when the app cannot start, the static page says so in place of "Opening…", and a prerendered page keeps its content', async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto('/check/new?role=pa&stage=student-or-trainee&scope=quick');
+  const alert = page.locator('#app-static [role="alert"]');
+  await expect(alert).toContainText('The app could not start');
+  await expect(alert).toContainText('Reload the page to try again.');
+  await expect(page.locator('#app-static').getByText('Opening this page…')).toBeHidden();
+  await expectNoAxeViolations(page);
+  await page.goto('/roles/pa');
+  await expect(page.locator('#app-static [role="alert"]')).toContainText('The app could not start');
+  await expect(page.locator('#app-static h1')).toHaveText('Physician associate (PA)');
+  await expect(page.locator('#app-static')).toContainText('Regulation');
+});
+
 test('the app replaces the static first page only after it is on screen', async ({ page }) => {
   // Were the app to draw first, its page would be the largest paint and a
   // slow phone would wait for the whole wasm to see it.

@@ -169,8 +169,10 @@ test.describe('the start of a check before the app arrives', () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/check$/);
     await expect(page.getByRole('heading', { name: 'My assessments' })).toBeVisible();
-    // One check was started, not two.
+    // One check was started, not two, and the form is not filled in again
+    // to start the same one twice.
     await expect(page.locator('.app-assessment')).toHaveCount(1);
+    await expect(page.locator('#maincontent form input:checked')).toHaveCount(0);
   });
 
   test('sent with a choice missing, the app keeps the others and says what is missing', async ({ page }) => {
@@ -181,6 +183,16 @@ test.describe('the start of a check before the app arrives', () => {
     await expect(page.getByLabel('Anaesthesia associate (AA)')).toBeChecked();
     await expect(page.getByLabel('Full check')).toBeChecked();
     await expectNoAxeViolations(page);
+    // Put right and started, the check takes the error's place: Back does
+    // not return to it.
+    await page.goto('about');
+    await page.goto('check/new?role=aa&scope=full');
+    await expect(summary).toBeFocused();
+    await page.getByLabel('Newly qualified', { exact: true }).check();
+    await page.getByRole('button', { name: 'Start the check' }).click();
+    await expect(page.locator('#step-heading')).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(/\/about$/);
   });
 
   test('a role in the address is chosen on it, as the app would', async ({ page }) => {
