@@ -97,8 +97,9 @@ pub fn CheckStart(#[prop(optional)] sent: bool) -> impl IntoView {
         }
     };
     if sent {
-        // Once, after the page is drawn: the values are read untracked.
-        Effect::new(move |_| start(true));
+        // Once, after the page is drawn: untracked, so that nothing `start`
+        // reads (the active profile, the packs) could run it again.
+        Effect::new(move |_| untrack(move || start(true)));
     }
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
