@@ -140,33 +140,31 @@ impl Page {
         crate::browser::href(&self.path_to(values, fragment))
     }
 
-    /// The content file fetched on demand that the page cannot show
-    /// without. The first page and the role pages need none, so they never
-    /// wait for a fetch.
-    pub fn needs(&self) -> Option<LazyFile> {
+    /// The content files fetched on demand that the page cannot show
+    /// without: every file whose reader (`content::roles`, `framework` or
+    /// `glossary`) the page's code calls. The start page shows the roles
+    /// from `role_index`, compiled in, so it never waits for a fetch.
+    pub fn needs(&self) -> &'static [LazyFile] {
         match self {
             Page::Compare
             | Page::Role(_)
             | Page::Capabilities
             | Page::CheckStart
             | Page::CheckNew
-            | Page::CheckStep(_)
             | Page::Results(_)
+            | Page::Sources
+            | Page::Evidence => &[LazyFile::Framework, LazyFile::Roles],
+            Page::CheckStep(_)
             | Page::ReviewAsk(_)
             | Page::Review
             | Page::MyData
             | Page::Packs
-            | Page::Workshop
-            | Page::Sources
-            | Page::Evidence => Some(LazyFile::Framework),
-            Page::Glossary => Some(LazyFile::Glossary),
-            Page::Home
-            | Page::Roles
-            | Page::RouteFinder
-            | Page::ResultsList
-            | Page::About
-            | Page::Accessibility
-            | Page::NotFound => None,
+            | Page::Workshop => &[LazyFile::Framework],
+            Page::Roles | Page::RouteFinder => &[LazyFile::Roles],
+            Page::Glossary => &[LazyFile::Glossary],
+            Page::Home | Page::ResultsList | Page::About | Page::Accessibility | Page::NotFound => {
+                &[]
+            }
         }
     }
 }
@@ -420,7 +418,7 @@ mod tests {
             ("review/", Page::Review),
         ] {
             assert_eq!(Page::from_path(path), page, "{path}");
-            assert_eq!(page.needs(), Some(LazyFile::Framework), "{path}");
+            assert_eq!(page.needs(), [LazyFile::Framework], "{path}");
         }
         for path in ["review/x", "results/a-1/review/x", "results/a-1/other"] {
             assert_eq!(Page::from_path(path), Page::NotFound, "{path}");
@@ -451,7 +449,10 @@ mod tests {
             Some("p-1764500000000-3")
         );
         assert_eq!(Page::Evidence.path_to(&[], None), "/evidence");
-        assert_eq!(Page::Evidence.needs(), Some(LazyFile::Framework));
+        assert_eq!(
+            Page::Evidence.needs(),
+            [LazyFile::Framework, LazyFile::Roles]
+        );
     }
 
     #[test]
@@ -462,26 +463,15 @@ mod tests {
     }
 
     #[test]
-    fn the_first_page_and_the_role_list_wait_for_no_fetched_content() {
-        for path in [
-            "",
-            "roles",
-            "roles/route-finder",
-            "results",
-            "about",
-            "about/accessibility",
-            "nope",
-        ] {
-            assert_eq!(Page::from_path(path).needs(), None, "{path}");
+    fn the_first_page_waits_for_no_fetched_content() {
+        for path in ["", "results", "about", "about/accessibility", "nope"] {
+            assert!(Page::from_path(path).needs().is_empty(), "{path}");
         }
-        assert_eq!(
-            Page::from_path("check/a-1").needs(),
-            Some(LazyFile::Framework)
-        );
-        assert_eq!(
-            Page::from_path("glossary").needs(),
-            Some(LazyFile::Glossary)
-        );
+        for path in ["roles", "roles/route-finder"] {
+            assert_eq!(Page::from_path(path).needs(), [LazyFile::Roles], "{path}");
+        }
+        assert_eq!(Page::from_path("check/a-1").needs(), [LazyFile::Framework]);
+        assert_eq!(Page::from_path("glossary").needs(), [LazyFile::Glossary]);
     }
 
     #[test]

@@ -67,8 +67,8 @@ fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoV
         let page = Page::from_path(&navigation.path());
         let view = page_view(&page);
         match page.needs() {
-            Some(file) => once_loaded(loader, file, view),
-            None => view,
+            [] => view,
+            files => once_loaded(loader, files, view),
         }
     }
 }

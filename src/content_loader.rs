@@ -1,12 +1,15 @@
 //! The content files the browser fetches when a page first needs them (see
-//! `core::content::LazyFile`), and the page shown while one comes or if it
-//! cannot. Provided by `App` as a context of its own: loading content has
-//! nothing to do with saving data, which is `AppState`'s.
+//! `core::content::LazyFile`), and the page shown while they come or if one
+//! cannot. The code that reads them is in a wasm chunk of its own
+//! (`lazy::content_reader`), fetched with the first file. Provided by `App`
+//! as a context of its own: loading content has nothing to do with saving
+//! data, which is `AppState`'s.
 
 use crate::{
     browser,
     components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
     core::content::LazyFile,
+    lazy::{self, PageCodeFailed},
 };
 use leptos::prelude::*;
 
@@ -25,6 +28,7 @@ pub enum ContentLoad {
 pub struct ContentLoader {
     framework: RwSignal<ContentLoad>,
     glossary: RwSignal<ContentLoad>,
+    roles: RwSignal<ContentLoad>,
 }
 
 impl ContentLoader {
@@ -32,6 +36,7 @@ impl ContentLoader {
         ContentLoader {
             framework: RwSignal::new(ContentLoad::NotStarted),
             glossary: RwSignal::new(ContentLoad::NotStarted),
+            roles: RwSignal::new(ContentLoad::NotStarted),
         }
     }
 
@@ -39,6 +44,7 @@ impl ContentLoader {
         match file {
             LazyFile::Framework => self.framework,
             LazyFile::Glossary => self.glossary,
+            LazyFile::Roles => self.roles,
         }
     }
 
@@ -62,11 +68,20 @@ impl ContentLoader {
         }
         load.set(ContentLoad::Loading);
         leptos::task::spawn_local(async move {
-            let loaded = match browser::fetch_text(&browser::content_file_href(file.name())).await {
-                Ok(text) => file
-                    .set(&text)
-                    .map_err(|_| "the file that came back is damaged".to_string()),
-                Err(reason) => Err(reason),
+            // The file and the code that reads it come at the same time.
+            let (text, reader) = futures::future::join(
+                browser::fetch_text(&browser::content_file_href(file.name())),
+                lazy::content_reader(),
+            )
+            .await;
+            let loaded = match (text, reader) {
+                (Ok(text), Ok(read)) => {
+                    read(file, &text).map_err(|_| "the file that came back is damaged".to_string())
+                }
+                (Err(reason), _) => Err(reason),
+                (_, Err(PageCodeFailed)) => {
+                    Err("the part of the app that reads it could not be fetched".to_string())
+                }
             };
             load.set(match loaded {
                 Ok(()) => ContentLoad::Ready,
@@ -96,24 +111,38 @@ pub fn use_content_loader() -> ContentLoader {
     expect_context::<ContentLoader>()
 }
 
-/// Shows `page` once `file` is here; the first page that needs it fetches
-/// it. Pages that need only the role profiles do not come through here.
-/// `page` is made before the file comes but drawn only once it is here: a
-/// page whose code is in a wasm chunk (`lazy::page`) starts fetching the
-/// chunk when it is made, so the chunk and the file come at the same time,
-/// not one after the other.
-pub fn once_loaded(loader: ContentLoader, file: LazyFile, page: AnyView) -> AnyView {
-    loader.need(file);
+/// Shows `page` once every one of `files` is here; the first page that
+/// needs one fetches it. `page` is made before the files come but drawn
+/// only once they are here: a page whose code is in a wasm chunk
+/// (`lazy::page`) starts fetching the chunk when it is made, so the chunk
+/// and the files come at the same time, not one after the other. While
+/// they come, the first file still on its way is named; if one fails, the
+/// first that failed is.
+pub fn once_loaded(loader: ContentLoader, files: &'static [LazyFile], page: AnyView) -> AnyView {
+    for &file in files {
+        loader.need(file);
+    }
     // Drawn once: a file that is here stays here (see `ContentLoader::need`).
     let page = StoredValue::new_local(Some(page));
-    (move || match loader.load_of(file).get() {
-        ContentLoad::Ready => page
-            .try_update_value(Option::take)
-            .flatten()
-            .unwrap_or_else(|| ().into_any()),
-        ContentLoad::Failed(reason) => view! { <ContentFailed file reason/> }.into_any(),
-        ContentLoad::NotStarted | ContentLoad::Loading => {
-            view! { <PageLoading what=file.what()/> }.into_any()
+    (move || {
+        let mut waiting = None;
+        for &file in files {
+            match loader.load_of(file).get() {
+                ContentLoad::Ready => {}
+                ContentLoad::Failed(reason) => {
+                    return view! { <ContentFailed file reason/> }.into_any();
+                }
+                ContentLoad::NotStarted | ContentLoad::Loading => {
+                    waiting.get_or_insert(file);
+                }
+            }
+        }
+        match waiting {
+            Some(file) => view! { <PageLoading what=file.what()/> }.into_any(),
+            None => page
+                .try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_else(|| ().into_any()),
         }
     })
     .into_any()

@@ -11,6 +11,7 @@
 use crate::{
     address::Page,
     components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
+    core::content::LazyFile,
     pages,
 };
 use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
@@ -42,6 +43,19 @@ impl From<SplitLoaderError> for PageCodeFailed {
 // other page). wasm-split puts code that several chunks use into a shared
 // chunk for each set of them: seven journeys made a deep link to /check
 // fetch 46 files, four make it 8 (see BENCHMARKS.md).
+
+/// Reads a content file's text into the content (`LazyFile::set`); an
+/// error says what in the file is wrong.
+pub type ContentReader = fn(LazyFile, &str) -> Result<(), String>;
+
+/// The code that reads the content files (serde's, for each of their
+/// types), in a chunk of its own that `content_loader` fetches with the
+/// first file a page needs. Neither the start page nor the shell reads
+/// them: the first load is about 26 KB of brotli smaller without it.
+#[wasm_split(content, fallible)]
+pub fn content_reader() -> Result<ContentReader, PageCodeFailed> {
+    Ok(LazyFile::set)
+}
 
 /// The four roles.
 #[wasm_split(explore, fallible)]

@@ -28,16 +28,12 @@ pub mod storage;
 /// until the app has drawn its own (see `app::App`).
 pub fn mount() {
     recovery::install_panic_screen();
-    // Start-up is cut into tasks: instantiating the wasm (this one), reading
-    // the role profiles, which every page's links use, then the app's shell
-    // and then its first page. On a slow phone each is a long task, and one
-    // task of them all would keep a tap waiting for longer.
+    // Start-up is cut into tasks: instantiating the wasm (this one), the
+    // app's shell and then its first page. On a slow phone each is a long
+    // task, and one task of them all would keep a tap waiting for longer.
     browser::in_a_new_task(|| {
-        core::content::roles();
-        browser::in_a_new_task(|| {
-            if let Some(host) = browser::page_host() {
-                leptos::mount::mount_to(host, app::App).forget();
-            }
-        });
+        if let Some(host) = browser::page_host() {
+            leptos::mount::mount_to(host, app::App).forget();
+        }
     });
 }

@@ -6,8 +6,8 @@
 //    for the first paint before it starts the app. The wasm-bindgen
 //    module, the chunk loader, register-sw.js and sw.js are minified here
 //    (about 2.3 KB less with brotli), with integrity hashes updated.
-// 2. framework.json and glossary.json, fetched by the pages that need
-//    them, are minified and renamed <name>-<hash>.json, a name index.html
+// 2. framework.json, glossary.json and roles.json, fetched by the pages
+//    that need them, are minified and renamed <name>-<hash>.json, a name index.html
 //    gives the app in <meta name="app-<name>">: a cached file can never
 //    meet a newer app, or the other way round.
 // 3. The CSS goes inline (see below).
@@ -157,7 +157,7 @@ if (!html.includes("style-src 'self'")) throw new Error("the CSP in index.html h
 html = html.replace("style-src 'self'", `style-src 'self' ${styleHash}`);
 
 if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-for (const content of ['framework', 'glossary']) {
+for (const content of ['framework', 'glossary', 'roles']) {
   const json = JSON.stringify(JSON.parse(readFileSync(join(staging, `${content}.json`), 'utf8')));
   const file = `${content}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
   writeFileSync(join(staging, file), json);

@@ -22,7 +22,7 @@ for (const path of files) {
 }
 // Content the app fetches only when a page needs it (never on the first
 // page): shown for the record, not counted.
-for (const name of readdirSync(dist).filter((file) => /^(framework|glossary)-[0-9a-f]+\.json$/.test(file))) {
+for (const name of readdirSync(dist).filter((file) => /^(framework|glossary|roles)-[0-9a-f]+\.json$/.test(file))) {
   const brotli = brotliCompressSync(readFileSync(join(dist, name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   console.log(`${join(dist, name)}: ${(brotli / 1024).toFixed(1)} KB brotli, fetched when a page needs it (not counted)`);
 }

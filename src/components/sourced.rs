@@ -8,7 +8,7 @@ use crate::components::warning_callout::WarningCallout;
 use crate::{
     browser,
     core::{
-        content,
+        role_index,
         roles::{Fact, Reference},
         text::shown_date,
     },
@@ -66,13 +66,12 @@ pub fn ReferenceList(references: Vec<Reference<'static>>) -> impl IntoView {
 /// date: an installed app can run offline for months without an update.
 #[component]
 pub fn StaleContentNotice() -> impl IntoView {
-    let roles = content::roles();
-    roles.is_past_review(&browser::today_iso()).then(|| {
+    role_index::is_past_review(&browser::today_iso()).then(|| {
         view! {
             <WarningCallout heading="This content may be out of date" class="app-stale">
                 <p>{format!(
                     "The facts in this app were last checked on {}, and were due to be checked again by {}. Rules, titles and pay may have changed since: check the sources before you rely on them.",
-                    shown_date(&roles.checked, ""), shown_date(&roles.review_by, "")
+                    shown_date(role_index::CHECKED, ""), shown_date(role_index::REVIEW_BY, "")
                 )}</p>
             </WarningCallout>
         }

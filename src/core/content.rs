@@ -1,12 +1,13 @@
 //! The content: the files, how they are read, and when they are loaded.
 //!
-//! The JSON files under `src/content/` are the source of truth. The role
-//! profiles are compiled into the app: the first page lists the roles. The
-//! framework of capabilities is the largest file and only some pages need
-//! it, and only the glossary page needs the glossary, so the browser build
-//! fetches each of those when a page first needs it (see `LazyFile` and
-//! `content_loader`); native builds (tests and benchmarks) compile them in.
-//! The rules the files must keep are in `content_rules`.
+//! The JSON files under `src/content/` are the source of truth. The
+//! browser build fetches each file when a page first needs it (see
+//! `LazyFile` and `content_loader`), and reads it with code in a wasm chunk
+//! of its own (`lazy::content_reader`): the first page needs neither. What
+//! the start page and the shell show of the roles is compiled in
+//! (`role_index`, written from `roles.json` at build time). Native builds
+//! (tests, benchmarks and the prerender) compile the files in. The rules
+//! the files must keep are in `content_rules`.
 
 use crate::core::{
     framework::{Framework, Wording},
@@ -16,6 +17,7 @@ use std::sync::OnceLock;
 
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) const FRAMEWORK_JSON: &str = include_str!("../content/framework.json");
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) const ROLES_JSON: &str = include_str!("../content/roles.json");
 
 /// A content file the browser fetches when a page first needs it.
@@ -23,6 +25,7 @@ pub(crate) const ROLES_JSON: &str = include_str!("../content/roles.json");
 pub enum LazyFile {
     Framework,
     Glossary,
+    Roles,
 }
 
 impl LazyFile {
@@ -32,6 +35,7 @@ impl LazyFile {
         match self {
             LazyFile::Framework => "framework",
             LazyFile::Glossary => "glossary",
+            LazyFile::Roles => "roles",
         }
     }
 
@@ -40,6 +44,7 @@ impl LazyFile {
         match self {
             LazyFile::Framework => "the capabilities",
             LazyFile::Glossary => "the glossary",
+            LazyFile::Roles => "the facts about the roles",
         }
     }
 
@@ -47,11 +52,18 @@ impl LazyFile {
         match self {
             LazyFile::Framework => FRAMEWORK.get().is_some(),
             LazyFile::Glossary => crate::core::glossary::glossary_is_loaded(),
+            LazyFile::Roles => ROLES.get().is_some(),
         }
     }
 
-    /// Takes the file's text as fetched. Only the first copy is kept:
-    /// pages hold references to it for the life of the page.
+    /// Reads the file's text as fetched. Only the first copy is kept:
+    /// pages hold references to it for the life of the page. In the
+    /// browser, only `lazy::content_reader` calls it, so this code is in
+    /// that chunk, not in the first load.
+    ///
+    /// # Errors
+    /// The text is not the file: it names the file, the field, its line and
+    /// column (see [`read_json`]).
     pub fn set(self, json: &str) -> Result<(), String> {
         match self {
             LazyFile::Framework => {
@@ -60,6 +72,11 @@ impl LazyFile {
                 Ok(())
             }
             LazyFile::Glossary => crate::core::glossary::set_glossary(json),
+            LazyFile::Roles => {
+                let roles = parse_roles(json)?;
+                let _ = ROLES.set(roles);
+                Ok(())
+            }
         }
     }
 }
@@ -71,13 +88,22 @@ pub struct Content {
 }
 
 static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
+static ROLES: OnceLock<RoleCatalogue> = OnceLock::new();
 
-/// The compiled-in role profiles. The file is checked by the test suite, so
-/// a parse failure here can only come from a build that skipped the tests;
-/// we still fall back to no roles rather than panic in the browser.
+/// The role profiles. In the browser they are empty until
+/// `LazyFile::Roles` is set; the pages that use them are not shown before
+/// then (see `Page::needs`). Natively the compiled-in file, which the test
+/// suite checks: a parse failure there falls back to no roles.
 pub fn roles() -> &'static RoleCatalogue {
-    static ROLES: OnceLock<RoleCatalogue> = OnceLock::new();
-    ROLES.get_or_init(|| parse_roles(ROLES_JSON).unwrap_or_else(|_| no_roles()))
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        ROLES.get_or_init(|| parse_roles(ROLES_JSON).unwrap_or_else(|_| no_roles()))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        static NOT_YET: OnceLock<RoleCatalogue> = OnceLock::new();
+        ROLES.get().unwrap_or_else(|| NOT_YET.get_or_init(no_roles))
+    }
 }
 
 /// The framework of capabilities. In the browser it is empty until
@@ -155,7 +181,7 @@ mod tests {
 
     #[test]
     fn a_fetched_file_that_does_not_parse_is_an_error_not_a_panic() {
-        for file in [LazyFile::Framework, LazyFile::Glossary] {
+        for file in [LazyFile::Framework, LazyFile::Glossary, LazyFile::Roles] {
             assert!(file.set("<html>Not found</html>").is_err(), "{file:?}");
         }
         assert!(LazyFile::Framework

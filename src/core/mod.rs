@@ -21,6 +21,7 @@ pub mod plan;
 pub mod qr;
 pub mod records;
 pub mod review;
+pub mod role_index;
 pub mod roles;
 pub mod route_finder;
 pub mod scoring;

@@ -192,7 +192,7 @@ pub struct RoleCatalogue {
     pub checked: String,
     /// ISO date by which the content must be checked again: at most six
     /// months after `checked`. After it every page says rules may have
-    /// changed (see [`RoleCatalogue::is_past_review`]).
+    /// changed (see [`crate::core::role_index::is_past_review`]).
     pub review_by: String,
     pub sources: Vec<Source>,
     pub roles: Vec<RoleProfile>,
@@ -205,14 +205,6 @@ impl RoleCatalogue {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
-    }
-
-    /// Whether `today` (ISO YYYY-MM-DD) is after the review-by date, when
-    /// every page must say the content may be out of date. An installed app
-    /// can run offline for months without an update, so this is checked
-    /// against the device's clock, not the build.
-    pub fn is_past_review(&self, today: &str) -> bool {
-        !self.review_by.is_empty() && today > self.review_by.as_str()
     }
 }
 
@@ -306,16 +298,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn the_stale_content_notice_starts_the_day_after_review_by() {
-        let roles = content::roles();
-        assert_eq!(roles.review_by, "2027-05-30");
-        assert!(!roles.is_past_review("2026-11-30"));
-        assert!(!roles.is_past_review("2027-05-30"));
-        assert!(roles.is_past_review("2027-05-31"));
-        assert!(roles.is_past_review("2030-01-01"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::{
         assessment::{Assessment, Scope},
         content,
         framework::Stage,
+        role_index,
         roles::RoleId,
         text,
     },
@@ -243,7 +244,7 @@ fn MyAssessments() -> impl IntoView {
                     let framework = state.checked_framework();
                     let items = assessment.items(framework);
                     let answered = assessment.answered_count(&items);
-                    let role = content::roles().role(assessment.role).map(|role| role.title.clone()).unwrap_or_default();
+                    let role = role_index::title(assessment.role);
                     let id = assessment.id.clone();
                     let reassess = move |_| {
                         let Some(previous) = state.assessment(&id) else { return };

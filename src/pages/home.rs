@@ -1,7 +1,7 @@
 use crate::address::Page;
 use crate::components::inset_text::InsetText;
 use crate::components::page_heading::PageHeading;
-use crate::{browser, core::content, state::use_app_state};
+use crate::{browser, core::role_index, state::use_app_state};
 use leptos::prelude::*;
 
 /// The start page: what the app is for, and the three ways in.
@@ -9,7 +9,6 @@ use leptos::prelude::*;
 /// stored checks to continue.
 #[component]
 pub fn Home(#[prop(default = true)] continue_check: bool) -> impl IntoView {
-    let roles = &content::roles().roles;
     view! {
         <PageHeading text="Explore the Medical Associate Professions and check your capabilities" title="Home"/>
         <p class="nhsuk-body-l">
@@ -28,11 +27,11 @@ pub fn Home(#[prop(default = true)] continue_check: bool) -> impl IntoView {
         <p>"Supervising someone? " <a href=Page::Review.href()>"Review a colleague\u{2019}s assessment"</a></p>
         <h2 class="nhsuk-heading-m">"The four roles"</h2>
         <ul class="nhsuk-list app-role-list">
-            {roles.iter().map(|role| view! {
+            {role_index::ROLE_LINKS.iter().map(|role| view! {
                 <li>
-                    <a href=Page::Role(role.id.code().into()).href()>{role.title.clone()}</a>
-                    " (" {role.abbreviation.clone()} ")"
-                    {role.proposed_title.clone().map(|title| view! {
+                    <a href=Page::Role(role.id.code().into()).href()>{role.title}</a>
+                    " (" {role.abbreviation} ")"
+                    {role.proposed_title.map(|title| view! {
                         <span class="app-proposed-title">" — proposed new title: " {title}</span>
                     })}
                 </li>

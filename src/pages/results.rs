@@ -17,6 +17,7 @@ use crate::{
         assessment::{Assessment, Rating},
         backup, content,
         framework::Stage,
+        role_index,
         roles::RoleId,
         scoring::{self, ItemResult},
     },
@@ -57,11 +58,11 @@ pub fn ResultsList() -> impl IntoView {
     }
 }
 
+/// "Physician associate, newly qualified, quick check": what a check was
+/// of. Shown on the start page too, so the role's title comes from
+/// `role_index`, compiled in.
 pub fn describe(assessment: &Assessment) -> String {
-    let role = content::roles()
-        .role(assessment.role)
-        .map(|role| role.title.as_str())
-        .unwrap_or("");
+    let role = role_index::title(assessment.role);
     format!(
         "{role}, {}, {}",
         assessment.stage.label().to_ascii_lowercase(),
