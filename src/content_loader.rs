@@ -130,7 +130,7 @@ pub fn once_loaded(loader: ContentLoader, files: &'static [LazyFile], page: AnyV
             match loader.load_of(file).get() {
                 ContentLoad::Ready => {}
                 ContentLoad::Failed(reason) => {
-                    return view! { <ContentFailed file reason/> }.into_any();
+                    return view! { <ContentFailed files file reason/> }.into_any();
                 }
                 ContentLoad::NotStarted | ContentLoad::Loading => {
                     waiting.get_or_insert(file);
@@ -148,14 +148,23 @@ pub fn once_loaded(loader: ContentLoader, files: &'static [LazyFile], page: AnyV
     .into_any()
 }
 
+/// `file`, one of the page's `files`, failed for `reason`. "Try again"
+/// fetches every one of them that failed, so one press is enough.
 #[component]
-fn ContentFailed(file: LazyFile, reason: String) -> impl IntoView {
+fn ContentFailed(files: &'static [LazyFile], file: LazyFile, reason: String) -> impl IntoView {
     let loader = use_content_loader();
+    let retry = move |()| {
+        for &file in files {
+            if matches!(loader.load_of(file).get_untracked(), ContentLoad::Failed(_)) {
+                loader.retry(file);
+            }
+        }
+    };
     view! {
         <CouldNotLoad
             what=file.what().to_string()
             explanation=format!("This page needs {}, which could not be fetched: {reason}.", file.what())
-            on_retry=Callback::new(move |()| loader.retry(file))
+            on_retry=Callback::new(retry)
         />
     }
 }

@@ -56,6 +56,34 @@ test('pack files are read by the packs chunk alone: the first load holds no pack
   expect(seen.csp).toEqual([]);
 });
 
+test('content files are read by the content chunk alone: the first load holds neither roles.json nor the code that reads the files', async ({ page, request }) => {
+  const seen = watch(page);
+  await openApp(page, './');
+  // The start page lists the roles from the index build.rs writes.
+  await expect(page.getByRole('link', { name: 'Physician associate', exact: true })).toBeVisible();
+  expect(seen.chunks).toEqual([]);
+  const wasmOf = async (pattern) => {
+    const name = await page.evaluate((source) => performance.getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .find((name) => new RegExp(source).test(new URL(name).pathname)), pattern.source);
+    expect(name, `${pattern} was not loaded`).toBeDefined();
+    return (await (await request.get(name)).body()).toString('latin1');
+  };
+  const main = await wasmOf(/\/maps-capability-checker-[0-9a-f]{16}_bg\.wasm$/);
+  // A source's address, only in roles.json; the names read_json puts in
+  // its errors, only in the code that reads the files.
+  const fileText = 'pa-and-aa-regulation-hub';
+  const readerText = ['roles.json', 'framework.json'];
+  expect(main.includes(fileText), fileText).toBe(false);
+  for (const text of readerText) expect(main.includes(text), text).toBe(false);
+
+  await openApp(page, 'roles/compare');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare the roles');
+  const content = await wasmOf(/\/lazy-content-[0-9a-f]{16}\.wasm$/);
+  for (const text of readerText) expect(content.includes(text), text).toBe(true);
+  expect(seen.csp).toEqual([]);
+});
+
 test.describe('without the service worker', () => {
   // Once installed, the service worker has every chunk (and requests it
   // answers pass no route): this is a first visit cut off before then.
@@ -95,6 +123,23 @@ test.describe('without the service worker', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toHaveText('Check my capabilities');
     await expect(heading).toBeFocused();
+  });
+
+  test('when the code that reads the content cannot be fetched, one "Try again" fetches every file the page needs', async ({ page }) => {
+    const content = /\/lazy-content-[0-9a-f]{16}\.wasm$/;
+    await page.route(content, (route) => route.abort('internetdisconnected'));
+    await openApp(page, 'roles/compare');
+    // The page needs the framework and the roles: both failed.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, the capabilities could not be loaded');
+    await expect(page.locator('main')).toContainText('the part of the app that reads it could not be fetched');
+    await expectNoAxeViolations(page);
+
+    await page.unroute(content);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Compare the roles');
+    await expect(heading).toBeFocused();
+    await expect(page.locator('main')).toContainText('Physician associate');
   });
 
   test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
