@@ -86,6 +86,49 @@ pub fn set_title(title: &str) {
     }
 }
 
+thread_local! {
+    /// How many error summaries are on the page: a summary drawn again
+    /// with new errors may come before the old one goes, or after.
+    static ERROR_SUMMARIES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// An error summary is on the page: the tab's title starts with "Error: "
+/// (NHS.UK's error summary pattern) until the last one goes.
+pub fn error_summary_shown() {
+    ERROR_SUMMARIES.with(|count| count.set(count.get() + 1));
+    mark_title_as_error(true);
+}
+
+/// An error summary has gone (see [`error_summary_shown`]).
+pub fn error_summary_gone() {
+    let left = ERROR_SUMMARIES.with(|count| {
+        count.set(count.get().saturating_sub(1));
+        count.get()
+    });
+    if left == 0 {
+        mark_title_as_error(false);
+    }
+}
+
+/// Starts the tab's title with "Error: " (`error`), or takes that away,
+/// keeping the rest.
+fn mark_title_as_error(error: bool) {
+    if let Some(document) = document() {
+        let title = document.title();
+        let bare = title.strip_prefix(ERROR_PREFIX).unwrap_or(&title);
+        let marked = if error {
+            format!("{ERROR_PREFIX}{bare}")
+        } else {
+            bare.to_owned()
+        };
+        if marked != title {
+            document.set_title(&marked);
+        }
+    }
+}
+
+const ERROR_PREFIX: &str = "Error: ";
+
 /// Moves focus to an element by id, so a screen reader announces it after a
 /// step change. The element needs `tabindex="-1"` if it is not focusable.
 pub fn focus(id: &str) {

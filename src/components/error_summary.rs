@@ -1,11 +1,16 @@
 //! The NHS.UK error summary: what is wrong, each linked to its field.
 
+use crate::browser;
 use leptos::prelude::*;
 
 /// `id` is focused by the caller when the summary appears, so the user
-/// hears the problems first. Each error is (field id, message).
+/// hears the problems first. Each error is (field id, message). While it is
+/// shown, the tab's title starts with "Error: ", as NHS.UK's error summary
+/// asks, so a screen reader says so first.
 #[component]
 pub fn ErrorSummary(id: &'static str, errors: Vec<(&'static str, String)>) -> impl IntoView {
+    browser::error_summary_shown();
+    on_cleanup(browser::error_summary_gone);
     let title = format!("{id}-title");
     let heading = title.clone();
     view! {

@@ -18,9 +18,13 @@ test('starting without choices shows an error summary linked to each field', asy
   const summary = page.locator('.nhsuk-error-summary');
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveCount(3);
+  // NHS.UK's error summary: the title says so first.
+  await expect(page).toHaveTitle('Error: Check my capabilities - MAPs Capability Checker');
   await expectNoAxeViolations(page);
   await summary.getByRole('link', { name: /role/ }).click();
   await expect(page.locator('#role')).toBeFocused();
+  await page.getByRole('link', { name: 'About', exact: true }).first().click();
+  await expect(page).toHaveTitle('About - MAPs Capability Checker');
 });
 
 test('a quick check can be completed with the keyboard alone', async ({ page }, testInfo) => {

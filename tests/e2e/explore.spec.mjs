@@ -67,11 +67,13 @@ test('the comparison asks for at least two roles, then shows every one chosen', 
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('link')).toHaveText('Choose at least two roles to compare');
   await expect(page.locator('table.app-compare-table')).toHaveCount(0);
+  await expect(page).toHaveTitle('Error: Compare the roles - MAPs Capability Checker');
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Surgical care practitioner (SCP)').check();
   await page.getByLabel('Advanced critical care practitioner (ACCP)').check();
   await expect(summary).toHaveCount(0);
+  await expect(page).toHaveTitle('Compare the roles - MAPs Capability Checker');
   await expect(page.locator('table.app-compare-table').getByRole('columnheader')).toHaveText(['Topic', 'PA', 'SCP', 'ACCP']);
 });
 
