@@ -68,7 +68,7 @@ fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoV
         let view = page_view(&page);
         match page.needs() {
             [] => view,
-            files => once_loaded(loader, files, view),
+            _ => once_loaded(loader, &page, view),
         }
     }
 }

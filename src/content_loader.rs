@@ -1,15 +1,16 @@
 //! The content files the browser fetches when a page first needs them (see
 //! `core::content::LazyFile`), and the page shown while they come or if one
-//! cannot. The code that reads them is in a wasm chunk of its own
+//! cannot. The code that reads them comes with the page's own chunk
 //! (`lazy::content_reader`), fetched with the first file. Provided by `App`
 //! as a context of its own: loading content has nothing to do with saving
 //! data, which is `AppState`'s.
 
 use crate::{
+    address::Page,
     browser,
     components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
     core::content::LazyFile,
-    lazy::{self, PageCodeFailed},
+    lazy::{self, ContentReaderFetch, PageCodeFailed},
 };
 use leptos::prelude::*;
 
@@ -53,9 +54,10 @@ impl ContentLoader {
         self.signal_of(file).read_only()
     }
 
-    /// Fetches `file` unless it is here or on its way. Pages that need it
-    /// show once its load is `Ready`.
-    pub fn need(self, file: LazyFile) {
+    /// Fetches `file` unless it is here or on its way, and reads it with
+    /// the code `reader` brings. Pages that need it show once its load is
+    /// `Ready`.
+    pub fn need(self, file: LazyFile, reader: ContentReaderFetch) {
         let load = self.signal_of(file);
         if file.is_loaded() {
             if load.get_untracked() != ContentLoad::Ready {
@@ -71,7 +73,7 @@ impl ContentLoader {
             // The file and the code that reads it come at the same time.
             let (text, reader) = futures::future::join(
                 browser::fetch_text(&browser::content_file_href(file.name())),
-                lazy::content_reader(),
+                reader,
             )
             .await;
             let loaded = match (text, reader) {
@@ -91,9 +93,9 @@ impl ContentLoader {
     }
 
     /// Fetches `file` again after a failure.
-    pub fn retry(self, file: LazyFile) {
+    pub fn retry(self, file: LazyFile, reader: ContentReaderFetch) {
         self.signal_of(file).set(ContentLoad::NotStarted);
-        self.need(file);
+        self.need(file, reader);
     }
 }
 
@@ -111,26 +113,29 @@ pub fn use_content_loader() -> ContentLoader {
     expect_context::<ContentLoader>()
 }
 
-/// Shows `page` once every one of `files` is here; the first page that
-/// needs one fetches it. `page` is made before the files come but drawn
-/// only once they are here: a page whose code is in a wasm chunk
-/// (`lazy::page`) starts fetching the chunk when it is made, so the chunk
-/// and the files come at the same time, not one after the other. While
-/// they come, the first file still on its way is named; if one fails, the
-/// first that failed is.
-pub fn once_loaded(loader: ContentLoader, files: &'static [LazyFile], page: AnyView) -> AnyView {
+/// Shows `view`, the view of `page`, once every file the page needs
+/// (`Page::needs`) is here; the first page that needs one fetches it.
+/// `view` is made before the files come but drawn only once they are here:
+/// a page whose code is in a wasm chunk (`lazy::page`) starts fetching the
+/// chunk when it is made, so the chunk and the files come at the same time,
+/// not one after the other. While they come, the first file still on its
+/// way is named; if one fails, the first that failed is.
+pub fn once_loaded(loader: ContentLoader, page: &Page, view: AnyView) -> AnyView {
+    let files = page.needs();
     for &file in files {
-        loader.need(file);
+        loader.need(file, lazy::content_reader(page));
     }
+    let for_page = page.clone();
     // Drawn once: a file that is here stays here (see `ContentLoader::need`).
-    let page = StoredValue::new_local(Some(page));
+    let page = StoredValue::new_local(Some(view));
     (move || {
         let mut waiting = None;
         for &file in files {
             match loader.load_of(file).get() {
                 ContentLoad::Ready => {}
                 ContentLoad::Failed(reason) => {
-                    return view! { <ContentFailed files file reason/> }.into_any();
+                    let page = for_page.clone();
+                    return view! { <ContentFailed page file reason/> }.into_any();
                 }
                 ContentLoad::NotStarted | ContentLoad::Loading => {
                     waiting.get_or_insert(file);
@@ -148,15 +153,15 @@ pub fn once_loaded(loader: ContentLoader, files: &'static [LazyFile], page: AnyV
     .into_any()
 }
 
-/// `file`, one of the page's `files`, failed for `reason`. "Try again"
-/// fetches every one of them that failed, so one press is enough.
+/// `file`, one of the files `page` needs, failed for `reason`. "Try
+/// again" fetches every one of them that failed, so one press is enough.
 #[component]
-fn ContentFailed(files: &'static [LazyFile], file: LazyFile, reason: String) -> impl IntoView {
+fn ContentFailed(page: Page, file: LazyFile, reason: String) -> impl IntoView {
     let loader = use_content_loader();
     let retry = move |()| {
-        for &file in files {
+        for &file in page.needs() {
             if matches!(loader.load_of(file).get_untracked(), ContentLoad::Failed(_)) {
-                loader.retry(file);
+                loader.retry(file, lazy::content_reader(&page));
             }
         }
     };

@@ -15,7 +15,7 @@ use crate::{
     pages,
 };
 use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
-use std::future::Future;
+use std::{future::Future, pin::Pin};
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// The code of a page could not be fetched. Why is in the browser's
@@ -48,12 +48,60 @@ impl From<SplitLoaderError> for PageCodeFailed {
 /// error says what in the file is wrong.
 pub type ContentReader = fn(LazyFile, &str) -> Result<(), String>;
 
+/// The code that reads the content files arriving.
+pub type ContentReaderFetch = Pin<Box<dyn Future<Output = Result<ContentReader, PageCodeFailed>>>>;
+
 /// The code that reads the content files (serde's, for each of their
-/// types), in a chunk of its own that `content_loader` fetches with the
-/// first file a page needs. Neither the start page nor the shell reads
-/// them: the first load is about 26 KB of brotli smaller without it.
-#[wasm_split(content, fallible)]
-pub fn content_reader() -> Result<ContentReader, PageCodeFailed> {
+/// types), which `content_loader` fetches with the first file a page
+/// needs. Neither the start page nor the shell reads them: the first load
+/// is about 26 KB of brotli smaller without it. It comes with the chunk of
+/// `page`'s journey: every journey has a way to it, so it is in the code
+/// the four share. A chunk of its own made a page fetch 18 files, not 8,
+/// and drew it later (BENCHMARKS.md, eleventh session).
+pub fn content_reader(page: &Page) -> ContentReaderFetch {
+    match page {
+        Page::CheckStart
+        | Page::CheckNew
+        | Page::CheckStep(_)
+        | Page::ResultsList
+        | Page::Results(_)
+        | Page::ReviewAsk(_)
+        | Page::Review
+        | Page::Evidence => Box::pin(content_reader_check()),
+        Page::MyData | Page::Workshop => Box::pin(content_reader_data()),
+        Page::Packs => Box::pin(content_reader_packs()),
+        // The start page and "page not found" read no content file.
+        Page::Home
+        | Page::NotFound
+        | Page::Roles
+        | Page::RouteFinder
+        | Page::Compare
+        | Page::Role(_)
+        | Page::Capabilities
+        | Page::About
+        | Page::Sources
+        | Page::Accessibility
+        | Page::Glossary => Box::pin(content_reader_explore()),
+    }
+}
+
+#[wasm_split(explore, fallible)]
+fn content_reader_explore() -> Result<ContentReader, PageCodeFailed> {
+    Ok(LazyFile::set)
+}
+
+#[wasm_split(check, fallible)]
+fn content_reader_check() -> Result<ContentReader, PageCodeFailed> {
+    Ok(LazyFile::set)
+}
+
+#[wasm_split(data, fallible)]
+fn content_reader_data() -> Result<ContentReader, PageCodeFailed> {
+    Ok(LazyFile::set)
+}
+
+#[wasm_split(packs, fallible)]
+fn content_reader_packs() -> Result<ContentReader, PageCodeFailed> {
     Ok(LazyFile::set)
 }
 
