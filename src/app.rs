@@ -54,8 +54,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// The page for the current address, once `first_page` is set. Rebuilt
-/// only when the path changes; pages that read the query string subscribe
-/// to it themselves. A page that uses a content file fetched on demand
+/// only when the path changes, or on "Try again" after a content file
+/// failed (`ContentLoader::retry`); pages that read the query string
+/// subscribe to it themselves. A page that uses a content file fetched on demand
 /// waits for it (see `Page::needs`), while its code's chunk comes.
 #[component]
 fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoView {
@@ -64,6 +65,7 @@ fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoV
         if !first_page.get() {
             return ().into_any();
         }
+        loader.track_retries();
         let page = Page::from_path(&navigation.path());
         let view = page_view(&page);
         match page.needs() {

@@ -411,7 +411,9 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary";
 
 /// Replaces the static page with the app's: the control that had focus
 /// gets it again in the app's page (the one of the same kind, address,
-/// field and words), the sections opened (`<details>`) stay open, and the
+/// field and words; or, for a place focused by a link to it such as a
+/// section's heading, the one with the same id), the sections opened
+/// (`<details>`) stay open, and the
 /// radios and checkboxes ticked in a prerendered form are ticked in the
 /// app's, by a click, so the app hears of each choice as if made there.
 fn hand_over(document: &web_sys::Document, app_main: &web_sys::Element) {
@@ -423,9 +425,15 @@ fn hand_over(document: &web_sys::Document, app_main: &web_sys::Element) {
         .filter(|focused| placeholder.contains(Some(focused)))
         .and_then(|focused| {
             let key = control_key(&focused, &page);
+            let id = focused.id();
             elements(app_main, FOCUSABLE)
                 .into_iter()
                 .find(|control| control_key(control, &page) == key)
+                .or_else(|| {
+                    elements(app_main, "[tabindex]")
+                        .into_iter()
+                        .find(|place| !id.is_empty() && place.id() == id)
+                })
         });
     let opened: Vec<bool> = elements(&placeholder, "details")
         .iter()

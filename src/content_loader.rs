@@ -30,6 +30,8 @@ pub struct ContentLoader {
     framework: RwSignal<ContentLoad>,
     glossary: RwSignal<ContentLoad>,
     roles: RwSignal<ContentLoad>,
+    /// Notified by "Try again": the page is drawn anew (see `retry`).
+    retried: Trigger,
 }
 
 impl ContentLoader {
@@ -38,6 +40,7 @@ impl ContentLoader {
             framework: RwSignal::new(ContentLoad::NotStarted),
             glossary: RwSignal::new(ContentLoad::NotStarted),
             roles: RwSignal::new(ContentLoad::NotStarted),
+            retried: Trigger::new(),
         }
     }
 
@@ -92,10 +95,24 @@ impl ContentLoader {
         });
     }
 
-    /// Fetches `file` again after a failure.
-    pub fn retry(self, file: LazyFile, reader: ContentReaderFetch) {
-        self.signal_of(file).set(ContentLoad::NotStarted);
-        self.need(file, reader);
+    /// "Try again" on `page`: every file it needs that failed is fetched
+    /// again, and the page is made anew (`App` tracks `retried`), so the
+    /// code of its chunk is fetched again too if that is what failed. The
+    /// reader comes with that chunk: when it fails, the chunk's own "Try
+    /// again" would be a second press.
+    pub fn retry(self, page: &Page) {
+        for &file in page.needs() {
+            let load = self.signal_of(file);
+            if matches!(load.get_untracked(), ContentLoad::Failed(_)) {
+                load.set(ContentLoad::NotStarted);
+            }
+        }
+        self.retried.notify();
+    }
+
+    /// Subscribes the caller to "Try again" (see `retry`).
+    pub fn track_retries(self) {
+        self.retried.track();
     }
 }
 
@@ -154,17 +171,11 @@ pub fn once_loaded(loader: ContentLoader, page: &Page, view: AnyView) -> AnyView
 }
 
 /// `file`, one of the files `page` needs, failed for `reason`. "Try
-/// again" fetches every one of them that failed, so one press is enough.
+/// again" mends all that failed at one press (see `ContentLoader::retry`).
 #[component]
 fn ContentFailed(page: Page, file: LazyFile, reason: String) -> impl IntoView {
     let loader = use_content_loader();
-    let retry = move |()| {
-        for &file in page.needs() {
-            if matches!(loader.load_of(file).get_untracked(), ContentLoad::Failed(_)) {
-                loader.retry(file, lazy::content_reader(&page));
-            }
-        }
-    };
+    let retry = move |()| loader.retry(&page);
     view! {
         <CouldNotLoad
             what=file.what().to_string()

@@ -142,6 +142,17 @@ test.describe('without the service worker', () => {
     await expect(page.locator('main')).toContainText('Physician associate');
   });
 
+  test('when a page\u2019s chunk fails, so does the code that reads its content, and one "Try again" mends both', async ({ page }) => {
+    await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
+    await openApp(page, 'roles/compare');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Sorry, .* could not be loaded$/);
+    await page.unroute(CHUNK);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Compare the roles');
+    await expect(heading).toBeFocused();
+  });
+
   test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
     const seen = watch(page);
     await page.route(CHUNK, (route) => route.abort('internetdisconnected'));

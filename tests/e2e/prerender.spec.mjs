@@ -93,6 +93,22 @@ test('the app takes over where the reader is: scrolled, focused, a section open,
   await expect(page.locator('.nhsuk-skip-link')).toHaveAttribute('href', '#maincontent');
 });
 
+test('a section reached by "On this page" before the app keeps the focus when the app takes over', async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto('roles/pa');
+  const contents = page.locator('#app-static').getByRole('navigation', { name: 'On this page' });
+  await contents.locator('summary').click();
+  await contents.getByRole('link', { name: 'Pay', exact: true }).click();
+  await expect(page.locator('#app-static h2', { hasText: /^Pay$/ })).toBeFocused();
+  release();
+  await expect(page.locator('#app-static')).toHaveCount(0);
+  await expect(page.locator('#maincontent h2', { hasText: /^Pay$/ })).toBeFocused();
+  // The next Tab goes on from there, not back to the top of the page.
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby') ?? null);
+  expect(next).not.toBeNull();
+});
+
 test('before the app arrives, a prerendered page passes axe and its links lead to other prerendered pages', async ({ page, baseURL }) => {
   await holdTheApp(page); // never released
   await page.goto('roles/pa');
