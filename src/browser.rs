@@ -430,9 +430,10 @@ fn hand_over(document: &web_sys::Document, app_main: &web_sys::Element) {
                 .into_iter()
                 .find(|control| control_key(control, &page) == key)
                 .or_else(|| {
+                    let id = (!id.is_empty()).then_some(id)?;
                     elements(app_main, "[tabindex]")
                         .into_iter()
-                        .find(|place| !id.is_empty() && place.id() == id)
+                        .find(|place| place.id() == id)
                 })
         });
     let opened: Vec<bool> = elements(&placeholder, "details")

@@ -6,18 +6,11 @@
 use crate::address::Page;
 use crate::{
     browser,
-    core::{assessment::Assessment, content, roles::RoleId, scoring},
+    core::{assessment::Assessment, content, role_index, scoring},
     navigation::use_navigation,
     state::use_app_state,
 };
 use leptos::prelude::*;
-
-fn role_title(role: RoleId) -> String {
-    content::roles()
-        .role(role)
-        .map(|profile| profile.title.clone())
-        .unwrap_or_default()
-}
 
 #[component]
 pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
@@ -28,7 +21,7 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
         .filter(|item| item.pack.is_some())
         .count();
     let fits = scoring::role_fit(&assessment, framework, assessment.stage);
-    let assessed = role_title(assessment.role);
+    let assessed = role_index::title(assessment.role);
     let rows = fits.clone();
     view! {
         <h2 class="nhsuk-heading-m">"How close am I to each role?"</h2>
@@ -50,7 +43,7 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
                 <tbody class="nhsuk-table__body">
                     {rows.into_iter().map(|fit| view! {
                         <tr class="nhsuk-table__row">
-                            <th class="nhsuk-table__header" scope="row">{role_title(fit.role)}</th>
+                            <th class="nhsuk-table__header" scope="row">{role_index::title(fit.role)}</th>
                             <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{format!("{} of {}", fit.rated, fit.total)}</td>
                             <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{format!("{} of {}", fit.own_rated, fit.own_total)}</td>
                             <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{fit.figure.map_or("Not enough to say".to_string(), |percent| format!("{percent}%"))}</td>
@@ -68,7 +61,7 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
         // Printed as the table alone, with its coverage columns, so that a
         // quick check's summary stays within three A4 pages (issue 19).
         <ul class="nhsuk-list app-role-fit app-no-print">
-            {fits.into_iter().map(|fit| view! { <FitDetail fit=fit assessment=assessment.clone() assessed=assessed.clone()/> }).collect_view()}
+            {fits.into_iter().map(|fit| view! { <FitDetail fit=fit assessment=assessment.clone() assessed/> }).collect_view()}
         </ul>
     }
 }
@@ -79,11 +72,11 @@ pub fn RoleFitSection(assessment: Assessment) -> impl IntoView {
 fn FitDetail(
     fit: scoring::RoleFit<'static>,
     assessment: Assessment,
-    assessed: String,
+    assessed: &'static str,
 ) -> impl IntoView {
     let state = use_app_state();
     let navigation = use_navigation();
-    let title = role_title(fit.role);
+    let title = role_index::title(fit.role);
     let adds = (!fit.adds.is_empty()).then(|| {
         let examples: Vec<String> = fit
             .adds
@@ -125,7 +118,7 @@ fn FitDetail(
         .collect();
     view! {
         <li class="app-role-fit__role">
-            <h3 class="nhsuk-heading-s">{title.clone()}</h3>
+            <h3 class="nhsuk-heading-s">{title}</h3>
             {match fit.figure {
                 Some(percent) => view! {
                     <p>{format!("{percent}% of the {} capabilities you rated are at or above the expected level.", fit.rated)}</p>

@@ -15,7 +15,7 @@ use crate::{
     },
     core::{
         assessment::{Assessment, Rating},
-        backup, content,
+        backup,
         framework::Stage,
         role_index,
         roles::RoleId,
@@ -218,10 +218,7 @@ fn SignatureBlock(assessment: Assessment) -> impl IntoView {
         .profiles()
         .with_untracked(|profiles| profiles.person_name(&profiles.active).to_owned());
     let name = if presenter { String::new() } else { name };
-    let role = content::roles()
-        .role(assessment.role)
-        .map(|role| role.title.clone())
-        .unwrap_or_default();
+    let role = role_index::title(assessment.role).to_owned();
     let line = |key: &'static str, value: String| {
         view! {
             <div class="app-signature__row">
