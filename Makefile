@@ -20,7 +20,7 @@ PORT ?= 8080
 # static header and footer, and content read in a chunk of its own reached
 # with every feature in (issue 25), well inside the developers' guide's
 # 300 KB. What each feature costs is recorded in BENCHMARKS.md.
-SIZE_BUDGET_KB ?= 155
+SIZE_BUDGET_KB ?= 156
 
 .PHONY: run test tools browsers build build-sub-path serve lint unit serve-test web-test e2e engines size bench clean
 

@@ -26,11 +26,16 @@ pub fn App() -> impl IntoView {
         first_page.set(true);
         browser::remove_static_first_page_once_drawn();
     });
+    let navigation = Navigation::start();
+    // The first page's content files, and its chunk with the code that
+    // reads them, are fetched before the shell is drawn, not in the task
+    // after it (BENCHMARKS.md, twelfth session).
+    let loader = ContentLoader::new();
+    loader.need_all(&Page::from_path(&navigation.path()));
     let state = AppState::load();
     provide_context(state);
-    let navigation = Navigation::start();
     provide_context(navigation);
-    provide_context(ContentLoader::new());
+    provide_context(loader);
     listen_to_other_tabs(state);
     browser::act_once_per_press();
     Effect::new(move || browser::mark_current_section(&navigation.path()));

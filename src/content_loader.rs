@@ -95,6 +95,15 @@ impl ContentLoader {
         });
     }
 
+    /// Fetches every file `page` needs (`Page::needs`) that is not here or
+    /// on its way, and with them the code of `page`'s chunk that reads
+    /// them.
+    pub fn need_all(self, page: &Page) {
+        for &file in page.needs() {
+            self.need(file, lazy::content_reader(page));
+        }
+    }
+
     /// "Try again" on `page`: every file it needs that failed is fetched
     /// again, and the page is made anew (`App` tracks `retried`), so the
     /// code of its chunk is fetched again too if that is what failed. The
@@ -138,10 +147,8 @@ pub fn use_content_loader() -> ContentLoader {
 /// not one after the other. While they come, the first file still on its
 /// way is named; if one fails, the first that failed is.
 pub fn once_loaded(loader: ContentLoader, page: &Page, view: AnyView) -> AnyView {
+    loader.need_all(page);
     let files = page.needs();
-    for &file in files {
-        loader.need(file, lazy::content_reader(page));
-    }
     let for_page = page.clone();
     // Drawn once: a file that is here stays here (see `ContentLoader::need`).
     let page = StoredValue::new_local(Some(view));

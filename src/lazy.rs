@@ -35,14 +35,15 @@ impl From<SplitLoaderError> for PageCodeFailed {
     }
 }
 
-// Four chunks, one per journey: exploring the roles and reading about the
+// Five chunks, one per journey: exploring the roles and reading about the
 // app (`explore`), a practitioner's own work: the check, results and
-// plan, the evidence and CPD diary and supervisor review (`check`), one's
-// data and workshops (`data`), and local capability packs (`packs`:
-// reading and writing pack files, with the csv crate, is needed on no
-// other page). wasm-split puts code that several chunks use into a shared
+// plan, the evidence and CPD diary (`check`), supervisor review
+// (`review`), one's data and workshops (`data`), and local capability
+// packs (`packs`: reading and writing pack files, with the csv crate, is
+// needed on no other page). wasm-split puts code that several chunks use into a shared
 // chunk for each set of them: seven journeys made a deep link to /check
-// fetch 46 files, four make it 8 (see BENCHMARKS.md).
+// fetch 46 files, four made it 8, five make it 16 (see BENCHMARKS.md);
+// the shell copies of src/prerender.rs `shells()` preload them.
 
 /// Reads a content file's text into the content (`LazyFile::set`); an
 /// error says what in the file is wrong.
@@ -51,29 +52,40 @@ pub type ContentReader = fn(LazyFile, &str) -> Result<(), String>;
 /// The code that reads the content files arriving.
 pub type ContentReaderFetch = Pin<Box<dyn Future<Output = Result<ContentReader, PageCodeFailed>>>>;
 
-/// The code that reads the content files (serde's, for each of their
-/// types), which `content_loader` fetches with the first file a page
-/// needs. Neither the start page nor the shell reads them: the first load
-/// is about 26 KB of brotli smaller without it. It comes with the chunk of
-/// `page`'s journey: every journey has a way to it, so it is in the code
-/// the four share. A chunk of its own made a page fetch 18 files, not 8,
-/// and drew it later (BENCHMARKS.md, eleventh session).
-pub fn content_reader(page: &Page) -> ContentReaderFetch {
+/// The wasm chunk that holds a page's code: one per journey, named as in
+/// the `wasm_split` attributes below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Journey {
+    Explore,
+    Check,
+    /// Supervisor review, apart from `Check`: a supervisor's first visit
+    /// to `/review` fetches 27 KB of brotli for its code, not 134 KB
+    /// (BENCHMARKS.md, twelfth session).
+    Review,
+    Data,
+    Packs,
+}
+
+impl Journey {
+    /// The name of the chunk (`wasm_split(<name>)`), as tools/build-wasm.mjs
+    /// names its file: `lazy-<name>-<hash>.wasm`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Journey::Explore => "explore",
+            Journey::Check => "check",
+            Journey::Review => "review",
+            Journey::Data => "data",
+            Journey::Packs => "packs",
+        }
+    }
+}
+
+/// The chunk whose split function `app::page_view` calls for `page`;
+/// `None` for the start page and "page not found", drawn by the main wasm.
+pub fn journey(page: &Page) -> Option<Journey> {
     match page {
-        Page::CheckStart
-        | Page::CheckNew
-        | Page::CheckStep(_)
-        | Page::ResultsList
-        | Page::Results(_)
-        | Page::ReviewAsk(_)
-        | Page::Review
-        | Page::Evidence => Box::pin(content_reader_check()),
-        Page::MyData | Page::Workshop => Box::pin(content_reader_data()),
-        Page::Packs => Box::pin(content_reader_packs()),
-        // The start page and "page not found" read no content file.
-        Page::Home
-        | Page::NotFound
-        | Page::Roles
+        Page::Home | Page::NotFound => None,
+        Page::Roles
         | Page::RouteFinder
         | Page::Compare
         | Page::Role(_)
@@ -81,7 +93,34 @@ pub fn content_reader(page: &Page) -> ContentReaderFetch {
         | Page::About
         | Page::Sources
         | Page::Accessibility
-        | Page::Glossary => Box::pin(content_reader_explore()),
+        | Page::Glossary => Some(Journey::Explore),
+        Page::CheckStart
+        | Page::CheckNew
+        | Page::CheckStep(_)
+        | Page::ResultsList
+        | Page::Results(_)
+        | Page::Evidence => Some(Journey::Check),
+        Page::ReviewAsk(_) | Page::Review => Some(Journey::Review),
+        Page::MyData | Page::Workshop => Some(Journey::Data),
+        Page::Packs => Some(Journey::Packs),
+    }
+}
+
+/// The code that reads the content files (serde's, for each of their
+/// types), which `content_loader` fetches with the first file a page
+/// needs. Neither the start page nor the shell reads them: the first load
+/// is about 26 KB of brotli smaller without it. It comes with the chunk of
+/// `page`'s journey: every journey has a way to it, so it is in the code
+/// they share. A chunk of its own made a page fetch 18 files, not 8,
+/// and drew it later (BENCHMARKS.md, eleventh session).
+pub fn content_reader(page: &Page) -> ContentReaderFetch {
+    match journey(page) {
+        Some(Journey::Check) => Box::pin(content_reader_check()),
+        Some(Journey::Review) => Box::pin(content_reader_review()),
+        Some(Journey::Data) => Box::pin(content_reader_data()),
+        Some(Journey::Packs) => Box::pin(content_reader_packs()),
+        // The start page and "page not found" read no content file.
+        Some(Journey::Explore) | None => Box::pin(content_reader_explore()),
     }
 }
 
@@ -92,6 +131,11 @@ fn content_reader_explore() -> Result<ContentReader, PageCodeFailed> {
 
 #[wasm_split(check, fallible)]
 fn content_reader_check() -> Result<ContentReader, PageCodeFailed> {
+    Ok(LazyFile::set)
+}
+
+#[wasm_split(review, fallible)]
+fn content_reader_review() -> Result<ContentReader, PageCodeFailed> {
     Ok(LazyFile::set)
 }
 
@@ -182,7 +226,7 @@ pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
 /// importing the response (`Page::ReviewAsk`), and a supervisor's
 /// walk-through (`Page::Review`). One split function serves both, so the
 /// main wasm holds one loader for them, not two.
-#[wasm_split(check, fallible)]
+#[wasm_split(review, fallible)]
 pub fn review(page: Page) -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || match &page {
         Page::ReviewAsk(id) => view! { <pages::review::ReviewAsk id=id.clone()/> }.into_any(),

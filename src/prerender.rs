@@ -75,6 +75,25 @@ pub fn pages() -> Vec<Page> {
     pages
 }
 
+/// The pages with an address of their own that are not prerendered, as
+/// they show what is stored on the device or take input the app must
+/// handle. Each gets a copy of the app's shell (404.html) that fetches
+/// the page's chunk and content files with the HTML (tools/post-build.mjs),
+/// so a first visit, such as a supervisor's to `/review`, does not wait
+/// for the main wasm to ask for them. Pages whose address holds an id
+/// (`/results/<id>`) share 404.html, which knows no page.
+pub fn shells() -> Vec<Page> {
+    vec![
+        Page::CheckNew,
+        Page::ResultsList,
+        Page::Review,
+        Page::Evidence,
+        Page::MyData,
+        Page::Workshop,
+        Page::Packs,
+    ]
+}
+
 /// The file a prerendered page is written to, relative to the build's
 /// directory: "index.html" for the start page, "roles/pa.html" for
 /// "/roles/pa". Static hosts (and tools/serve.mjs) answer "/roles/pa" with
@@ -400,6 +419,29 @@ fn mark_current_section(html: &str, page: &Page) -> Result<String, String> {
 mod tests {
     use super::*;
     use crate::core::records;
+
+    #[test]
+    fn each_shell_copy_is_of_a_page_with_code_in_a_chunk_that_is_not_prerendered() {
+        let prerendered = pages();
+        for page in shells() {
+            assert!(
+                !prerendered.contains(&page),
+                "{} is prerendered",
+                page.path()
+            );
+            assert!(
+                crate::lazy::journey(&page).is_some(),
+                "{} is in the main wasm",
+                page.path()
+            );
+            // Its own address: the file a static host answers it with.
+            assert_eq!(Page::from_path(&page.path()), page);
+            assert_eq!(
+                file_name(&page),
+                format!("{}.html", page.path().trim_matches('/'))
+            );
+        }
+    }
 
     const SHELL: &str = concat!(
         "<html><head><title>MAPs Capability Checker</title></head><body>",

@@ -107,6 +107,7 @@ export function buildWasm(staging, release) {
     writeFileSync(join(staging, name), bytes);
     lazy.push(name);
   }
+  const journeys = journeyFiles(loader, lazy);
   const wasmBytes = readFileSync(mainWasm);
   const base = `${NAME}-${hash(wasmBytes)}`;
   const wasm = `${base}_bg.wasm`;
@@ -123,5 +124,30 @@ export function buildWasm(staging, release) {
   if (!importLoader.test(bindings)) throw new Error('the wasm-bindgen module does not import __wasm_split.js');
   bindings = bindings.replace(importLoader, `from "./${loaderName}"`);
   writeFileSync(join(staging, js), bindings);
-  return { js, wasm, loader: loaderName, lazy };
+  return { js, wasm, loader: loaderName, lazy, journeys };
+}
+
+/**
+ * The files each split's code needs, from the chunk loader that fetches
+ * them: `{ review: ['lazy-review-<hash>.wasm', 'lazy-chunk_9-<hash>.wasm',
+ * …], … }`, the split's own file first, then the shared chunks it waits for.
+ */
+function journeyFiles(loader, lazy) {
+  const fileOf = {};
+  for (const [, name, file] of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    fileOf[name] = file;
+  }
+  const journeys = {};
+  const splits = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[^]*?\n, \[([^\]]*)\]\)\)/g;
+  for (const [, journey, file, deps] of loader.matchAll(splits)) {
+    const chunks = deps.split(',').map((dep) => dep.trim()).filter(Boolean).map((dep) => {
+      if (!fileOf[dep]) throw new Error(`__wasm_split.js: ${journey} waits for ${dep}, which it does not fetch`);
+      return fileOf[dep];
+    });
+    journeys[journey] = [file, ...chunks];
+  }
+  const named = new Set(Object.values(journeys).flat());
+  const missing = lazy.filter((file) => !named.has(file));
+  if (missing.length) throw new Error(`__wasm_split.js: no split needs ${missing.join(', ')}`);
+  return journeys;
 }

@@ -15,7 +15,10 @@
 //    page the app replaces with the page asked for. Hosts with no
 //    single-page-app rewrite (GitHub Pages) answer a deep link with it, and
 //    so do tools/serve.mjs and the service worker for pages that are not
-//    prerendered.
+//    prerendered. It preloads the main wasm, which index.html does not.
+//    Pages with an address of their own that are not prerendered, such as
+//    /review, get a copy of it that preloads their chunks and content
+//    files too (`shells` of src/bin/prerender.rs).
 // 5. Prerendered pages (src/prerender.rs, issue 25): the pages that read the
 //    same for everyone are drawn by the app's own code, natively, into
 //    copies of the shell (index.html itself for the start page,
@@ -29,8 +32,8 @@
 //    can serve pre-compressed files (smaller downloads on slow phones).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 import { buildWasm } from './build-wasm.mjs';
@@ -157,19 +160,55 @@ if (!html.includes("style-src 'self'")) throw new Error("the CSP in index.html h
 html = html.replace("style-src 'self'", `style-src 'self' ${styleHash}`);
 
 if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+const contentFiles = {};
 for (const content of ['framework', 'glossary', 'roles']) {
   const json = JSON.stringify(JSON.parse(readFileSync(join(staging, `${content}.json`), 'utf8')));
   const file = `${content}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
   writeFileSync(join(staging, file), json);
   rmSync(join(staging, `${content}.json`));
   html = html.replace('</head>', `<meta name="app-${content}" content="${file}"></head>`);
+  contentFiles[content] = file;
 }
 writeFileSync(indexPath, html);
-writeFileSync(join(staging, '404.html'), html);
+// The shell is the page of every address that is not prerendered: its
+// static page says only "Opening this page…", so nothing on it is worth
+// drawing before the app. There the wasm is preloaded, and the scripts
+// fetched at the browser's usual priority, so the wasm's download starts
+// with the HTML's, not once the scripts have run (/review, first visit on
+// the slow profile: BENCHMARKS.md, twelfth session). Prerendered pages,
+// index.html among them, keep the low priority of everything above.
+const lowPriority = / fetchpriority="low"/g;
+if ((html.match(lowPriority) ?? []).length !== 3) throw new Error('index.html should fetch three scripts at low priority');
+const shell = html.replace(lowPriority, '').replace('</head>',
+  `<link rel="preload" href="${wasmUrl}" as="fetch" type="application/wasm" crossorigin></head>`);
+writeFileSync(join(staging, '404.html'), shell);
 // Built natively, as cargo test builds the crate: it shares that build.
 // "Today" is the day of the build, in UTC, for the content's review dates.
-const prerendered = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin=prerender', '--',
+const { pages: prerendered, shells } = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin=prerender', '--',
   staging, base, new Date().toISOString().slice(0, 10)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+
+// A copy of the shell for each page the prerender names (`shells`): it
+// preloads the page's chunk, the shared chunks it waits for and the content
+// files it needs, so they download beside the main wasm, not after it has
+// started (/review, first visit: BENCHMARKS.md, twelfth session). Static
+// hosts answer "/review" with review.html. Not precached: once the service
+// worker is in, the files are in its cache and 404.html serves every such
+// page.
+const preload = (file, type) => `<link rel="preload" href="${base}${file}" as="fetch"${type ? ` type="${type}"` : ''} crossorigin>`;
+for (const { file, journey, needs } of shells) {
+  const code = built.journeys[journey];
+  if (!code) throw new Error(`${file}: the wasm has no split named ${journey}`);
+  const links = [
+    ...code.map((chunk) => preload(chunk, 'application/wasm')),
+    ...needs.map((content) => {
+      if (!contentFiles[content]) throw new Error(`${file} needs ${content}.json, which the build does not have`);
+      return preload(contentFiles[content]);
+    }),
+  ];
+  const path = join(staging, file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, shell.replace('</head>', `${links.join('')}</head>`));
+}
 
 function walk(dir) {
   return readdirSync(dir).flatMap((entry) => {
@@ -180,7 +219,7 @@ function walk(dir) {
 
 // Paths relative to sw.js, which sits at the base, so a sub-path build works.
 // Left out: the worker and its list (the browser fetches those itself).
-const notKept = new Set(['sw.js', 'precache-manifest.js']);
+const notKept = new Set(['sw.js', 'precache-manifest.js', ...shells.map(({ file }) => file)]);
 const kept = walk(staging)
   .map((path) => relative(staging, path).split(sep).join('/'))
   .filter((file) => !notKept.has(file) && !/\.(br|gz)$/.test(file))

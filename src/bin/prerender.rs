@@ -4,10 +4,16 @@
 //! `prerender <build directory> <base path> <YYYY-MM-DD>`
 //!
 //! reads the built index.html, writes each prerendered page's copy of it
-//! (index.html itself for the start page) and prints, as JSON, the address
-//! of each page relative to the base and its file: {"roles/pa":
-//! "roles/pa.html", …}, for the service worker. Any problem is an error
-//! that stops the build.
+//! (index.html itself for the start page) and prints, as JSON:
+//! - `pages`: the address of each page relative to the base and its file,
+//!   {"roles/pa": "roles/pa.html", …}, for the service worker;
+//! - `shells`: for each page that has a copy of the shell of its own
+//!   (`prerender::shells`), its file, the chunk of its code
+//!   (`lazy::Journey::name`) and the content files it needs:
+//!   [{"file": "review.html", "journey": "review", "needs": ["framework"]}, …],
+//!   which tools/post-build.mjs writes.
+//!
+//! Any problem is an error that stops the build.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -25,8 +31,9 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn prerender(args: Vec<String>) -> Result<serde_json::Value, String> {
-    use maps_capability_checker::prerender::{
-        configure, file_name, page_file, pages, render, Build,
+    use maps_capability_checker::{
+        lazy::journey,
+        prerender::{configure, file_name, page_file, pages, render, shells, Build},
     };
     use std::{fs, path::Path};
 
@@ -52,7 +59,18 @@ fn prerender(args: Vec<String>) -> Result<serde_json::Value, String> {
         fs::write(&path, html).map_err(|error| format!("{}: {error}", path.display()))?;
         files.insert(page.path().trim_start_matches('/').to_owned(), file.into());
     }
-    Ok(files.into())
+    let shells = shells()
+        .iter()
+        .map(|page| {
+            let journey = journey(page).ok_or_else(|| format!("{} has no chunk", page.path()))?;
+            Ok(serde_json::json!({
+                "file": file_name(page),
+                "journey": journey.name(),
+                "needs": page.needs().iter().map(|file| file.name()).collect::<Vec<_>>(),
+            }))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(serde_json::json!({ "pages": files, "shells": shells }))
 }
 
 /// The prerender runs natively; the wasm build has nothing to do here.

@@ -136,12 +136,24 @@ test('the install manifest names the app, starts at its base and has icons that 
 test('a host without rewrites answers deep links with 404.html, which is the app', async ({ request }) => {
   // index.html is the start page prerendered into the shell (src/prerender.rs):
   // the same head but for the title, so the same app, styles and policy.
-  const head = (html) => html.slice(0, html.indexOf('</head>')).replace(/<title>[^<]*<\/title>/, '');
+  // The shell alone preloads the main wasm and fetches the scripts at the
+  // usual priority (tools/post-build.mjs): it has no page worth drawing
+  // before the app.
+  const preloads = /<link rel="preload"[^>]*>/g;
+  const head = (html) => html.slice(0, html.indexOf('</head>')).replace(/<title>[^<]*<\/title>/, '')
+    .replaceAll(' fetchpriority="low"', '').replace(preloads, '');
   const index = await (await request.get('index.html')).text();
   const fallback = await request.get('404.html');
   expect(fallback.ok()).toBe(true);
   const shell = await fallback.text();
   expect(head(shell)).toBe(head(index));
+  expect(index).not.toMatch(preloads);
+  const boot = index.match(/src="?([^" >]*boot-[0-9a-f]+\.js)/)?.[1];
+  expect(boot, 'the script that starts the app').toBeDefined();
+  const wasm = (await (await request.get(new URL(boot, fallback.url()).href)).text())
+    .match(/fetch\((["'])([^"']+_bg\.wasm)\1\)/)?.[2];
+  expect(wasm, 'the main wasm that the start page loads').toBeDefined();
+  expect(shell.match(preloads)).toEqual([`<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>`]);
   expect(shell).toContain('<title>MAPs Capability Checker</title>');
   expect(shell).not.toContain('data-page=');
 });

@@ -141,6 +141,37 @@ test('a page that is not prerendered gets the shell, which stands for no page', 
   await expect(page.locator('.app-navigation__list a[aria-current]')).toHaveCount(0);
 });
 
+// src/prerender.rs `shells()`: pages that are not prerendered but have an
+// address of their own get a copy of the shell that preloads their code
+// and content. A supervisor's first visit to /review is the case in point.
+const SHELLS = [
+  ['review', 'Review a colleague’s assessment'],
+  ['results', 'Results'],
+  ['packs', 'Local capability packs'],
+  ['workshop', 'Workshops and shared devices'],
+];
+
+for (const [path, heading] of SHELLS) {
+  test(`a first visit to ${path} fetches its code and content with the HTML, each file once, and nothing it did not preload`, async ({ page }) => {
+    const fetched = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (/\.(wasm|json)$/.test(pathname)) fetched.push(pathname);
+    });
+    await page.goto(path);
+    await expect(page.locator('#app-static')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel="preload"]')]
+      .map((link) => new URL(link.href).pathname));
+    // The main wasm, the page's own chunk and at least one shared chunk.
+    expect(preloaded.filter((file) => /_bg\.wasm$/.test(file))).toHaveLength(1);
+    expect(preloaded.filter((file) => /\/lazy-[a-z]+-[0-9a-f]{16}\.wasm$/.test(file))).toHaveLength(1);
+    expect(preloaded.some((file) => /\/lazy-chunk_\d+-[0-9a-f]{16}\.wasm$/.test(file))).toBe(true);
+    // A preload the page's own fetch did not match would be fetched twice.
+    expect([...fetched].sort()).toEqual([...preloaded].sort());
+  });
+}
+
 // The start of a check is a plain GET form in its prerendered copy: it
 // works before the app arrives, for a visitor with nothing stored.
 test.describe('the start of a check before the app arrives', () => {
