@@ -1,8 +1,9 @@
 //! Supervisor review (see `core::review`): asking for a review and importing
 //! the response (`/results/<id>/review`), and the supervisor's walk-through
-//! on either device (`/review`). Both pages are in the `check` wasm chunk
-//! (`lazy.rs`) with the check and results pages whose ratings a review is
-//! of; the review on the results page is `results_review`.
+//! on either device (`/review`). Both pages are in the `review` wasm chunk
+//! (`lazy.rs`), apart from the check and results pages, so a supervisor's
+//! first visit does not fetch them; the review on the results page is
+//! `results_review`, in the `check` chunk.
 
 use crate::components::page_heading::PageHeading;
 use crate::components::text_input::TextInput;
