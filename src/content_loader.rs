@@ -8,7 +8,10 @@
 use crate::{
     address::Page,
     browser,
-    components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
+    components::{
+        could_not_load::{CouldNotLoad, PageCodeNotLoaded},
+        page_loading::PageLoading,
+    },
     core::content::LazyFile,
     lazy::{self, ContentReaderFetch, PageCodeFailed},
 };
@@ -22,6 +25,10 @@ pub enum ContentLoad {
     Ready,
     /// Why, in words for the user.
     Failed(String),
+    /// The file came, or may have, but the code that reads it, which comes
+    /// with the page's own chunk, could not be fetched: the page's code is
+    /// what is missing, and the page says so (`PageCodeNotLoaded`).
+    CodeFailed,
 }
 
 /// The load of each fetched content file. `Copy`, as views hold it.
@@ -79,18 +86,13 @@ impl ContentLoader {
                 reader,
             )
             .await;
-            let loaded = match (text, reader) {
-                (Ok(text), Ok(read)) => {
-                    read(file, &text).map_err(|_| "the file that came back is damaged".to_string())
-                }
-                (Err(reason), _) => Err(reason),
-                (_, Err(PageCodeFailed)) => {
-                    Err("the part of the app that reads it could not be fetched".to_string())
-                }
-            };
-            load.set(match loaded {
-                Ok(()) => ContentLoad::Ready,
-                Err(reason) => ContentLoad::Failed(reason),
+            load.set(match (text, reader) {
+                (_, Err(PageCodeFailed)) => ContentLoad::CodeFailed,
+                (Err(reason), Ok(_)) => ContentLoad::Failed(reason),
+                (Ok(text), Ok(read)) => match read(file, &text) {
+                    Ok(()) => ContentLoad::Ready,
+                    Err(_) => ContentLoad::Failed("the file that came back is damaged".to_string()),
+                },
             });
         });
     }
@@ -112,7 +114,10 @@ impl ContentLoader {
     pub fn retry(self, page: &Page) {
         for &file in page.needs() {
             let load = self.signal_of(file);
-            if matches!(load.get_untracked(), ContentLoad::Failed(_)) {
+            if matches!(
+                load.get_untracked(),
+                ContentLoad::Failed(_) | ContentLoad::CodeFailed
+            ) {
                 load.set(ContentLoad::NotStarted);
             }
         }
@@ -160,6 +165,11 @@ pub fn once_loaded(loader: ContentLoader, page: &Page, view: AnyView) -> AnyView
                 ContentLoad::Failed(reason) => {
                     let page = for_page.clone();
                     return view! { <ContentFailed page file reason/> }.into_any();
+                }
+                ContentLoad::CodeFailed => {
+                    let page = for_page.clone();
+                    let retry = move |()| loader.retry(&page);
+                    return view! { <PageCodeNotLoaded on_retry=Callback::new(retry)/> }.into_any();
                 }
                 ContentLoad::NotStarted | ContentLoad::Loading => {
                     waiting.get_or_insert(file);

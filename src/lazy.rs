@@ -10,7 +10,7 @@
 
 use crate::{
     address::Page,
-    components::{could_not_load::CouldNotLoad, page_loading::PageLoading},
+    components::{could_not_load::PageCodeNotLoaded, page_loading::PageLoading},
     core::content::LazyFile,
     pages,
 };
@@ -335,22 +335,14 @@ where
     });
     (move || match status.get() {
         CodeLoad::Loading => view! { <PageLoading what="this page"/> }.into_any(),
-        CodeLoad::Failed => view! { <PageCodeFailedPage attempt/> }.into_any(),
+        CodeLoad::Failed => view! {
+            <PageCodeNotLoaded on_retry=Callback::new(move |()| attempt.update(|n| *n += 1))/>
+        }
+        .into_any(),
         // Made here, as any other page is made in `app::page_view`.
         CodeLoad::Ready => maker
             .with_value(|make| make.as_ref().map(|make| make()))
             .unwrap_or_else(|| ().into_any()),
     })
     .into_any()
-}
-
-#[component]
-fn PageCodeFailedPage(attempt: RwSignal<u32>) -> impl IntoView {
-    view! {
-        <CouldNotLoad
-            what="this page".to_string()
-            explanation="Part of the app that this page needs could not be fetched.".to_string()
-            on_retry=Callback::new(move |()| attempt.update(|n| *n += 1))
-        />
-    }
 }

@@ -21,3 +21,17 @@ pub fn CouldNotLoad(what: String, explanation: String, on_retry: Callback<()>) -
         <button class="nhsuk-button" type="button" on:click=retry>"Try again"</button>
     }
 }
+
+/// The page's own code, a wasm chunk (`lazy`), could not be fetched; also
+/// when the content files came but the code that reads them, which comes
+/// with that chunk, did not (`content_loader`).
+#[component]
+pub fn PageCodeNotLoaded(on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <CouldNotLoad
+            what="this page".to_string()
+            explanation="Part of the app that this page needs could not be fetched.".to_string()
+            on_retry
+        />
+    }
+}

@@ -115,7 +115,7 @@ fn Import() -> impl IntoView {
             {move || error.get().map(|message| view! {
                 <ErrorMessage id="import-file-error" message alert=true/>
             })}
-            <input class="nhsuk-file-upload app-file-input" id="import-file" type="file" accept=".json,application/json"
+            <input class="nhsuk-file-upload__input app-file-input" id="import-file" type="file" accept=".json,application/json"
                 aria-describedby=move || if error.get().is_some() { "import-file-hint import-file-error" } else { "import-file-hint" }
                 on:change=on_file/>
         </div>

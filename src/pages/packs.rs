@@ -186,7 +186,7 @@ pub fn Packs() -> impl IntoView {
             <label class="nhsuk-label" for="pack-file">"Pack file (CSV or JSON)"</label>
             <div class="nhsuk-hint" id="pack-file-hint">"Nothing changes until you have checked what the pack would add."</div>
             {move || message_for("pack-file").map(|message| view! { <ErrorMessage id="pack-file-error" message/> })}
-            <input class="nhsuk-file-upload app-file-input" id="pack-file" type="file" accept=".csv,.json,text/csv,application/json"
+            <input class="nhsuk-file-upload__input app-file-input" id="pack-file" type="file" accept=".csv,.json,text/csv,application/json"
                 aria-describedby=move || if file_error() { "pack-file-hint pack-file-error" } else { "pack-file-hint" }/>
         </div>
         <fieldset class="nhsuk-fieldset" aria-describedby="pack-details-hint">

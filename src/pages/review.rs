@@ -210,7 +210,7 @@ fn ImportResponse(id: String) -> impl IntoView {
             {move || error.get().map(|message| view! {
                 <ErrorMessage id="response-file-error" message alert=true/>
             })}
-            <input class="nhsuk-file-upload app-file-input" id="response-file" type="file" accept=".json,application/json"
+            <input class="nhsuk-file-upload__input app-file-input" id="response-file" type="file" accept=".json,application/json"
                 aria-describedby=move || if error.get().is_some() { "response-file-hint response-file-error" } else { "response-file-hint" }
                 on:change=on_file/>
         </div>
@@ -370,7 +370,7 @@ fn OpenRequest() -> impl IntoView {
             {move || error.get().map(|message| view! {
                 <ErrorMessage id="request-file-error" message alert=true/>
             })}
-            <input class="nhsuk-file-upload app-file-input" id="request-file" type="file" accept=".json,application/json"
+            <input class="nhsuk-file-upload__input app-file-input" id="request-file" type="file" accept=".json,application/json"
                 aria-describedby=move || if error.get().is_some() { "request-file-hint request-file-error" } else { "request-file-hint" }
                 on:change=on_file/>
         </div>

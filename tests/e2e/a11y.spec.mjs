@@ -183,3 +183,19 @@ test('the About page links to the accessibility statement', async ({ page }) => 
   await expect(page).toHaveURL(/\/about\/accessibility$/);
   await expect(page).toHaveTitle('Accessibility statement - MAPs Capability Checker');
 });
+
+test('every file input is NHS.UK\u2019s, at least 44 px tall, with the yellow focus', async ({ page }) => {
+  // They had a class NHS.UK frontend 10 no longer styles: 21 px tall on a
+  // phone, with only the browser's thin focus ring.
+  for (const path of ['packs', 'my-data', 'review']) {
+    await openApp(page, path);
+    const input = page.locator('#maincontent input[type="file"]');
+    await expect(input, path).toHaveCount(1);
+    await expect(input, path).toHaveClass(/\bnhsuk-file-upload__input\b/);
+    const box = await input.boundingBox();
+    expect(box.height, path).toBeGreaterThanOrEqual(44);
+    await input.focus();
+    // NHS.UK's focus colour, #ffeb3b.
+    expect(await input.evaluate((element) => getComputedStyle(element).outlineColor), path).toBe('rgb(255, 235, 59)');
+  }
+});

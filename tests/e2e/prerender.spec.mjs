@@ -172,6 +172,26 @@ for (const [path, heading] of SHELLS) {
   });
 }
 
+test('a page drawn in place of the shell\u2019s "Opening this page\u2026" moves nothing on screen', async ({ page }) => {
+  // Layout shifts with no input before them, as Core Web Vitals count them:
+  // the footer under the short shell was pushed across the screen (0.43 on
+  // /packs on a phone).
+  await page.addInitScript(() => {
+    window.appLayoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.appLayoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const path of ['packs', 'workshop', 'review', 'results/a-1']) {
+    await page.goto(path);
+    await expect(page.locator('#app-static')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Shifts are reported after the frame that made them.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => window.appLayoutShift), path).toBeLessThan(0.01);
+  }
+});
+
 // The start of a check is a plain GET form in its prerendered copy: it
 // works before the app arrives, for a visitor with nothing stored.
 test.describe('the start of a check before the app arrives', () => {
