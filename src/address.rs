@@ -16,8 +16,9 @@ pub enum Page {
     CheckStart,
     /// The start page's form sent before the app took the page over (the
     /// prerendered page's form is a plain GET form, `/check/new?role=pa&
-    /// stage=…&scope=…`): the app starts that check, or shows the form
-    /// again with what is missing.
+    /// stage=…&scope=…&start=`): the app starts that check, or shows the
+    /// form again with what is missing. With none of the form's fields in
+    /// its query, it is the form.
     CheckNew,
     CheckStep(String),
     ResultsList,

@@ -33,6 +33,13 @@ pub fn CheckStart(#[prop(optional)] sent: bool) -> impl IntoView {
     let state = use_app_state();
     let navigation = use_navigation();
     let from_query = |name: &str| untrack(|| navigation.query(name));
+    // What the form sends names at least its button (`start`), even with
+    // nothing chosen: the address opened with none of its fields (typed,
+    // or bookmarked) shows the form, not its errors.
+    let sent = sent
+        && ["start", "role", "stage", "scope"]
+            .iter()
+            .any(|field| from_query(field).is_some());
     let role = RwSignal::new(from_query("role"));
     let stage = RwSignal::new(sent.then(|| from_query("stage")).flatten());
     let scope = RwSignal::new(sent.then(|| from_query("scope")).flatten());
@@ -188,7 +195,7 @@ pub fn CheckStart(#[prop(optional)] sent: bool) -> impl IntoView {
                     selected=scope on_select=Callback::new(move |value| scope.set(Some(value))) error=error_for("scope") legend_is_heading=true/>
             }}
             <PackChoice left_out/>
-            <button class="nhsuk-button" type="submit">"Start the check"</button>
+            <button class="nhsuk-button" type="submit" name="start">"Start the check"</button>
         </form>
         <p><a href=Page::Packs.href()>"Load a local capability pack"</a>" from your department, placement or employer."</p>
     }

@@ -227,7 +227,7 @@ test.describe('the start of a check before the app arrives', () => {
     await page.goto('check');
     await choose(page.locator('#app-static form'));
     await page.locator('#app-static').getByRole('button', { name: 'Start the check' }).click();
-    await expect(page).toHaveURL(/\/check\/new\?role=pa&stage=newly-qualified&scope=quick$/);
+    await expect(page).toHaveURL(/\/check\/new\?role=pa&stage=newly-qualified&scope=quick&start=$/);
     release();
     await expect(page.locator('#step-heading')).toBeVisible();
     await expect(page).toHaveURL(/\/check\/a-[^/?]+$/);
@@ -260,6 +260,20 @@ test.describe('the start of a check before the app arrives', () => {
     await expect(page.locator('#step-heading')).toBeVisible();
     await page.goBack();
     await expect(page).toHaveURL(/\/about$/);
+  });
+
+  test('opened with none of the form\u2019s fields, the address is the form, with no errors; sent empty, it says what is missing', async ({ page }) => {
+    await page.goto('check/new');
+    await expect(page.locator('#app-static')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check my capabilities');
+    await expect(page.locator('.nhsuk-error-summary')).toHaveCount(0);
+    await expect(page).not.toHaveTitle(/^Error: /);
+    await expectNoAxeViolations(page);
+    // What the prerendered form sends with nothing chosen: its button.
+    await page.goto('check/new?start=');
+    const summary = page.locator('.nhsuk-error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveCount(3);
   });
 
   test('a role in the address is chosen on it, as the app would', async ({ page }) => {
