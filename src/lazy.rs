@@ -40,10 +40,11 @@ impl From<SplitLoaderError> for PageCodeFailed {
 // plan, the evidence and CPD diary (`check`), supervisor review
 // (`review`), one's data and workshops (`data`), and local capability
 // packs (`packs`: reading and writing pack files, with the csv crate, is
-// needed on no other page). wasm-split puts code that several chunks use into a shared
-// chunk for each set of them: seven journeys made a deep link to /check
-// fetch 46 files, four made it 8, five make it 16 (see BENCHMARKS.md);
-// the shell copies of src/prerender.rs `shells()` preload them.
+// needed on no other page). wasm-split puts code that several chunks use
+// into a shared chunk for each set of them: seven journeys made a deep
+// link to /check fetch 46 files, four made it 8, five make it 16 (see
+// BENCHMARKS.md); the shell copies of src/prerender.rs `shells()` preload
+// them.
 
 /// Reads a content file's text into the content (`LazyFile::set`); an
 /// error says what in the file is wrong.
