@@ -17,10 +17,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 # First load (JS, wasm and CSS, brotli): what the split by journey, the
-# static header and footer, and content read in a chunk of its own reached
-# with every feature in (issue 25), well inside the developers' guide's
-# 300 KB. What each feature costs is recorded in BENCHMARKS.md.
-SIZE_BUDGET_KB ?= 156
+# static header and footer, content and stored records read by code in
+# chunks reached with every feature in (issue 25's target is 130 KB), well
+# inside the developers' guide's 300 KB. What each feature costs is
+# recorded in BENCHMARKS.md.
+SIZE_BUDGET_KB ?= 118
 
 .PHONY: run test tools browsers build build-sub-path serve lint unit serve-test web-test e2e engines size bench clean
 

@@ -168,6 +168,37 @@ impl Page {
             }
         }
     }
+
+    /// Whether the page shows or changes the device's records (profiles,
+    /// settings, the route finder's answers, assessments): it is drawn
+    /// once they are read (see `state::RecordsRead`). Pages about the roles
+    /// and the app read none, and do not wait for them.
+    pub fn reads_records(&self) -> bool {
+        match self {
+            Page::RouteFinder
+            | Page::CheckStart
+            | Page::CheckNew
+            | Page::CheckStep(_)
+            | Page::ResultsList
+            | Page::Results(_)
+            | Page::Evidence
+            | Page::ReviewAsk(_)
+            | Page::Review
+            | Page::MyData
+            | Page::Packs
+            | Page::Workshop => true,
+            Page::Home
+            | Page::Roles
+            | Page::Compare
+            | Page::Role(_)
+            | Page::Capabilities
+            | Page::About
+            | Page::Sources
+            | Page::Accessibility
+            | Page::Glossary
+            | Page::NotFound => false,
+        }
+    }
 }
 
 /// Files about local capability packs that the app serves as they are

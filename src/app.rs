@@ -7,12 +7,15 @@
 use crate::{
     address::Page,
     browser,
-    components::{sourced::StaleContentNotice, storage_banner::StorageBanner},
+    components::{
+        could_not_load::PageCodeNotLoaded, page_loading::PageLoading, sourced::StaleContentNotice,
+        storage_banner::StorageBanner,
+    },
     content_loader::{once_loaded, use_content_loader, ContentLoader},
     lazy,
     navigation::Navigation,
     pages,
-    state::AppState,
+    state::{use_app_state, AppState, RecordsCodeSource, RecordsRead, RecordsTask},
 };
 use leptos::prelude::*;
 
@@ -32,7 +35,9 @@ pub fn App() -> impl IntoView {
     // after it (BENCHMARKS.md, twelfth session).
     let loader = ContentLoader::new();
     loader.need_all(&Page::from_path(&navigation.path()));
-    let state = AppState::load();
+    // Read by code in a chunk of its own, fetched now only if storage holds
+    // something of the app's (see `RecordsTask`).
+    let state = AppState::load(RecordsCodeSource::Chunk(lazy::records_code));
     provide_context(state);
     provide_context(navigation);
     provide_context(loader);
@@ -40,12 +45,14 @@ pub fn App() -> impl IntoView {
     browser::act_once_per_press();
     Effect::new(move || browser::mark_current_section(&navigation.path()));
     // Presenter mode enlarges everything through a class on <html>, so the
-    // NHS.UK styles scale with it.
+    // NHS.UK styles scale with it. Its reset button needs the records
+    // code, fetched now rather than at the press.
     Effect::new(move || {
-        browser::set_root_class(
-            "app-presenter",
-            state.settings().with(|settings| settings.presenter),
-        )
+        let presenting = state.settings().with(|settings| settings.presenter);
+        browser::set_root_class("app-presenter", presenting);
+        if presenting {
+            state.fetch_records_code();
+        }
     });
 
     // Drawn into index.html's #app-page (see `crate::mount`).
@@ -72,12 +79,38 @@ fn CurrentPage(navigation: Navigation, first_page: RwSignal<bool>) -> impl IntoV
         }
         loader.track_retries();
         let page = Page::from_path(&navigation.path());
-        let view = page_view(&page);
+        let view = match page.reads_records() {
+            true => once_records_read(page_view(&page)),
+            false => page_view(&page),
+        };
         match page.needs() {
             [] => view,
             _ => once_loaded(loader, &page, view),
         }
     }
+}
+
+/// Shows `view` once the device's records are read (see `RecordsRead`):
+/// at once on a first visit, when there are none. `view` is made before
+/// they are read, so its chunk comes at the same time as their code.
+fn once_records_read(view: AnyView) -> AnyView {
+    let state = use_app_state();
+    // Drawn once: records once read stay read. A memo, as reading them
+    // again (an import, another tab) sets the signal again.
+    let read = Memo::new(move |_| state.records_read().get());
+    let view = StoredValue::new_local(Some(view));
+    (move || match read.get() {
+        RecordsRead::Waiting => view! { <PageLoading what="your saved answers"/> }.into_any(),
+        RecordsRead::CodeFailed => {
+            view! { <PageCodeNotLoaded on_retry=Callback::new(move |()| state.retry_records())/> }
+                .into_any()
+        }
+        RecordsRead::Read => view
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+    })
+    .into_any()
 }
 
 fn page_view(page: &Page) -> AnyView {
@@ -124,7 +157,10 @@ fn listen_to_other_tabs(state: AppState) {
         {
             return;
         }
-        state.apply_change_from_other_tab(key, event.new_value());
+        state.run_with_records_code(RecordsTask::ChangeFromOtherTab {
+            key,
+            new_value: event.new_value(),
+        });
     });
     // The shell lives as long as the page, so the listener does too.
     std::mem::forget(handle);

@@ -13,6 +13,7 @@ use crate::{
     components::{could_not_load::PageCodeNotLoaded, page_loading::PageLoading},
     core::content::LazyFile,
     pages,
+    state::{AppState, RecordsCode, RecordsCodeFetch},
 };
 use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
 use std::{future::Future, pin::Pin};
@@ -148,6 +149,21 @@ fn content_reader_data() -> Result<ContentReader, PageCodeFailed> {
 #[wasm_split(packs, fallible)]
 fn content_reader_packs() -> Result<ContentReader, PageCodeFailed> {
     Ok(LazyFile::set)
+}
+
+/// The code that reads, decodes and writes the device's records, in a
+/// chunk of its own (`records`): the first page of a first visit has none
+/// to read, and without it the main wasm is about 40 KB of brotli smaller
+/// (BENCHMARKS.md, thirteenth session). `AppState` fetches it at start-up
+/// when storage holds something of the app's, and otherwise when the
+/// shell first needs it (another tab's change, a banner's button).
+pub fn records_code() -> RecordsCodeFetch {
+    Box::pin(records_code_chunk())
+}
+
+#[wasm_split(records, fallible)]
+fn records_code_chunk() -> Result<RecordsCode, PageCodeFailed> {
+    Ok(AppState::run_records_task)
 }
 
 /// The four roles.

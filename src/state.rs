@@ -17,9 +17,11 @@ use crate::{
         review::{self, Added, Review, ReviewDraft, Reviews},
         route_finder::{Answers, ROUTE_FINDER_KEY},
     },
+    lazy::PageCodeFailed,
     storage::{self, Backend, Loaded, WriteError},
 };
 use leptos::prelude::*;
+use std::{future::Future, pin::Pin};
 
 /// Whether the last write reached the device.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +69,60 @@ impl RouteFinderKept {
     pub fn writable(self) -> bool {
         self == RouteFinderKept::SetAside
     }
+}
+
+/// Whether the device's records (profiles, settings, the route finder's
+/// answers and every assessment) are in the state: pages that show or
+/// change them wait until they are (`Page::reads_records`), so nothing is
+/// written over data not yet read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordsRead {
+    /// Storage holds some; the code that reads them is on its way.
+    Waiting,
+    /// Read, or nothing was stored to read.
+    Read,
+    /// The code that reads them could not be fetched.
+    CodeFailed,
+}
+
+/// What the shell asks of the records code. Reading, decoding and writing
+/// the records (serde's code for them, migrations, merging) is 40 KB of
+/// brotli, so it is in a wasm chunk of its own (`lazy::records_code`),
+/// fetched at start-up only when storage holds something of the app's
+/// (BENCHMARKS.md, thirteenth session). Pages in chunks call `AppState`'s
+/// methods directly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordsTask {
+    /// Read everything stored, as at start-up.
+    Read,
+    /// Another tab changed `key` to `new_value` (see
+    /// [`AppState::apply_change_from_other_tab`]).
+    ChangeFromOtherTab {
+        key: Option<String>,
+        new_value: Option<String>,
+    },
+    /// The banner's "End the guest session".
+    EndGuestSession,
+    /// Presenter mode's "Reset for the next person": the guest data
+    /// dropped, a fresh guest session, still presenting.
+    ResetForNextPerson,
+}
+
+/// Runs a [`RecordsTask`]: [`AppState::run_records_task`], reached from the
+/// shell only through this pointer.
+pub type RecordsCode = fn(&AppState, RecordsTask);
+
+/// The records code arriving in its chunk.
+pub type RecordsCodeFetch = Pin<Box<dyn Future<Output = Result<RecordsCode, PageCodeFailed>>>>;
+
+/// Where [`AppState`] gets its records code.
+#[derive(Clone, Copy)]
+pub enum RecordsCodeSource {
+    /// In the caller's own module: records are read at once. For tests,
+    /// and once the chunk has come.
+    Linked(RecordsCode),
+    /// In a chunk, fetched the first time a task needs it.
+    Chunk(fn() -> RecordsCodeFetch),
 }
 
 /// Shared writers and readers, passed by context. It is `Copy`, so any view
@@ -122,12 +178,29 @@ pub struct AppState {
     reviews_read: StoredValue<bool>,
     /// Notified when they must be read again.
     reviews_stale: Trigger,
+    /// Whether the records are read (see [`RecordsRead`]).
+    records_read: RwSignal<RecordsRead>,
+    /// The code that reads and writes the records, or where to fetch it.
+    records_code: StoredValue<RecordsCodeSource>,
+    /// Tasks waiting for that code, in the order asked.
+    records_tasks: StoredValue<Vec<RecordsTask>>,
+    /// Whether the code is being fetched.
+    records_code_fetching: StoredValue<bool>,
 }
 
 impl AppState {
-    pub fn load() -> AppState {
-        let state = AppState::empty(storage::backend());
-        state.reload_from_storage();
+    /// The state of this tab, with the records read through `records_code`:
+    /// at once if storage holds nothing of the app's (there is nothing to
+    /// read) or the code is linked; otherwise once the code has come.
+    pub fn load(records_code: RecordsCodeSource) -> AppState {
+        let state = AppState::empty(storage::backend(), records_code);
+        if storage::keys().is_empty() {
+            state.records_read.set(RecordsRead::Read);
+        } else {
+            state.records_read.set(RecordsRead::Waiting);
+            state.run_with_records_code(RecordsTask::Read);
+        }
+        state.storage_used.set(storage::used_units());
         state.check_persistence();
         state
     }
@@ -138,10 +211,15 @@ impl AppState {
     /// has taken over). Reads and writes nothing.
     #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn for_prerender() -> AppState {
-        AppState::empty(storage::Backend::Device)
+        let state = AppState::empty(
+            storage::Backend::Device,
+            RecordsCodeSource::Linked(AppState::run_records_task),
+        );
+        state.records_read.set(RecordsRead::Read);
+        state
     }
 
-    fn empty(backend: storage::Backend) -> AppState {
+    fn empty(backend: storage::Backend, records_code: RecordsCodeSource) -> AppState {
         AppState {
             profiles: RwSignal::new(Profiles::default()),
             assessments: RwSignal::new(Vec::new()),
@@ -163,6 +241,91 @@ impl AppState {
             review_draft: RwSignal::new(None),
             reviews_read: StoredValue::new(false),
             reviews_stale: Trigger::new(),
+            records_read: RwSignal::new(RecordsRead::Waiting),
+            records_code: StoredValue::new(records_code),
+            records_tasks: StoredValue::new(Vec::new()),
+            records_code_fetching: StoredValue::new(false),
+        }
+    }
+
+    /// Whether the records are read; reactive.
+    pub fn records_read(&self) -> ReadSignal<RecordsRead> {
+        self.records_read.read_only()
+    }
+
+    /// Runs `task` with the records code, at once if it is here; otherwise
+    /// once it has come, after any task asked for before it.
+    pub fn run_with_records_code(&self, task: RecordsTask) {
+        match self.records_code.get_value() {
+            RecordsCodeSource::Linked(code) if self.records_tasks.with_value(Vec::is_empty) => {
+                code(self, task)
+            }
+            _ => {
+                self.records_tasks.update_value(|tasks| tasks.push(task));
+                self.fetch_records_code();
+            }
+        }
+    }
+
+    /// Fetches the records code if it is in a chunk and not on its way,
+    /// then runs the tasks waiting for it. If it cannot be fetched, they
+    /// wait for the next try (`retry_records`, or the next task).
+    pub fn fetch_records_code(&self) {
+        let RecordsCodeSource::Chunk(fetch) = self.records_code.get_value() else {
+            return;
+        };
+        if self.records_code_fetching.get_value() {
+            return;
+        }
+        self.records_code_fetching.set_value(true);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let fetched = fetch().await;
+            state.records_code_fetching.set_value(false);
+            match fetched {
+                Ok(code) => {
+                    state
+                        .records_code
+                        .set_value(RecordsCodeSource::Linked(code));
+                    // A task may ask for another; it runs after these.
+                    while let Some(task) = state
+                        .records_tasks
+                        .try_update_value(|tasks| (!tasks.is_empty()).then(|| tasks.remove(0)))
+                        .flatten()
+                    {
+                        code(&state, task);
+                    }
+                }
+                Err(PageCodeFailed) => {
+                    if state.records_read.get_untracked() == RecordsRead::Waiting {
+                        state.records_read.set(RecordsRead::CodeFailed);
+                    }
+                }
+            }
+        });
+    }
+
+    /// "Try again" after the records code could not be fetched.
+    pub fn retry_records(&self) {
+        if self.records_read.get_untracked() == RecordsRead::CodeFailed {
+            self.records_read.set(RecordsRead::Waiting);
+        }
+        self.fetch_records_code();
+    }
+
+    /// The records code's one entry point (see [`RecordsTask`]).
+    pub fn run_records_task(&self, task: RecordsTask) {
+        match task {
+            RecordsTask::Read => self.reload_from_storage(),
+            RecordsTask::ChangeFromOtherTab { key, new_value } => {
+                self.apply_change_from_other_tab(key, new_value)
+            }
+            RecordsTask::EndGuestSession => self.end_guest_session(),
+            RecordsTask::ResetForNextPerson => {
+                self.end_guest_session();
+                self.start_guest_session();
+                self.update_settings(|settings| settings.presenter = true);
+            }
         }
     }
 
@@ -339,6 +502,23 @@ impl AppState {
         self.notices.set(notices);
         self.reread_packs();
         self.storage_used.set(storage::used_units());
+        if self.records_read.get_untracked() != RecordsRead::Read {
+            self.records_read.set(RecordsRead::Read);
+        }
+    }
+
+    /// Whether the records may be written. Until they are read, a write is
+    /// refused and the banner says so: a page that changes them waits for
+    /// them (`Page::reads_records`), and no other caller may write over
+    /// data not yet read (issue 16).
+    fn records_writable(&self) -> bool {
+        let read = self.records_read.get_untracked() == RecordsRead::Read;
+        if !read {
+            self.save_status.set(SaveStatus::Refused(
+                "your saved data has not been read yet".to_string(),
+            ));
+        }
+        read
     }
 
     fn record_write(&self, result: Result<(), WriteError>) {
@@ -428,6 +608,9 @@ impl AppState {
     }
 
     pub fn add_assessment(&self, assessment: Assessment) {
+        if !self.records_writable() {
+            return;
+        }
         let (saved, result) = storage::save_assessment(&assessment);
         self.assessments.update(|all| all.insert(0, saved));
         self.record_write(result);
@@ -448,6 +631,9 @@ impl AppState {
     }
 
     pub fn delete_assessment(&self, id: &str) {
+        if !self.records_writable() {
+            return;
+        }
         storage::remove(&records::assessment_key(id));
         if self
             .reviews()
@@ -462,6 +648,9 @@ impl AppState {
     }
 
     pub fn update_profiles(&self, change: impl FnOnce(&mut Profiles)) {
+        if !self.records_writable() {
+            return;
+        }
         let mut profiles = self.profiles.get_untracked();
         change(&mut profiles);
         let result = storage::save(records::PROFILES_KEY, &profiles);
@@ -470,6 +659,9 @@ impl AppState {
     }
 
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        if !self.records_writable() {
+            return;
+        }
         let mut settings = self.settings.get_untracked();
         change(&mut settings);
         let result = storage::save(records::SETTINGS_KEY, &settings);
@@ -481,6 +673,9 @@ impl AppState {
     /// each assessment and diary entry in the file replaces the device's
     /// copy of it, as does each profile's regulator and cycle.
     pub fn import_backup(&self, preview: &backup::ImportPreview) {
+        if !self.records_writable() {
+            return;
+        }
         self.read_diary_if_needed();
         self.update_profiles(|profiles| *profiles = backup::merged_profiles(profiles, preview));
         let mut result = Ok(());
@@ -585,6 +780,9 @@ impl AppState {
     /// choice, unless it is the last one
     /// (see `Profiles::delete`).
     pub fn delete_profile(&self, id: &str) {
+        if !self.records_writable() {
+            return;
+        }
         if !self
             .profiles
             .with_untracked(|profiles| profiles.can_delete(id))
@@ -651,6 +849,9 @@ impl AppState {
     /// Changes the route finder's answers and saves them, unless storage
     /// holds answers this release must not overwrite.
     pub fn change_route_finder(&self, edit: impl FnOnce(&mut Answers)) {
+        if !self.records_writable() {
+            return;
+        }
         self.route_finder.update(edit);
         let kept = self.route_finder_kept.get_untracked();
         if kept.is_some_and(|kept| !kept.writable()) {
@@ -662,6 +863,9 @@ impl AppState {
 
     /// Removes the route finder's answers, including any kept unreadable.
     pub fn clear_route_finder(&self) {
+        if !self.records_writable() {
+            return;
+        }
         storage::remove(ROUTE_FINDER_KEY);
         self.route_finder.set(Answers::default());
         self.route_finder_kept.set(None);

@@ -14,8 +14,12 @@ use maps_capability_checker::{
         roles::RoleId,
         route_finder::{Background, ROUTE_FINDER_KEY},
     },
+    lazy::PageCodeFailed,
     navigation::Navigation,
-    state::{AppState, Notice, RouteFinderKept, SaveStatus},
+    state::{
+        AppState, Notice, RecordsCode, RecordsCodeFetch, RecordsCodeSource, RecordsRead,
+        RecordsTask, RouteFinderKept, SaveStatus,
+    },
     storage::{self, Backend, Loaded, WriteError},
 };
 use wasm_bindgen::JsCast;
@@ -200,12 +204,20 @@ fn empty_filler(count: usize) {
     }
 }
 
-/// An `AppState` made inside a mounted view, as the app makes it.
+/// An `AppState` made inside a mounted view, as the app makes it, with
+/// the records code linked in.
 fn mounted_state() -> (AppState, leptos::mount::UnmountHandle<impl Mountable>) {
+    mounted_state_with(RecordsCodeSource::Linked(AppState::run_records_task))
+}
+
+/// As [`mounted_state`], with the records code from `source`.
+fn mounted_state_with(
+    source: RecordsCodeSource,
+) -> (AppState, leptos::mount::UnmountHandle<impl Mountable>) {
     let made = std::rc::Rc::new(std::cell::Cell::new(None));
     let slot = made.clone();
     let handle = leptos::mount::mount_to(new_host(), move || {
-        slot.set(Some(AppState::load()));
+        slot.set(Some(AppState::load(source)));
         view! { <p>"state"</p> }
     });
     match made.get() {
@@ -350,7 +362,9 @@ async fn the_banner_warns_when_nothing_will_be_kept() {
     storage::reopen();
     let host = new_host();
     let handle = leptos::mount::mount_to(host.clone(), || {
-        provide_context(AppState::load());
+        provide_context(AppState::load(RecordsCodeSource::Linked(
+            AppState::run_records_task,
+        )));
         provide_context(Navigation::start());
         view! { <StorageBanner/> }
     });
@@ -509,4 +523,89 @@ async fn sleep(millis: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Records code that never comes, as when its chunk cannot be fetched.
+fn records_code_missing() -> RecordsCodeFetch {
+    Box::pin(async { Err(PageCodeFailed) })
+}
+
+/// Records code that comes as from a chunk, one task later.
+fn records_code_arriving() -> RecordsCodeFetch {
+    Box::pin(async { Ok(AppState::run_records_task as RecordsCode) })
+}
+
+const SETTINGS_V2: &str = include_str!("fixtures/settings-v2.json");
+
+#[wasm_bindgen_test]
+async fn records_not_yet_read_are_never_written_over() {
+    // Thirteenth session: the records are read by code in a chunk of its
+    // own, so a write could come before they are read. It is refused and
+    // said so; what storage holds stays as it was.
+    fresh();
+    let _ = local().set_item(records::SETTINGS_KEY, SETTINGS_V2);
+    let (state, handle) = mounted_state_with(RecordsCodeSource::Chunk(records_code_missing));
+    let before_fetch = state.records_read().get_untracked();
+    state.update_settings(|settings| settings.presenter = true);
+    state.change_route_finder(|answers| answers.years_qualified = Some(3));
+    leptos::task::tick().await;
+    let after_fetch = state.records_read().get_untracked();
+    let status = state.save_status().get_untracked();
+    let settings = local().get_item(records::SETTINGS_KEY).ok().flatten();
+    let route_finder = local().get_item(ROUTE_FINDER_KEY).ok().flatten();
+    drop(handle);
+    assert_eq!(before_fetch, RecordsRead::Waiting);
+    assert_eq!(after_fetch, RecordsRead::CodeFailed);
+    assert!(matches!(status, SaveStatus::Refused(_)), "{status:?}");
+    assert_eq!(settings.as_deref(), Some(SETTINGS_V2));
+    assert_eq!(route_finder, None);
+}
+
+#[wasm_bindgen_test]
+async fn records_are_read_when_their_code_comes_and_tasks_run_in_order() {
+    fresh();
+    let _ = local().set_item(records::SETTINGS_KEY, SETTINGS_V2);
+    let (state, handle) = mounted_state_with(RecordsCodeSource::Chunk(records_code_arriving));
+    // Another tab's change, before the code is here: run after the read.
+    let mut theirs = sample("other-tab");
+    theirs.set_rating("pvb-01", Some(Rating::Level(3)), 5);
+    let key = records::assessment_key("other-tab");
+    assert_eq!(storage::save(&key, &theirs), Ok(()));
+    state.run_with_records_code(RecordsTask::ChangeFromOtherTab {
+        key: Some(key.clone()),
+        new_value: local().get_item(&key).ok().flatten(),
+    });
+    let waiting = state.records_read().get_untracked();
+    leptos::task::tick().await;
+    let read = state.records_read().get_untracked();
+    let last_backup = state
+        .settings()
+        .with_untracked(|settings| settings.last_backup_at);
+    let ids: Vec<String> = state
+        .assessments()
+        .with_untracked(|all| all.iter().map(|assessment| assessment.id.clone()).collect());
+    state.update_settings(|settings| settings.presenter = true);
+    let saved = local()
+        .get_item(records::SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    drop(handle);
+    assert_eq!(waiting, RecordsRead::Waiting);
+    assert_eq!(read, RecordsRead::Read);
+    assert_eq!(last_backup, Some(1_764_400_000_000));
+    assert_eq!(ids, ["other-tab"]);
+    assert!(saved.contains("\"presenter\":true"), "{saved}");
+}
+
+#[wasm_bindgen_test]
+fn with_nothing_stored_the_records_code_is_not_fetched() {
+    // A first visit has nothing to read: its first page waits for no chunk.
+    fresh();
+    let (state, handle) = mounted_state_with(RecordsCodeSource::Chunk(|| {
+        panic!("the records code was fetched with nothing stored")
+    }));
+    let read = state.records_read().get_untracked();
+    drop(handle);
+    assert_eq!(read, RecordsRead::Read);
 }

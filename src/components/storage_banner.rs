@@ -7,7 +7,7 @@ use crate::components::warning_callout::WarningCallout;
 use crate::{
     core::limits,
     navigation::use_navigation,
-    state::{use_app_state, Notice, SaveStatus},
+    state::{use_app_state, Notice, RecordsTask, SaveStatus},
     storage::Backend,
 };
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn StorageBanner() -> impl IntoView {
                 Backend::Guest => Some(view! {
                     <InsetText class="app-banner">
                         <p>"Guest session: what you enter is kept in this tab until you close it, and nothing is saved on this device. "
-                           <button class="app-link-button" type="button" on:click=move |_| state.end_guest_session()>"End the guest session"</button></p>
+                           <button class="app-link-button" type="button" on:click=move |_| state.run_with_records_code(RecordsTask::EndGuestSession)>"End the guest session"</button></p>
                     </InsetText>
                 }.into_any()),
                 Backend::Device => None,
@@ -104,9 +104,7 @@ fn PresenterBar() -> impl IntoView {
     let reset = move |_| {
         // One step back to a clean start: drop the guest data and begin a
         // fresh guest session, still presenting.
-        state.end_guest_session();
-        state.start_guest_session();
-        state.update_settings(|settings| settings.presenter = true);
+        state.run_with_records_code(RecordsTask::ResetForNextPerson);
         navigation.open(&Page::Home);
         done.set(true);
     };

@@ -3,6 +3,7 @@
 // that cannot be fetched gives a "Try again" page that then works.
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
+import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 
 const CHUNK = /\/lazy-[\w-]+-[0-9a-f]{16}\.wasm$/;
 
@@ -85,6 +86,38 @@ test('content files are read by code in the chunks: the first load holds neither
   expect(seen.csp).toEqual([]);
 });
 
+test('the device\u2019s records are read by code in a chunk of their own, fetched only when something is stored', async ({ page, request }) => {
+  const seen = watch(page);
+  await openApp(page, './');
+  const mainWasm = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .find((name) => /\/maps-capability-checker-[0-9a-f]{16}_bg\.wasm$/.test(new URL(name).pathname)));
+  expect(mainWasm, 'the main wasm was not loaded').toBeDefined();
+  const main = (await (await request.get(mainWasm)).body()).toString('latin1');
+  // Text only records::decode has (src/core/records.rs).
+  const decoderText = ['not a record of this app', 'format version 0 was never released'];
+  for (const text of decoderText) expect(main.includes(text), text).toBe(false);
+  // A first visit: nothing stored, nothing to read, no chunk.
+  await openApp(page, 'check');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check my capabilities');
+  expect(seen.chunks.filter((path) => path.includes('/lazy-records-'))).toEqual([]);
+});
+
+test('with something stored, the records come with their code: the start page offers to continue, and the results list them', async ({ page }) => {
+  const seen = watch(page);
+  const unfinished = JSON.parse(assessmentRecord({
+    id: 'kept', role: 'pa', ratings: { [quickCheck('pa')[0].id]: 2 },
+  }));
+  unfinished.data.finished_at = null;
+  await seed(page, { 'mapscc/assessment/kept': JSON.stringify(unfinished) });
+  await openApp(page, './');
+  await expect(page.getByRole('heading', { name: 'Continue your check' })).toBeVisible();
+  expect(seen.chunks.some((path) => path.includes('/lazy-records-'))).toBe(true);
+  await openApp(page, 'results');
+  await expect(page.locator('main')).toContainText('Physician associate');
+  expect(await page.evaluate(() => localStorage.getItem('mapscc/assessment/kept'))).toContain('"id":"kept"');
+});
+
 test.describe('without the service worker', () => {
   // Once installed, the service worker has every chunk (and requests it
   // answers pass no route): this is a first visit cut off before then.
@@ -153,6 +186,24 @@ test.describe('without the service worker', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toHaveText('Compare the roles');
     await expect(heading).toBeFocused();
+  });
+
+  test('when the records\u2019 code cannot be fetched, a page that shows them says so, writes nothing, and "Try again" reads them', async ({ page }) => {
+    const RECORDS = /\/lazy-records-[0-9a-f]{16}\.wasm$/;
+    const stored = assessmentRecord({ id: 'kept', role: 'aa', ratings: { [quickCheck('aa')[0].id]: 3 } });
+    await seed(page, { 'mapscc/assessment/kept': stored });
+    await page.route(RECORDS, (route) => route.abort('internetdisconnected'));
+    await page.goto('results');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => localStorage.getItem('mapscc/assessment/kept'))).toBe(stored);
+
+    await page.unroute(RECORDS);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Results');
+    await expect(heading).toBeFocused();
+    await expect(page.locator('main')).toContainText('Anaesthesia associate');
   });
 
   test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
