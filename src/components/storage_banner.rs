@@ -1,5 +1,6 @@
 //! Tells the user, on every page, when their answers are not being kept:
-//! storage blocked, storage full, a guest session, or data set aside.
+//! storage blocked, storage full, a guest session, data set aside, or
+//! saved data that could not be read because its code could not be fetched.
 
 use crate::address::Page;
 use crate::components::inset_text::InsetText;
@@ -7,7 +8,7 @@ use crate::components::warning_callout::WarningCallout;
 use crate::{
     core::limits,
     navigation::use_navigation,
-    state::{use_app_state, Notice, RecordsTask, SaveStatus},
+    state::{use_app_state, Notice, RecordsRead, RecordsTask, SaveStatus},
     storage::Backend,
 };
 use leptos::prelude::*;
@@ -33,6 +34,13 @@ pub fn StorageBanner() -> impl IntoView {
                 }.into_any()),
                 Backend::Device => None,
             }}
+            {move || (state.records_read().get() == RecordsRead::CodeFailed).then(|| view! {
+                <WarningCallout heading="Your saved answers could not be read" class="app-banner">
+                    <p>"The part of the app that reads what you have saved on this device could not be fetched, so the pages that show your answers, and presenter mode, cannot open yet. Nothing you have saved is affected."</p>
+                    <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
+                        on:click=move |_| state.retry_records()>"Try reading them again"</button>
+                </WarningCallout>
+            })}
             {move || match state.save_status().get() {
                 SaveStatus::Saved if limits::nearly_full(state.storage_used().get()) => Some(view! {
                     <WarningCallout heading="Storage nearly full" class="app-banner">

@@ -193,17 +193,23 @@ test.describe('without the service worker', () => {
     const stored = assessmentRecord({ id: 'kept', role: 'aa', ratings: { [quickCheck('aa')[0].id]: 3 } });
     await seed(page, { 'mapscc/assessment/kept': stored });
     await page.route(RECORDS, (route) => route.abort('internetdisconnected'));
+    // Every page says so, the start page included, where "Continue your
+    // check" would otherwise be missing without a word (fresh-user trial).
+    await openApp(page, './');
+    await expect(page.getByText('Your saved answers could not be read')).toBeVisible();
+    await expectNoAxeViolations(page);
     await page.goto('results');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => localStorage.getItem('mapscc/assessment/kept'))).toBe(stored);
 
     await page.unroute(RECORDS);
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: 'Try again', exact: true }).click();
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toHaveText('Results');
     await expect(heading).toBeFocused();
     await expect(page.locator('main')).toContainText('Anaesthesia associate');
+    await expect(page.getByText('Your saved answers could not be read')).toHaveCount(0);
   });
 
   test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
