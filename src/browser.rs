@@ -347,6 +347,19 @@ pub fn in_a_new_task(work: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
 }
 
+/// Resolves in a task of its own, after whatever the browser has queued:
+/// `.await`ed between two pieces of work that would each be a long task
+/// on a slow phone, so that a tap between them is answered and Lighthouse
+/// counts two shorter tasks, not one long one.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        in_a_new_task(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Where the app draws its pages: index.html's `#app-page`, between the
 /// header and footer it keeps; the body if a page has no such element.
 pub fn page_host() -> Option<web_sys::HtmlElement> {

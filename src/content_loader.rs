@@ -86,6 +86,12 @@ impl ContentLoader {
                 reader,
             )
             .await;
+            // Reading a file (the framework: 89 KB of JSON) is a
+            // task of its own, apart from instantiating the chunk that
+            // brought the code, and from drawing the page.
+            if let (Ok(_), Ok(_)) = (&text, &reader) {
+                browser::next_task().await;
+            }
             load.set(match (text, reader) {
                 (_, Err(PageCodeFailed)) => ContentLoad::CodeFailed,
                 (Err(reason), Ok(_)) => ContentLoad::Failed(reason),

@@ -10,13 +10,14 @@
 
 use crate::{
     address::Page,
+    browser,
     components::{could_not_load::PageCodeNotLoaded, page_loading::PageLoading},
     core::content::LazyFile,
     pages,
     state::{AppState, RecordsCode, RecordsCodeFetch},
 };
 use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
-use std::{future::Future, pin::Pin};
+use std::{future::Future, pin::Pin, task::Poll};
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// The code of a page could not be fetched. Why is in the browser's
@@ -36,16 +37,18 @@ impl From<SplitLoaderError> for PageCodeFailed {
     }
 }
 
-// Five chunks, one per journey: exploring the roles and reading about the
+// Three chunks, one per journey: exploring the roles and reading about the
 // app (`explore`), a practitioner's own work: the check, results and
-// plan, the evidence and CPD diary (`check`), supervisor review
-// (`review`), one's data and workshops (`data`), and local capability
-// packs (`packs`: reading and writing pack files, with the csv crate, is
-// needed on no other page). wasm-split puts code that several chunks use
-// into a shared chunk for each set of them: seven journeys made a deep
-// link to /check fetch 46 files, four made it 8, five make it 16 (see
-// BENCHMARKS.md); the shell copies of src/prerender.rs `shells()` preload
-// them.
+// plan, the evidence and CPD diary (`check`), and the pages where work
+// passes between people and devices (`share`): supervisor review, one's
+// data and workshops, and local capability packs (reading and writing pack
+// files, with the csv crate, is needed on no other page). wasm-split puts
+// code that several chunks use into a shared chunk for each set of them,
+// and each file is another fetch() on the main thread: seven journeys made
+// a deep link to /check fetch 46 files, four made it 8; five journeys and
+// the records chunk made it 29, and Lighthouse counted the 29 calls to
+// fetch() as one long task. Three make it 9 (see BENCHMARKS.md, fourteenth
+// session); the shell copies of src/prerender.rs `shells()` preload them.
 
 /// Reads a content file's text into the content (`LazyFile::set`); an
 /// error says what in the file is wrong.
@@ -60,12 +63,10 @@ pub type ContentReaderFetch = Pin<Box<dyn Future<Output = Result<ContentReader, 
 pub enum Journey {
     Explore,
     Check,
-    /// Supervisor review, apart from `Check`: a supervisor's first visit
-    /// to `/review` fetches 27 KB of brotli for its code, not 134 KB
-    /// (BENCHMARKS.md, twelfth session).
-    Review,
-    Data,
-    Packs,
+    /// Supervisor review, one's data and workshops, and local packs. Each
+    /// alone made fewer bytes for its first visit, but many more files for
+    /// every page (BENCHMARKS.md, fourteenth session).
+    Share,
 }
 
 impl Journey {
@@ -75,9 +76,7 @@ impl Journey {
         match self {
             Journey::Explore => "explore",
             Journey::Check => "check",
-            Journey::Review => "review",
-            Journey::Data => "data",
-            Journey::Packs => "packs",
+            Journey::Share => "share",
         }
     }
 }
@@ -102,9 +101,9 @@ pub fn journey(page: &Page) -> Option<Journey> {
         | Page::ResultsList
         | Page::Results(_)
         | Page::Evidence => Some(Journey::Check),
-        Page::ReviewAsk(_) | Page::Review => Some(Journey::Review),
-        Page::MyData | Page::Workshop => Some(Journey::Data),
-        Page::Packs => Some(Journey::Packs),
+        Page::ReviewAsk(_) | Page::Review | Page::MyData | Page::Workshop | Page::Packs => {
+            Some(Journey::Share)
+        }
     }
 }
 
@@ -118,9 +117,7 @@ pub fn journey(page: &Page) -> Option<Journey> {
 pub fn content_reader(page: &Page) -> ContentReaderFetch {
     match journey(page) {
         Some(Journey::Check) => Box::pin(content_reader_check()),
-        Some(Journey::Review) => Box::pin(content_reader_review()),
-        Some(Journey::Data) => Box::pin(content_reader_data()),
-        Some(Journey::Packs) => Box::pin(content_reader_packs()),
+        Some(Journey::Share) => Box::pin(content_reader_share()),
         // The start page and "page not found" read no content file.
         Some(Journey::Explore) | None => Box::pin(content_reader_explore()),
     }
@@ -136,18 +133,8 @@ fn content_reader_check() -> Result<ContentReader, PageCodeFailed> {
     Ok(LazyFile::set)
 }
 
-#[wasm_split(review, fallible)]
-fn content_reader_review() -> Result<ContentReader, PageCodeFailed> {
-    Ok(LazyFile::set)
-}
-
-#[wasm_split(data, fallible)]
-fn content_reader_data() -> Result<ContentReader, PageCodeFailed> {
-    Ok(LazyFile::set)
-}
-
-#[wasm_split(packs, fallible)]
-fn content_reader_packs() -> Result<ContentReader, PageCodeFailed> {
+#[wasm_split(share, fallible)]
+fn content_reader_share() -> Result<ContentReader, PageCodeFailed> {
     Ok(LazyFile::set)
 }
 
@@ -243,7 +230,7 @@ pub fn results(id: String) -> Result<PageMaker, PageCodeFailed> {
 /// importing the response (`Page::ReviewAsk`), and a supervisor's
 /// walk-through (`Page::Review`). One split function serves both, so the
 /// main wasm holds one loader for them, not two.
-#[wasm_split(review, fallible)]
+#[wasm_split(share, fallible)]
 pub fn review(page: Page) -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || match &page {
         Page::ReviewAsk(id) => view! { <pages::review::ReviewAsk id=id.clone()/> }.into_any(),
@@ -253,7 +240,7 @@ pub fn review(page: Page) -> Result<PageMaker, PageCodeFailed> {
 }
 
 /// My data.
-#[wasm_split(data, fallible)]
+#[wasm_split(share, fallible)]
 pub fn my_data() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::my_data::MyData/> }.into_any()
@@ -261,7 +248,7 @@ pub fn my_data() -> Result<PageMaker, PageCodeFailed> {
 }
 
 /// The workshop page.
-#[wasm_split(data, fallible)]
+#[wasm_split(share, fallible)]
 pub fn workshop() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::workshop::Workshop/> }.into_any()
@@ -269,7 +256,7 @@ pub fn workshop() -> Result<PageMaker, PageCodeFailed> {
 }
 
 /// Local capability packs: load, preview, export and remove.
-#[wasm_split(packs, fallible)]
+#[wasm_split(share, fallible)]
 pub fn packs() -> Result<PageMaker, PageCodeFailed> {
     Ok(Box::new(move || {
         view! { <pages::packs::Packs/> }.into_any()
@@ -341,7 +328,19 @@ where
         let fetched = load();
         // Cancelled if the page is left before its chunk arrives.
         spawn_local_scoped_with_cancellation(async move {
-            match fetched.await {
+            let mut fetched = std::pin::pin!(fetched);
+            let made = match futures::poll!(fetched.as_mut()) {
+                // A chunk here already: the page at once, no "Loading".
+                Poll::Ready(made) => made,
+                // Instantiating the chunk and drawing its page are each a
+                // long task on a slow phone: drawn in a task of its own.
+                Poll::Pending => {
+                    let made = fetched.await;
+                    browser::next_task().await;
+                    made
+                }
+            };
+            match made {
                 Ok(make) => {
                     maker.set_value(Some(make));
                     status.set(CodeLoad::Ready);

@@ -129,7 +129,7 @@ export function buildWasm(staging, release) {
 
 /**
  * The files each split's code needs, from the chunk loader that fetches
- * them: `{ review: ['lazy-review-<hash>.wasm', 'lazy-chunk_9-<hash>.wasm',
+ * them: `{ share: ['lazy-share-<hash>.wasm', 'lazy-chunk_9-<hash>.wasm',
  * …], … }`, the split's own file first, then the shared chunks it waits for.
  */
 function journeyFiles(loader, lazy) {

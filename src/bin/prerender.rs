@@ -10,7 +10,7 @@
 //! - `shells`: for each page that has a copy of the shell of its own
 //!   (`prerender::shells`), its file, the chunk of its code
 //!   (`lazy::Journey::name`) and the content files it needs:
-//!   [{"file": "review.html", "journey": "review", "needs": ["framework"]}, …],
+//!   [{"file": "review.html", "journey": "share", "needs": ["framework"]}, …],
 //!   which tools/post-build.mjs writes.
 //!
 //! Any problem is an error that stops the build.

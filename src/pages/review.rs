@@ -1,6 +1,6 @@
 //! Supervisor review (see `core::review`): asking for a review and importing
 //! the response (`/results/<id>/review`), and the supervisor's walk-through
-//! on either device (`/review`). Both pages are in the `review` wasm chunk
+//! on either device (`/review`). Both pages are in the `share` wasm chunk
 //! (`lazy.rs`), apart from the check and results pages, so a supervisor's
 //! first visit does not fetch them; the review on the results page is
 //! `results_review`, in the `check` chunk.

@@ -35,7 +35,7 @@ test('the home page fetches no chunk, and a deep link to a lazy page works from 
   expect(foreign).toEqual([]);
 });
 
-test('pack files are read by the packs chunk alone: the first load holds no pack reading and no csv crate', async ({ page, request }) => {
+test('pack files are read by the share chunk alone: the first load holds no pack reading and no csv crate', async ({ page, request }) => {
   const seen = watch(page);
   await openApp(page, './');
   // Text only the pack reader has (src/core/packs.rs): read_csv is the one
@@ -50,8 +50,8 @@ test('pack files are read by the packs chunk alone: the first load holds no pack
 
   await openApp(page, 'packs');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Local capability packs');
-  const packs = seen.chunks.find((path) => /\/lazy-packs-[0-9a-f]{16}\.wasm$/.test(path));
-  expect(packs, 'the packs chunk was not fetched').toBeDefined();
+  const packs = seen.chunks.find((path) => /\/lazy-share-[0-9a-f]{16}\.wasm$/.test(path));
+  expect(packs, 'the share chunk was not fetched').toBeDefined();
   const chunk = (await (await request.get(packs)).body()).toString('latin1');
   for (const text of readerText) expect(chunk.includes(text), text).toBe(true);
   expect(seen.csp).toEqual([]);
