@@ -609,3 +609,18 @@ fn with_nothing_stored_the_records_code_is_not_fetched() {
     drop(handle);
     assert_eq!(read, RecordsRead::Read);
 }
+
+/// `browser::next_task` ends the task it is awaited in, so a long piece of
+/// work after it is a task of its own: a task queued before it runs first,
+/// and so does a microtask (which a resolved promise alone would not pass).
+#[wasm_bindgen_test]
+async fn next_task_lets_the_tasks_already_queued_run_first() {
+    let order = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let queued = order.clone();
+    maps_capability_checker::browser::in_a_new_task(move || queued.borrow_mut().push("task"));
+    let microtask = order.clone();
+    wasm_bindgen_futures::spawn_local(async move { microtask.borrow_mut().push("microtask") });
+    maps_capability_checker::browser::next_task().await;
+    order.borrow_mut().push("after next_task");
+    assert_eq!(*order.borrow(), ["microtask", "task", "after next_task"]);
+}
