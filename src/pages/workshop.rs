@@ -108,9 +108,11 @@ fn Personas() -> impl IntoView {
                     <li class="app-persona">
                         <h3 class="nhsuk-heading-s">{persona.name}</h3>
                         <p>{persona.description}</p>
+                        // The name shown is the name announced (WCAG 2.5.3,
+                        // label in name): "Load this person" was read out as
+                        // "Load Amira", which voice control could not match.
                         <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=load>
-                            "Load " <span class="nhsuk-u-visually-hidden">{persona.name}</span>
-                            <span aria-hidden="true">"this person"</span>
+                            "Load " {persona.name}
                         </button>
                     </li>
                 }

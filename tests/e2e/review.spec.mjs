@@ -43,6 +43,9 @@ const LEVEL_3 = numbered(3);
 
 /** Rates every item: the first not observed, the second 3 with a comment, the rest 2. */
 async function walkThrough(page) {
+  // The action comes first, in reading and tab order; cancelling after it.
+  const buttons = page.locator('.app-step-buttons button');
+  await expect(buttons).toHaveText(['Start the review', 'Cancel this review']);
   await page.getByRole('button', { name: 'Start the review' }).click();
   for (let index = 0; index < items.length; index += 1) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(items[index].title);

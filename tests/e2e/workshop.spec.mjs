@@ -57,6 +57,16 @@ test('switching profile shows only that profile\'s assessments', async ({ page }
   await expect(page.getByRole('heading', { name: /^Physician associate/ })).toHaveCount(0);
 });
 
+test('each sample person\u2019s button is announced by the words it shows (WCAG 2.5.3, label in name)', async ({ page }) => {
+  await openApp(page, '/workshop');
+  const buttons = page.locator('.app-persona button');
+  expect(await buttons.count()).toBeGreaterThan(0);
+  for (const button of await buttons.all()) {
+    const shown = (await button.innerText()).trim();
+    await expect(button).toHaveAccessibleName(shown);
+  }
+});
+
 test('presenter reset returns to a clean start in one step', async ({ page }) => {
   await openApp(page, '/workshop');
   await page.getByRole('button', { name: 'Start presenter mode' }).click();
