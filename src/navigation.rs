@@ -33,6 +33,8 @@ thread_local! {
     static SCROLL_OF: RefCell<HashMap<u32, f64>> = RefCell::new(HashMap::new());
     /// Bumped on each page change, so a wait for an older page stops.
     static ARRIVAL: Cell<u32> = const { Cell::new(0) };
+    /// The arrival made by the last "Try again" (`arrive_again`).
+    static TRIED_AGAIN: Cell<Option<u32>> = const { Cell::new(None) };
 }
 
 /// How many animation frames (about 5 seconds) a new page may take to draw
@@ -257,13 +259,21 @@ fn entry_key(state: &JsValue) -> u32 {
 /// address ("Try again" on a page that could not be loaded): its new
 /// heading is focused and announced as after a page change.
 pub fn arrive_again() {
-    arrive(0.0, None);
+    let arrival = arrive(0.0, None);
+    TRIED_AGAIN.with(|tried| tried.set(Some(arrival)));
+}
+
+/// Whether the page being drawn comes from "Try again" with no page change
+/// since: a page that still cannot be loaded says so, or the press would
+/// seem to have done nothing.
+pub fn arriving_by_trying_again() -> bool {
+    TRIED_AGAIN.with(Cell::get) == Some(ARRIVAL.with(Cell::get))
 }
 
 /// Once the new page has drawn its `<h1>`: scrolls to `scroll_y`, moves
 /// focus to the heading without scrolling, and announces its text in the
 /// shell's live region, so a screen reader user hears the new page.
-fn arrive(scroll_y: f64, fragment: Option<String>) {
+fn arrive(scroll_y: f64, fragment: Option<String>) -> u32 {
     let arrival = ARRIVAL.with(|count| {
         count.set(count.get().wrapping_add(1));
         count.get()
@@ -276,6 +286,7 @@ fn arrive(scroll_y: f64, fragment: Option<String>) {
         fragment,
     };
     wait_for_heading(arriving, 0);
+    arrival
 }
 
 /// A page change under way, until its heading is drawn.

@@ -9,14 +9,21 @@ use leptos::prelude::*;
 /// `explanation` says what could not be fetched and, where known, why.
 /// `on_retry` fetches it anew; focus then moves to the heading of the page
 /// that replaces this one, and it is announced, as after a page change.
+/// When that page is this one again, its heading says "still", so the
+/// press is seen and heard to have done something.
 #[component]
 pub fn CouldNotLoad(what: String, explanation: String, on_retry: Callback<()>) -> impl IntoView {
     let retry = move |_| {
         navigation::arrive_again();
         on_retry.run(());
     };
+    let still = if navigation::arriving_by_trying_again() {
+        " still"
+    } else {
+        ""
+    };
     view! {
-        <PageHeading text=format!("Sorry, {what} could not be loaded")/>
+        <PageHeading text=format!("Sorry, {what}{still} could not be loaded")/>
         <p>{explanation} " Check your connection and try again. Nothing you have saved is affected."</p>
         <button class="nhsuk-button" type="button" on:click=retry>"Try again"</button>
     }

@@ -202,6 +202,8 @@ test.describe('without the service worker', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => localStorage.getItem('mapscc/assessment/kept'))).toBe(stored);
+    await page.getByRole('button', { name: 'Try again', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page still could not be loaded');
 
     await page.unroute(RECORDS);
     await page.getByRole('button', { name: 'Try again', exact: true }).click();
@@ -219,6 +221,11 @@ test.describe('without the service worker', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
     await expect(page).toHaveTitle('Sorry, this page could not be loaded - MAPs Capability Checker');
     await expectNoAxeViolations(page);
+    // Pressed while the chunk still cannot come: seen and heard to have tried.
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page still could not be loaded');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect(page.locator('#app-announcer')).toHaveText('Sorry, this page still could not be loaded');
 
     await page.unroute(CHUNK);
     await page.getByRole('button', { name: 'Try again' }).click();
@@ -230,6 +237,10 @@ test.describe('without the service worker', () => {
     // The app did not panic, and still moves between pages.
     await page.getByRole('link', { name: 'About', exact: true }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('About this app');
+    // A later page that cannot be loaded was not tried again: no "still".
+    await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'My data', exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
     expect(seen.csp).toEqual([]);
   });
 });

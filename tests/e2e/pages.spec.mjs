@@ -162,6 +162,11 @@ test.describe('content fetched when a page needs it', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, the capabilities could not be loaded');
     await expect(page.locator('main')).toContainText('Nothing you have saved is affected');
     await expectNoAxeViolations(page);
+    // Pressed while the file still cannot come, the page says so: the same
+    // page drawn again would seem to have done nothing (fresh-user trial).
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, the capabilities still could not be loaded');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await page.unroute(framework);
     await page.getByRole('button', { name: 'Try again' }).click();
     const heading = page.getByRole('heading', { level: 1 });
