@@ -360,6 +360,22 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Awaits `work`; if it was still waiting when the task it started in
+/// ended (a fetch, not a chunk already here), goes on in a task of its own
+/// (see [`next_task`]). What was ready within the task goes on at once, so
+/// a page whose code is here is drawn before the next paint, with no
+/// "Loading" shown between pages.
+pub async fn after_waiting<T>(work: impl std::future::Future<Output = T>) -> T {
+    let task_ended = std::rc::Rc::new(std::cell::Cell::new(false));
+    let mark = task_ended.clone();
+    in_a_new_task(move || mark.set(true));
+    let result = work.await;
+    if task_ended.get() {
+        next_task().await;
+    }
+    result
+}
+
 /// Where the app draws its pages: index.html's `#app-page`, between the
 /// header and footer it keeps; the body if a page has no such element.
 pub fn page_host() -> Option<web_sys::HtmlElement> {

@@ -86,20 +86,26 @@ impl ContentLoader {
                 reader,
             )
             .await;
-            // Reading a file (the framework: 89 KB of JSON) is a
-            // task of its own, apart from instantiating the chunk that
-            // brought the code, and from drawing the page.
-            if let (Ok(_), Ok(_)) = (&text, &reader) {
-                browser::next_task().await;
-            }
-            load.set(match (text, reader) {
+            let read = match (text, reader) {
                 (_, Err(PageCodeFailed)) => ContentLoad::CodeFailed,
                 (Err(reason), Ok(_)) => ContentLoad::Failed(reason),
-                (Ok(text), Ok(read)) => match read(file, &text) {
-                    Ok(()) => ContentLoad::Ready,
-                    Err(_) => ContentLoad::Failed("the file that came back is damaged".to_string()),
-                },
-            });
+                // Reading a file (the framework: 89 KB of JSON) is a task
+                // of its own, apart from instantiating the chunk that
+                // brought the code before it and from drawing the page
+                // after it (set off by `load.set`).
+                (Ok(text), Ok(read)) => {
+                    browser::next_task().await;
+                    let result = read(file, &text);
+                    browser::next_task().await;
+                    match result {
+                        Ok(()) => ContentLoad::Ready,
+                        Err(_) => {
+                            ContentLoad::Failed("the file that came back is damaged".to_string())
+                        }
+                    }
+                }
+            };
+            load.set(read);
         });
     }
 

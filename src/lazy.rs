@@ -17,7 +17,7 @@ use crate::{
     state::{AppState, RecordsCode, RecordsCodeFetch},
 };
 use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
-use std::{future::Future, pin::Pin, task::Poll};
+use std::{future::Future, pin::Pin};
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// The code of a page could not be fetched. Why is in the browser's
@@ -328,19 +328,11 @@ where
         let fetched = load();
         // Cancelled if the page is left before its chunk arrives.
         spawn_local_scoped_with_cancellation(async move {
-            let mut fetched = std::pin::pin!(fetched);
-            let made = match futures::poll!(fetched.as_mut()) {
-                // A chunk here already: the page at once, no "Loading".
-                Poll::Ready(made) => made,
-                // Instantiating the chunk and drawing its page are each a
-                // long task on a slow phone: drawn in a task of its own.
-                Poll::Pending => {
-                    let made = fetched.await;
-                    browser::next_task().await;
-                    made
-                }
-            };
-            match made {
+            // Instantiating a chunk that had to be fetched and drawing its
+            // page are each a long task on a slow phone: the page is drawn
+            // in a task of its own. A chunk here already (another page of
+            // the same journey brought it) gives its page at once.
+            match browser::after_waiting(fetched).await {
                 Ok(make) => {
                     maker.set_value(Some(make));
                     status.set(CodeLoad::Ready);

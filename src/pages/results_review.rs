@@ -2,7 +2,7 @@
 //! `core::review`): the latest review next to the practitioner's ratings,
 //! the supervisor's confirmation block with the fingerprint, and the
 //! supervisor's ratings over time. Part of the results page, in the `check`
-//! wasm chunk with the review pages. It hashes nothing: the fingerprint was
+//! wasm chunk (the review pages are in `share`). It hashes nothing: the fingerprint was
 //! made when the review was confirmed, and a later change is found rating
 //! by rating (`Review::changed_since`).
 

@@ -459,7 +459,8 @@ fn Start(draft: ReviewDraft, go_to: Callback<usize>) -> impl IntoView {
             </div>
         </div>
         <div class="app-step-buttons">
-            // The action first, as on every NHS.UK form; cancelling after it.
+            // The action first, then the way out of it (fresh-user trial:
+            // "Cancel" came first). Steps keep Back before Continue.
             <button class="nhsuk-button" type="button" on:click=move |_| go_to.run(1)>"Start the review"</button>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| state.set_review_draft(None)>"Cancel this review"</button>
         </div>

@@ -118,6 +118,27 @@ test('with something stored, the records come with their code: the start page of
   expect(await page.evaluate(() => localStorage.getItem('mapscc/assessment/kept'))).toContain('"id":"kept"');
 });
 
+test('a page whose journey\u2019s code is here already is drawn at once: no "Loading" on screen between pages', async ({ page }) => {
+  await openApp(page, 'roles');
+  // The roles, about and accessibility pages share the explore chunk, but
+  // each has a split function of its own, whose first call goes through
+  // the chunk loader; neither of the last two needs a content file.
+  await page.evaluate(() => {
+    window.loadingSeen = [];
+    const look = () => {
+      const loading = document.querySelector('#app-page [data-app-loading]');
+      if (loading) window.loadingSeen.push(loading.textContent);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.getByRole('link', { name: 'About', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('About this app');
+  await page.getByRole('link', { name: 'Accessibility statement', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
+  expect(await page.evaluate(() => window.loadingSeen)).toEqual([]);
+});
+
 test.describe('without the service worker', () => {
   // Once installed, the service worker has every chunk (and requests it
   // answers pass no route): this is a first visit cut off before then.

@@ -4,7 +4,7 @@
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, reloadApp, watchForeignRequests } from './helpers.mjs';
 
-// Pages of every wasm chunk (src/lazy.rs: explore, check, data, packs), from every journey.
+// Pages of every wasm chunk (src/lazy.rs: explore, check, share), from every journey.
 const MAIN_PAGES = ['./', 'roles', 'capabilities', 'check', 'results', 'my-data', 'workshop', 'about', 'glossary', 'review', 'evidence', 'packs'];
 
 /** Waits until the service worker has kept the app and controls the page. */
