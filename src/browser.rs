@@ -360,20 +360,31 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Awaits `work`; if it was still waiting when the task it started in
-/// ended (a fetch, not a chunk already here), goes on in a task of its own
-/// (see [`next_task`]). What was ready within the task goes on at once, so
-/// a page whose code is here is drawn before the next paint, with no
-/// "Loading" shown between pages.
-pub async fn after_waiting<T>(work: impl std::future::Future<Output = T>) -> T {
-    let task_ended = std::rc::Rc::new(std::cell::Cell::new(false));
-    let mark = task_ended.clone();
-    in_a_new_task(move || mark.set(true));
-    let result = work.await;
-    if task_ended.get() {
-        next_task().await;
+/// Notes when the task it was started in ends, so that work which awaited
+/// something can tell a real wait (a fetch) from a future that was ready
+/// within the task (a chunk already here). Not generic, so its code is in
+/// the first load once, whatever it is used with.
+pub struct TaskWatch(std::rc::Rc<std::cell::Cell<bool>>);
+
+impl TaskWatch {
+    /// Starts watching the task that is running now.
+    pub fn start() -> Self {
+        let ended = std::rc::Rc::new(std::cell::Cell::new(false));
+        let mark = ended.clone();
+        in_a_new_task(move || mark.set(true));
+        Self(ended)
     }
-    result
+
+    /// If the task it was started in has ended, goes on in a task of its
+    /// own (see [`next_task`]); if not, at once. So a page whose code is
+    /// here is drawn before the next paint, with no "Loading" shown
+    /// between pages, and one whose chunk was fetched is drawn apart from
+    /// the chunk's instantiation.
+    pub async fn next_task_if_waited(self) {
+        if self.0.get() {
+            next_task().await;
+        }
+    }
 }
 
 /// Where the app draws its pages: index.html's `#app-page`, between the

@@ -319,6 +319,13 @@ pub fn page<Fut>(load: impl Fn() -> Fut + 'static) -> AnyView
 where
     Fut: Future<Output = Result<PageMaker, PageCodeFailed>> + 'static,
 {
+    // Only this line is made once for each page: the rest is one copy.
+    page_from_chunk(Box::new(move || Box::pin(load())))
+}
+
+type PageFetch = Pin<Box<dyn Future<Output = Result<PageMaker, PageCodeFailed>>>>;
+
+fn page_from_chunk(load: Box<dyn Fn() -> PageFetch>) -> AnyView {
     let attempt = RwSignal::new(0_u32);
     let status = RwSignal::new(CodeLoad::Loading);
     let maker = StoredValue::new_local(None::<PageMaker>);
@@ -332,7 +339,10 @@ where
             // page are each a long task on a slow phone: the page is drawn
             // in a task of its own. A chunk here already (another page of
             // the same journey brought it) gives its page at once.
-            match browser::after_waiting(fetched).await {
+            let this_task = browser::TaskWatch::start();
+            let fetched = fetched.await;
+            this_task.next_task_if_waited().await;
+            match fetched {
                 Ok(make) => {
                     maker.set_value(Some(make));
                     status.set(CodeLoad::Ready);

@@ -625,25 +625,26 @@ async fn next_task_lets_the_tasks_already_queued_run_first() {
     assert_eq!(*order.borrow(), ["microtask", "task", "after next_task"]);
 }
 
-/// `browser::after_waiting` goes on within the task when nothing had to be
+/// `browser::TaskWatch` goes on within the task when nothing had to be
 /// waited for (a chunk here already: its page is drawn before the next
 /// paint), and in a task of its own after a real wait.
 #[wasm_bindgen_test]
-async fn after_waiting_adds_a_task_only_after_a_real_wait() {
-    use maps_capability_checker::browser::{after_waiting, in_a_new_task};
+async fn task_watch_adds_a_task_only_after_a_real_wait() {
+    use maps_capability_checker::browser::{in_a_new_task, TaskWatch};
     let order = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let queued = order.clone();
     in_a_new_task(move || queued.borrow_mut().push("task queued first"));
-    after_waiting(async {}).await;
+    let this_task = TaskWatch::start();
+    async {}.await;
+    this_task.next_task_if_waited().await;
     order.borrow_mut().push("after nothing to wait for");
     assert_eq!(*order.borrow(), ["after nothing to wait for"]);
 
     let queued = order.clone();
-    after_waiting(async move {
-        sleep(1).await;
-        in_a_new_task(move || queued.borrow_mut().push("task queued as the wait ended"));
-    })
-    .await;
+    let this_task = TaskWatch::start();
+    sleep(1).await;
+    in_a_new_task(move || queued.borrow_mut().push("task queued as the wait ended"));
+    this_task.next_task_if_waited().await;
     order.borrow_mut().push("after a wait");
     assert_eq!(
         *order.borrow(),

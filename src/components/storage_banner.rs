@@ -6,8 +6,9 @@ use crate::address::Page;
 use crate::components::inset_text::InsetText;
 use crate::components::warning_callout::WarningCallout;
 use crate::{
+    browser,
     core::limits,
-    navigation::use_navigation,
+    navigation::{self, use_navigation},
     state::{use_app_state, Notice, RecordsRead, RecordsTask, SaveStatus},
     storage::Backend,
 };
@@ -34,13 +35,7 @@ pub fn StorageBanner() -> impl IntoView {
                 }.into_any()),
                 Backend::Device => None,
             }}
-            {move || (state.records_read().get() == RecordsRead::CodeFailed).then(|| view! {
-                <WarningCallout heading="Your saved answers could not be read" class="app-banner">
-                    <p>"The part of the app that reads what you have saved on this device could not be fetched, so the pages that show your answers, and presenter mode, cannot open yet. Nothing you have saved is affected."</p>
-                    <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
-                        on:click=move |_| state.retry_records()>"Try reading them again"</button>
-                </WarningCallout>
-            })}
+            <RecordsNotRead/>
             {move || match state.save_status().get() {
                 SaveStatus::Saved if limits::nearly_full(state.storage_used().get()) => Some(view! {
                     <WarningCallout heading="Storage nearly full" class="app-banner">
@@ -93,6 +88,49 @@ pub fn StorageBanner() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+const RECORDS_NOT_READ_HEADING: &str = "app-records-not-read";
+
+/// The records' code could not be fetched (see `RecordsRead::CodeFailed`).
+/// "Try reading them again" that fails again says "still" and focuses the
+/// heading, so the press is seen and heard to have done something; one
+/// that works announces and focuses the page's heading, as a page load does.
+#[component]
+fn RecordsNotRead() -> impl IntoView {
+    let state = use_app_state();
+    let pressed = StoredValue::new(false);
+    let tried_again = RwSignal::new(false);
+    Effect::new(move || {
+        let read = state.records_read().get();
+        if !pressed.get_value() || read == RecordsRead::Waiting {
+            return;
+        }
+        pressed.set_value(false);
+        if read == RecordsRead::CodeFailed {
+            tried_again.set(true);
+            browser::focus_after_render(RECORDS_NOT_READ_HEADING);
+        } else {
+            navigation::arrive_again();
+        }
+    });
+    let try_again = move |_| {
+        pressed.set_value(true);
+        state.retry_records();
+    };
+    move || {
+        (state.records_read().get() == RecordsRead::CodeFailed).then(|| {
+            let still = if tried_again.get() { " still" } else { "" };
+            view! {
+                <WarningCallout heading=format!("Your saved answers{still} could not be read")
+                    heading_id=RECORDS_NOT_READ_HEADING class="app-banner">
+                    <p>"The part of the app that reads what you have saved on this device could not be fetched, so the pages that show your answers, and presenter mode, cannot open yet. Nothing you have saved is affected."</p>
+                    <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
+                        on:click=try_again>"Try reading them again"</button>
+                </WarningCallout>
+            }
+        })
     }
 }
 

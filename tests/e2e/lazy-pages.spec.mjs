@@ -219,6 +219,12 @@ test.describe('without the service worker', () => {
     await openApp(page, './');
     await expect(page.getByText('Your saved answers could not be read')).toBeVisible();
     await expectNoAxeViolations(page);
+    // The banner's own "Try again", pressed while the code still cannot
+    // come: seen and heard to have tried (fresh-user trial, session 13).
+    await page.getByRole('button', { name: 'Try reading them again' }).click();
+    const banner = page.getByRole('heading', { name: 'Important: Your saved answers still could not be read' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toBeFocused();
     await page.goto('results');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
     await expectNoAxeViolations(page);
@@ -233,6 +239,22 @@ test.describe('without the service worker', () => {
     await expect(heading).toBeFocused();
     await expect(page.locator('main')).toContainText('Anaesthesia associate');
     await expect(page.getByText('Your saved answers could not be read')).toHaveCount(0);
+  });
+
+  test('the banner\u2019s "Try reading them again" that works reads the records, and focus goes to the page\u2019s heading', async ({ page }) => {
+    const RECORDS = /\/lazy-records-[0-9a-f]{16}\.wasm$/;
+    const unfinished = JSON.parse(assessmentRecord({ id: 'kept', role: 'aa', ratings: { [quickCheck('aa')[0].id]: 3 } }));
+    unfinished.data.finished_at = null;
+    await seed(page, { 'mapscc/assessment/kept': JSON.stringify(unfinished) });
+    await page.route(RECORDS, (route) => route.abort('internetdisconnected'));
+    await openApp(page, './');
+    await expect(page.getByText('Your saved answers could not be read')).toBeVisible();
+    await page.unroute(RECORDS);
+    await page.getByRole('button', { name: 'Try reading them again' }).click();
+    await expect(page.getByText('could not be read')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Continue your check' })).toBeVisible();
+    // The button pressed is gone: focus goes to the page's heading.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   });
 
   test('a chunk that cannot be fetched gives a page with "Try again", which then works', async ({ page }) => {
