@@ -114,14 +114,22 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
             let items = assessment.with_untracked(|assessment| {
                 assessment.as_ref().map(|a| a.items(framework)).unwrap_or_default()
             });
+            // The review holds no text box: it is rebuilt on every save,
+            // so answers another tab gives or changes show at once.
+            let review = move || {
+                assessment.get().map(|current| {
+                    let items = current.items(framework);
+                    view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }
+                })
+            };
             match place.get() {
-                Place::Review => view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any(),
+                Place::Review => review.into_any(),
                 place @ (Place::Item(index) | Place::Change(index)) => match items.get(index).copied() {
                     Some(item) => view! {
                         <Item assessment=current item=item index=index total=items.len() go_to=Callback::new(go_to)
                             from_review=matches!(place, Place::Change(_))/>
                     }.into_any(),
-                    None => view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any(),
+                    None => review.into_any(),
                 },
             }
         }}
@@ -167,10 +175,19 @@ fn Item(
         }
     };
     let saved = RwSignal::new(String::new());
-    let selected = match assessment.rating(&item.id) {
-        Some(Rating::Level(level)) => Some(level.to_string()),
-        Some(Rating::NotApplicable) => Some("na".to_string()),
-        None => None,
+    // The stored rating, not the one this page opened with: another tab
+    // that re-rates this question is followed at once.
+    let selected = {
+        let (id, capability) = (id.clone(), item.id.clone());
+        Memo::new(move |_| {
+            state
+                .assessment(&id)
+                .and_then(|assessment| assessment.rating(&capability))
+                .map(|rating| match rating {
+                    Rating::Level(level) => level.to_string(),
+                    Rating::NotApplicable => "na".to_string(),
+                })
+        })
     };
     let capability_id = item.id.clone();
     let rate = {
@@ -250,11 +267,11 @@ fn Item(
                         let value = level.level.to_string();
                         // Numbered as results, review and print show it: "3 (with some support)".
                         let label = framework.level_label(assessment.role, level.level);
-                        view! { <RatingRadio value=value label hint=level.wording.clone() selected=selected.clone() on_select=rate.clone()/> }
+                        view! { <RatingRadio value=value label hint=level.wording.clone() selected on_select=rate.clone()/> }
                     }).collect_view()}
                     <div class="nhsuk-radios__divider">"or"</div>
                     <RatingRadio value="na".into() label=framework.not_applicable.label.clone()
-                        hint=framework.not_applicable.wording.clone() selected=selected.clone() on_select=rate.clone()/>
+                        hint=framework.not_applicable.wording.clone() selected on_select=rate.clone()/>
                 </div>
             </fieldset>
             <p class="nhsuk-u-visually-hidden" role="status">{move || saved.get()}</p>
@@ -302,12 +319,15 @@ fn RatingRadio(
     value: String,
     label: String,
     hint: String,
-    selected: Option<String>,
+    selected: Memo<Option<String>>,
     on_select: impl Fn(String) + Clone + 'static,
 ) -> impl IntoView {
     let input_id = format!("rating-{value}");
     let hint_id = format!("rating-{value}-hint");
-    let checked = selected.as_deref() == Some(value.as_str());
+    let checked = {
+        let value = value.clone();
+        move || selected.with(|selected| selected.as_deref() == Some(value.as_str()))
+    };
     view! {
         <div class="nhsuk-radios__item">
             <input class="nhsuk-radios__input" id=input_id.clone() name="rating" type="radio" value=value.clone()

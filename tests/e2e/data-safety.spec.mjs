@@ -28,6 +28,28 @@ test('two pages of one browser editing different items both persist', async ({ p
   expect(stored.data.answers[items[1].id][0]).toBe(4);
 });
 
+test('a question open in two tabs shows the rating given in the other, and so does the review', async ({ page, context }) => {
+  const items = quickCheck('aa');
+  await seed(page, { 'mapscc/assessment/shared': assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }) });
+  await openApp(page, '/check/shared');
+  const second = await context.newPage();
+  await openApp(second, '/check/shared');
+  await page.getByLabel('With direct supervision').check();
+  await expect(second.getByLabel('With direct supervision')).toBeChecked();
+  await second.getByLabel('Consistently, within my supervision').check();
+  await expect(page.getByLabel('Consistently, within my supervision')).toBeChecked();
+  await expect(page.getByLabel('With direct supervision')).not.toBeChecked();
+  // The review open in one tab follows a change made in the other.
+  await second.getByText('Jump to a domain or to unanswered questions').click();
+  await second.getByRole('button', { name: 'Review and finish' }).click();
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText('Review your answers');
+  await expect(second.getByText(`You have answered 1 of ${items.length} questions.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByLabel('Not applicable').check();
+  await expect(second.getByText(`You have answered 2 of ${items.length} questions.`)).toBeVisible();
+  await expect(second.locator('.nhsuk-summary-list__value')).toHaveText([/^4 \(/, /^not applicable$/i]);
+});
+
 test('every stored value corrupted leaves the app usable with the corrupt copies kept', async ({ page }) => {
   await seed(page, {
     'mapscc/profiles': 'this is not json',
