@@ -21,20 +21,28 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The shell is drawn in this task and the first page in the next one
-    // (see `crate::mount`). Until then the static first page stays on
-    // screen, and app.css hides what the app has drawn behind it.
+    // Start-up is cut into tasks after this one, each short on a slow
+    // phone (BENCHMARKS.md, fifteenth session): the first page's content
+    // files and the chunk with the code that reads them are asked for in
+    // the next, before the shell is drawn (twelfth session); the shell is
+    // drawn in the one after, and the first page in the last (see
+    // `crate::mount`). Until then the static first page stays on screen,
+    // and app.css hides what the app has drawn behind it.
+    let navigation = Navigation::start();
+    let loader = ContentLoader::new();
+    let arriving_at = Page::from_path(&navigation.path());
+    let shell = RwSignal::new(false);
     let first_page = RwSignal::new(false);
     browser::in_a_new_task(move || {
-        first_page.set(true);
-        browser::remove_static_first_page_once_drawn();
+        loader.need_all(&arriving_at);
+        browser::in_a_new_task(move || {
+            shell.set(true);
+            browser::in_a_new_task(move || {
+                first_page.set(true);
+                browser::remove_static_first_page_once_drawn();
+            });
+        });
     });
-    let navigation = Navigation::start();
-    // The first page's content files, and its chunk with the code that
-    // reads them, are fetched before the shell is drawn, not in the task
-    // after it (BENCHMARKS.md, twelfth session).
-    let loader = ContentLoader::new();
-    loader.need_all(&Page::from_path(&navigation.path()));
     // Read by code in a chunk of its own, fetched now only if storage holds
     // something of the app's (see `RecordsTask`).
     let state = AppState::load(RecordsCodeSource::Chunk(lazy::records_code));
@@ -56,12 +64,16 @@ pub fn App() -> impl IntoView {
     });
 
     // Drawn into index.html's #app-page (see `crate::mount`).
-    view! {
-        <StorageBanner/>
-        <StaleContentNotice/>
-        <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
-            <CurrentPage navigation first_page/>
-        </main>
+    move || {
+        shell.get().then(|| {
+            view! {
+                <StorageBanner/>
+                <StaleContentNotice/>
+                <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
+                    <CurrentPage navigation first_page/>
+                </main>
+            }
+        })
     }
 }
 

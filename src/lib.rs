@@ -29,8 +29,10 @@ pub mod storage;
 pub fn mount() {
     recovery::install_panic_screen();
     // Start-up is cut into tasks: instantiating the wasm (this one), the
-    // app's shell and then its first page. On a slow phone each is a long
-    // task, and one task of them all would keep a tap waiting for longer.
+    // app's state and navigation, then asking for the first page's files,
+    // drawing the shell and drawing the first page (see `app::App`). On a
+    // slow phone each is a long task, and one task of them all would keep
+    // a tap waiting for longer.
     browser::in_a_new_task(|| {
         if let Some(host) = browser::page_host() {
             leptos::mount::mount_to(host, app::App).forget();
