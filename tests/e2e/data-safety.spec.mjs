@@ -3,12 +3,18 @@ import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
 import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 
-test('two pages of one browser editing different items both persist', async ({ page, context }) => {
-  const items = quickCheck('aa');
+/** The same unanswered quick check open in `page` and in a second tab. */
+async function twoTabsOnOneCheck(page, context) {
   await seed(page, { 'mapscc/assessment/shared': assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }) });
   await openApp(page, '/check/shared');
   const second = await context.newPage();
   await openApp(second, '/check/shared');
+  return second;
+}
+
+test('two pages of one browser editing different items both persist', async ({ page, context }) => {
+  const items = quickCheck('aa');
+  const second = await twoTabsOnOneCheck(page, context);
   // Page one rates the first item; page two, still on the first item's
   // screen, jumps to the second and rates it.
   await page.getByLabel('With direct supervision').check();
@@ -30,10 +36,7 @@ test('two pages of one browser editing different items both persist', async ({ p
 
 test('a question open in two tabs shows the rating given in the other, and so does the review', async ({ page, context }) => {
   const items = quickCheck('aa');
-  await seed(page, { 'mapscc/assessment/shared': assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }) });
-  await openApp(page, '/check/shared');
-  const second = await context.newPage();
-  await openApp(second, '/check/shared');
+  const second = await twoTabsOnOneCheck(page, context);
   await page.getByLabel('With direct supervision').check();
   await expect(second.getByLabel('With direct supervision')).toBeChecked();
   await second.getByLabel('Consistently, within my supervision').check();
