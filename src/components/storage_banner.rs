@@ -6,7 +6,6 @@ use crate::address::Page;
 use crate::components::inset_text::InsetText;
 use crate::components::warning_callout::WarningCallout;
 use crate::{
-    browser,
     core::limits,
     navigation::{self, use_navigation},
     state::{use_app_state, Notice, RecordsRead, RecordsTask, SaveStatus},
@@ -91,45 +90,55 @@ pub fn StorageBanner() -> impl IntoView {
     }
 }
 
-const RECORDS_NOT_READ_HEADING: &str = "app-records-not-read";
-
 /// The records' code could not be fetched (see `RecordsRead::CodeFailed`).
-/// "Try reading them again" that fails again says "still" and focuses the
-/// heading, so the press is seen and heard to have done something; one
-/// that works announces and focuses the page's heading, as a page load does.
+/// The banner stays while "Try reading them again" tries, so focus stays
+/// on the button and nothing below moves; what it says changes, and is
+/// announced (the banners' region is a status): "Trying again…", then
+/// "That did not work either", on every failed try.
+/// A try that works takes the banner away, and focus goes to the page's
+/// heading, which is announced, as after a page load.
 #[component]
 fn RecordsNotRead() -> impl IntoView {
     let state = use_app_state();
-    let pressed = StoredValue::new(false);
+    let trying = RwSignal::new(false);
     let tried_again = RwSignal::new(false);
     Effect::new(move || {
         let read = state.records_read().get();
-        if !pressed.get_value() || read == RecordsRead::Waiting {
+        if !trying.get_untracked() || read == RecordsRead::Waiting {
             return;
         }
-        pressed.set_value(false);
+        trying.set(false);
         if read == RecordsRead::CodeFailed {
             tried_again.set(true);
-            browser::focus_after_render(RECORDS_NOT_READ_HEADING);
         } else {
             navigation::arrive_again();
         }
     });
+    let shown = Memo::new(move |_| match state.records_read().get() {
+        RecordsRead::CodeFailed => true,
+        RecordsRead::Waiting => trying.get(),
+        RecordsRead::Read => false,
+    });
     let try_again = move |_| {
-        pressed.set_value(true);
-        state.retry_records();
+        if !trying.get_untracked() {
+            trying.set(true);
+            state.retry_records();
+        }
     };
     move || {
-        (state.records_read().get() == RecordsRead::CodeFailed).then(|| {
-            let still = if tried_again.get() { " still" } else { "" };
-            view! {
-                <WarningCallout heading=format!("Your saved answers{still} could not be read")
-                    heading_id=RECORDS_NOT_READ_HEADING class="app-banner">
-                    <p>"The part of the app that reads what you have saved on this device could not be fetched, so the pages that show your answers, and presenter mode, cannot open yet. Nothing you have saved is affected."</p>
-                    <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
-                        on:click=try_again>"Try reading them again"</button>
-                </WarningCallout>
-            }
+        shown.get().then(|| view! {
+            <WarningCallout heading="Your saved answers could not be read" class="app-banner">
+                <p>"The part of the app that reads what you have saved on this device could not be fetched, so the pages that show your answers, and presenter mode, cannot open yet. Nothing you have saved is affected."</p>
+                {move || if trying.get() {
+                    Some("Trying again\u{2026}")
+                } else if tried_again.get() {
+                    Some("That did not work either. Check your connection and try again.")
+                } else {
+                    None
+                }.map(|progress| view! { <p>{progress}</p> })}
+                <button class="nhsuk-button nhsuk-button--secondary app-button--small" type="button"
+                    on:click=try_again>"Try reading them again"</button>
+            </WarningCallout>
         })
     }
 }

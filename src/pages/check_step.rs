@@ -117,6 +117,11 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
             // The review holds no text box: it is rebuilt on every save,
             // so answers another tab gives or changes show at once.
             let review = move || {
+                // Focus on the heading (where it is when the review opens)
+                // stays there when a save from another tab redraws it.
+                if browser::active_element().is_some_and(|element| element.id() == "step-heading") {
+                    browser::focus_after_render("step-heading");
+                }
                 assessment.get().map(|current| {
                     let items = current.items(framework);
                     view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }
@@ -187,6 +192,15 @@ fn Item(
                     Rating::Level(level) => level.to_string(),
                     Rating::NotApplicable => "na".to_string(),
                 })
+        })
+    };
+    let saved_note = {
+        let (id, capability) = (id.clone(), item.id.clone());
+        Memo::new(move |_| {
+            state
+                .assessment(&id)
+                .map(|assessment| assessment.note(&capability).to_owned())
+                .unwrap_or_default()
         })
     };
     let capability_id = item.id.clone();
@@ -278,7 +292,7 @@ fn Item(
         </div>
         <CharacterCount id="note" label="Notes or evidence (optional)"
             hint=state.backend().get_untracked().keeping().note_hint()
-            what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned()
+            what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned() saved=saved_note
             error=note_error on_save=save_note/>
         {move || by_capability.with(|by_capability| view! {
             <CapabilityEvidence capability=item.id.clone() title=item.title.clone()

@@ -51,6 +51,32 @@ test('a question open in two tabs shows the rating given in the other, and so do
   await page.getByLabel('Not applicable').check();
   await expect(second.getByText(`You have answered 2 of ${items.length} questions.`)).toBeVisible();
   await expect(second.locator('.nhsuk-summary-list__value')).toHaveText([/^4 \(/, /^not applicable$/i]);
+  // Focus on the review's heading, where it opened, stays there.
+  const heading = second.getByRole('heading', { level: 1 });
+  await heading.focus();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByLabel('With direct supervision').check();
+  await expect(second.getByText(`You have answered 3 of ${items.length} questions.`)).toBeVisible();
+  await expect(heading).toBeFocused();
+});
+
+test('a note saved in one tab shows in the other, and is not overwritten there unseen (fresh-user trial)', async ({ page, context }) => {
+  const items = quickCheck('aa');
+  const second = await twoTabsOnOneCheck(page, context);
+  const note = (tab) => tab.getByLabel('Notes or evidence (optional)');
+  await note(page).fill('from the first tab');
+  await note(page).blur();
+  await expect(note(second)).toHaveValue('from the first tab');
+  // Typed here, added to what the other tab saved.
+  await note(second).press('End');
+  await note(second).pressSequentially(', and the second');
+  await expect(note(page)).toHaveValue('from the first tab, and the second');
+  // A box being typed in is never overwritten by the other tab.
+  await note(page).focus();
+  await note(second).fill('changed in the second tab');
+  await expect.poll(() => page.evaluate((id) => JSON.parse(localStorage.getItem('mapscc/assessment/shared')).data.answers[id][2], items[0].id))
+    .toBe('changed in the second tab');
+  await expect(note(page)).toHaveValue('from the first tab, and the second');
 });
 
 test('every stored value corrupted leaves the app usable with the corrupt copies kept', async ({ page }) => {
