@@ -127,12 +127,16 @@ e2e: tools browsers build-sub-path
 
 # The journeys of tests/engines in Firefox and WebKit against dist/: both
 # engines run, each printing its own counts, and a failure names its engine.
+# Each journey has its own time limit (tests/engines/journeys.test.mjs); the
+# runner exits once they are done, and `timeout` bounds each engine's run
+# whatever happens (a suite once hung CI until its 90 minutes ran out).
+ENGINES_TIMEOUT := timeout --kill-after=30s 25m
 engines: tools browsers
 	@failed=""; \
 	echo "== Journeys in Firefox (firefox-esr, geckodriver $(GECKODRIVER_VERSION))"; \
-	ENGINE=firefox node --test tests/engines/ || failed="$$failed Firefox"; \
+	ENGINE=firefox $(ENGINES_TIMEOUT) node --test --test-force-exit tests/engines/ || failed="$$failed Firefox"; \
 	echo "== Journeys in WebKit (WebKitGTK MiniBrowser, under Xvfb)"; \
-	ENGINE=webkit xvfb-run -a node --test tests/engines/ || failed="$$failed WebKit"; \
+	ENGINE=webkit $(ENGINES_TIMEOUT) xvfb-run -a node --test --test-force-exit tests/engines/ || failed="$$failed WebKit"; \
 	if [ -n "$$failed" ]; then echo "Journeys FAILED in:$$failed"; exit 1; fi
 
 ## Speed and size against the targets, as one table (not part of `make test`)

@@ -6,10 +6,10 @@
 // ENGINE=firefox|webkit picks the engine. Each test gets a new session,
 // which is a new, empty browser profile.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { freePort } from '../free-port.mjs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -20,6 +20,10 @@ const WAIT_MS = Number(process.env.ENGINES_WAIT_MS || 15_000);
 // Longer than the double-click time of GTK (400 ms), which WebKitGTK and
 // Firefox on Linux use (see `Browser.press`).
 const PRESS_APART_MS = 500;
+/** Where failed journeys' screenshots and what each engine's driver and browser print are kept (ignored by git). */
+export const RESULTS = new URL('../../test-results/engines/', import.meta.url).pathname;
+/** How long closing a session may take before its driver is restarted. */
+const CLOSE_WAIT_MS = 20_000;
 
 export const ENGINES = {
   firefox: {
@@ -28,6 +32,11 @@ export const ENGINES = {
     /** `blockStorage`: the user has turned site storage off (dom.storage.enabled). */
     capabilities: ({ blockStorage = false, downloads }) => ({
       browserName: 'firefox',
+      // Navigation returns once the document is parsed; `Browser.open` then
+      // waits for the app itself. In one CI run a fresh headless Firefox
+      // never fired a page's load event (30 s), and that test, with every
+      // one after it, failed on the driver's wait, not on the app.
+      pageLoadStrategy: 'eager',
       'moz:firefoxOptions': {
         binary: '/usr/bin/firefox-esr',
         args: ['-headless'],
@@ -68,6 +77,15 @@ export const engine = ENGINES[engineId];
 if (!engine) throw new Error(`ENGINE must be one of ${Object.keys(ENGINES).join(', ')}, not ${engineId}`);
 
 
+/** `promise`, or a rejection naming `what` once `ms` milliseconds have passed. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${engine.name}: waited ${ms} ms for ${what}`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Starts a program and resolves once `ready(output so far)` is true. */
 function startProcess(command, args, ready, what) {
   return new Promise((resolve, reject) => {
@@ -99,11 +117,34 @@ export async function startServer(port) {
   return { url: `http://127.0.0.1:${chosen}`, port: chosen, stop: () => stopProcess(child) };
 }
 
+/**
+ * Stops a program started by `startProcess` or `startDriver`. A driver is
+ * started as the leader of its own process group, so the browser it
+ * launched is stopped with it: a browser left running would hold its
+ * session, and the next test could not start one. Whatever has not exited
+ * 5 s after SIGTERM gets SIGKILL.
+ */
 function stopProcess(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const signal = (name) => {
+    try {
+      if (child.leadsGroup) process.kill(-child.pid, name);
+      else child.kill(name);
+    } catch {
+      // already gone
+    }
+  };
+  if (child.exitCode !== null || child.signalCode !== null) {
+    if (child.leadsGroup) signal('SIGKILL'); // the browser may outlive its driver
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill();
+    const kill = setTimeout(() => signal('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      if (child.leadsGroup) signal('SIGKILL');
+      resolve();
+    });
+    signal('SIGTERM');
   });
 }
 
@@ -111,6 +152,8 @@ function stopProcess(child) {
  * Starts this engine's WebDriver server; resolves once its /status answers.
  * It runs with a new, empty home folder: MiniBrowser keeps its data and
  * saves downloads there, and Firefox is told to save downloads there too.
+ * What the driver and its browsers print is added to
+ * RESULTS/<engine>-driver.log.
  */
 export async function startDriver() {
   const port = await freePort();
@@ -118,7 +161,11 @@ export async function startDriver() {
   const url = `http://127.0.0.1:${port}`;
   const home = mkdtempSync(join(tmpdir(), `engines-${engineId}-home-`));
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache') };
-  const child = spawn(command, args, { stdio: 'ignore', env });
+  mkdirSync(RESULTS, { recursive: true });
+  const log = openSync(join(RESULTS, `${engineId}-driver.log`), 'a');
+  const child = spawn(command, args, { stdio: ['ignore', log, log], env, detached: true });
+  closeSync(log);
+  child.leadsGroup = true;
   const what = `${engine.name}'s WebDriver (${command})`;
   const failed = new Promise((_, reject) => {
     child.once('error', (error) => reject(new Error(`${what} could not start: ${error.message}`)));
@@ -139,7 +186,7 @@ export async function startDriver() {
   try {
     await Promise.race([ready, failed]);
   } catch (error) {
-    child.kill();
+    await stopProcess(child);
     throw error;
   }
   failed.catch(() => {}); // a later exit is reported by the session that needs it
@@ -209,6 +256,23 @@ function pageFindByRole(role, name, exact) {
     .filter((element) => visible(element) && match(element.getAttribute('aria-label') || element.textContent || element.value));
 }
 
+/**
+ * Keeps the page's last ten presses (their target and `MouseEvent.detail`,
+ * 2 for the second click of a double-click) in `window.enginesClicks`, for
+ * `describePage`: a press the browser took for a double-click shows there.
+ * It listens to mouseup, which carries the same count: the app stops such
+ * a click before listeners added after its own could see it.
+ */
+function pageLogClicks() {
+  if (window.enginesClicks) return;
+  window.enginesClicks = [];
+  window.addEventListener('mouseup', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const name = target ? `${target.tagName.toLowerCase()} "${(target.textContent || target.value || '').trim().slice(0, 30)}"` : 'nothing';
+    window.enginesClicks = [...window.enginesClicks.slice(-9), `${name} detail ${event.detail}`];
+  }, true);
+}
+
 function pageHasText(text) {
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
   return norm(document.body.innerText).includes(text);
@@ -221,6 +285,8 @@ export class Browser {
     this.appUrl = appUrl;
     this.downloads = downloads;
     this.lastPress = 0;
+    /** Set once `close` is called: the promise of the session's end. */
+    this.closing = null;
   }
 
   /**
@@ -239,6 +305,7 @@ export class Browser {
   async press(control) {
     const wait = this.lastPress + PRESS_APART_MS - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await this.run(pageLogClicks).catch(() => {});
     await control.click();
     this.lastPress = Date.now();
   }
@@ -260,7 +327,7 @@ export class Browser {
         last = error;
       }
       if (Date.now() > deadline) {
-        throw new Error(`${engine.name}: timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+        throw new Error(`${engine.name}: timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.name}: ${last.message})` : ''}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -273,7 +340,13 @@ export class Browser {
 
   /** Opens a path of the app and waits for the app to show it. */
   async open(path = '/') {
-    await this.driver.get(new URL(path, this.appUrl).href);
+    const address = new URL(path, this.appUrl).href;
+    try {
+      await this.driver.get(address);
+    } catch (error) {
+      const state = await this.run(() => `${document.readyState}, at ${location.href}`).catch(() => 'the page did not answer');
+      throw new Error(`${engine.name}: opening ${address} failed (${error.name}: ${error.message}); the document was ${state}`);
+    }
     await this.appReady();
   }
 
@@ -404,7 +477,35 @@ export class Browser {
     return { path, text: readFileSync(path, 'utf8') };
   }
 
-  async close() {
-    await this.driver.quit();
+  /**
+   * What the page shows, for a failure's message: its address, the element
+   * with focus, its last clicks and its text (the first 600 characters). A screenshot is
+   * saved as `file` (a PNG) too.
+   */
+  async describePage(file) {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, await this.driver.takeScreenshot(), 'base64');
+    } catch {
+      // the text is the main thing
+    }
+    const page = await this.run(() => ({
+      address: location.href,
+      focused: document.activeElement
+        ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.id ? `#${document.activeElement.id}` : ''}`
+        : 'nothing',
+      text: document.body.innerText.replace(/\s+/g, ' ').slice(0, 600),
+      clicks: (window.enginesClicks || []).join('; ') || 'none',
+    }));
+    return `the page at ${page.address} (focus on ${page.focused}; its clicks: ${page.clicks}; screenshot ${file}) shows: ${page.text}`;
+  }
+
+  /**
+   * Ends the session (its profile goes with it). Rejects if the driver has
+   * not ended it within `waitMs`; a second call does nothing.
+   */
+  async close(waitMs = CLOSE_WAIT_MS) {
+    this.closing ??= withTimeout(this.driver.quit(), waitMs, 'the session to close');
+    return this.closing;
   }
 }
