@@ -8,8 +8,8 @@ use crate::{
     address::Page,
     browser,
     components::{
-        could_not_load::PageCodeNotLoaded, page_loading::PageLoading, sourced::StaleContentNotice,
-        storage_banner::StorageBanner,
+        could_not_load::RecordsCodeNotLoaded, page_loading::PageLoading,
+        sourced::StaleContentNotice, storage_banner::StorageBanner,
     },
     content_loader::{once_loaded, use_content_loader, ContentLoader},
     lazy,
@@ -114,7 +114,7 @@ fn once_records_read(view: AnyView) -> AnyView {
     (move || match read.get() {
         RecordsRead::Waiting => view! { <PageLoading what="your saved answers"/> }.into_any(),
         RecordsRead::CodeFailed => {
-            view! { <PageCodeNotLoaded on_retry=Callback::new(move |()| state.retry_records())/> }
+            view! { <RecordsCodeNotLoaded on_retry=Callback::new(move |()| state.retry_records())/> }
                 .into_any()
         }
         RecordsRead::Read => view

@@ -152,11 +152,20 @@ pub fn focus_without_scrolling(element: &web_sys::HtmlElement) {
 }
 
 /// Says `text` to screen readers through the shell's polite live region
-/// (`#app-announcer`, in index.html).
+/// (`#app-announcer`, in index.html). A live region is read out when its
+/// text changes, so the same words as last time (a page drawn anew under an
+/// unchanged heading, after a "Try again" that worked) go in with a
+/// no-break space added or taken away, and are said again.
 pub fn announce(text: &str) {
     let region = document().and_then(|document| document.get_element_by_id("app-announcer"));
     if let Some(region) = region {
-        region.set_text_content(Some(text));
+        let said = region.text_content().unwrap_or_default();
+        let fresh = if said == text {
+            format!("{text}\u{a0}")
+        } else {
+            text.to_owned()
+        };
+        region.set_text_content(Some(&fresh));
     }
 }
 

@@ -656,3 +656,39 @@ async fn task_watch_adds_a_task_only_after_a_real_wait() {
         ]
     );
 }
+
+/// The same words announced twice are said twice: a live region speaks
+/// only when its text changes, and a "Try again" that works can draw a
+/// page under the same heading as the one announced before (the start
+/// page, after the records banner's retry: fresh-user trial, session 15).
+#[wasm_bindgen_test]
+fn the_same_announcement_twice_changes_the_live_region_each_time() {
+    use maps_capability_checker::browser::announce;
+    let region = new_host();
+    region.set_id("app-announcer");
+    let mut said = Vec::new();
+    for text in [
+        "Explore the roles",
+        "Explore the roles",
+        "Explore the roles",
+        "Results",
+    ] {
+        announce(text);
+        said.push(region.text_content().unwrap_or_default());
+    }
+    region.remove();
+    assert!(said.windows(2).all(|pair| pair[0] != pair[1]), "{said:?}");
+    let words: Vec<&str> = said
+        .iter()
+        .map(|text| text.trim_end_matches('\u{a0}'))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "Explore the roles",
+            "Explore the roles",
+            "Explore the roles",
+            "Results"
+        ]
+    );
+}

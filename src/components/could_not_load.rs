@@ -42,3 +42,18 @@ pub fn PageCodeNotLoaded(on_retry: Callback<()>) -> impl IntoView {
         />
     }
 }
+
+/// The code that reads the device's records (a wasm chunk) could not be
+/// fetched, on a page that shows them (`Page::reads_records`). The records
+/// banner, which says the same on other pages, stands aside here, so one
+/// fault has one "Try again".
+#[component]
+pub fn RecordsCodeNotLoaded(on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <CouldNotLoad
+            what="your saved answers".to_string()
+            explanation="The part of the app that reads what you have saved on this device could not be fetched.".to_string()
+            on_retry
+        />
+    }
+}

@@ -96,7 +96,8 @@ pub fn StorageBanner() -> impl IntoView {
 /// announced (the banners' region is a status): "Trying again…", then
 /// "That did not work either", on every failed try.
 /// A try that works takes the banner away, and focus goes to the page's
-/// heading, which is announced, as after a page load.
+/// heading, which is announced, as after a page load. Not on a page that
+/// shows the records: that page says it instead.
 #[component]
 fn RecordsNotRead() -> impl IntoView {
     let state = use_app_state();
@@ -114,9 +115,13 @@ fn RecordsNotRead() -> impl IntoView {
             navigation::arrive_again();
         }
     });
+    // A page that shows the records says so itself, with its own "Try
+    // again" (`RecordsCodeNotLoaded`): one fault, one button.
+    let navigation = use_navigation();
+    let page_says_so = move || Page::from_path(&navigation.path()).reads_records();
     let shown = Memo::new(move |_| match state.records_read().get() {
-        RecordsRead::CodeFailed => true,
-        RecordsRead::Waiting => trying.get(),
+        RecordsRead::CodeFailed => !page_says_so(),
+        RecordsRead::Waiting => trying.get() && !page_says_so(),
         RecordsRead::Read => false,
     });
     let try_again = move |_| {

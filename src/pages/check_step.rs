@@ -131,8 +131,8 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
                 Place::Review => review.into_any(),
                 place @ (Place::Item(index) | Place::Change(index)) => match items.get(index).copied() {
                     Some(item) => view! {
-                        <Item assessment=current item=item index=index total=items.len() go_to=Callback::new(go_to)
-                            from_review=matches!(place, Place::Change(_))/>
+                        <Item assessment=current stored=assessment item=item index=index total=items.len()
+                            go_to=Callback::new(go_to) from_review=matches!(place, Place::Change(_))/>
                     }.into_any(),
                     None => review.into_any(),
                 },
@@ -143,7 +143,12 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
 
 #[component]
 fn Item(
+    /// The assessment as this question opened: its id, role and the note
+    /// the box starts with.
     assessment: Assessment,
+    /// The same assessment as stored now (the stepper's), following every
+    /// save, this tab's or another's.
+    stored: Memo<Option<Assessment>>,
     item: &'static Capability,
     index: usize,
     total: usize,
@@ -164,45 +169,44 @@ fn Item(
         .collect();
     let in_domain_total = in_domain.len();
     let answered = {
-        let (id, items) = (id.clone(), items.clone());
+        let items = items.clone();
         move || {
-            state
-                .assessment(&id)
-                .map_or(0, |assessment| assessment.answered_count(&items))
+            stored.with(|stored| {
+                stored
+                    .as_ref()
+                    .map_or(0, |assessment| assessment.answered_count(&items))
+            })
         }
     };
-    let answered_in_domain = {
-        let id = id.clone();
-        move || {
-            state
-                .assessment(&id)
+    let answered_in_domain = move || {
+        stored.with(|stored| {
+            stored
+                .as_ref()
                 .map_or(0, |assessment| assessment.answered_count(&in_domain))
-        }
+        })
     };
     let saved = RwSignal::new(String::new());
     // The stored rating, not the one this page opened with: another tab
     // that re-rates this question is followed at once.
-    let selected = {
-        let (id, capability) = (id.clone(), item.id.clone());
-        Memo::new(move |_| {
-            state
-                .assessment(&id)
-                .and_then(|assessment| assessment.rating(&capability))
+    let selected = Memo::new(move |_| {
+        stored.with(|stored| {
+            stored
+                .as_ref()
+                .and_then(|assessment| assessment.rating(&item.id))
                 .map(|rating| match rating {
                     Rating::Level(level) => level.to_string(),
                     Rating::NotApplicable => "na".to_string(),
                 })
         })
-    };
-    let saved_note = {
-        let (id, capability) = (id.clone(), item.id.clone());
-        Memo::new(move |_| {
-            state
-                .assessment(&id)
-                .map(|assessment| assessment.note(&capability).to_owned())
+    });
+    let saved_note = Memo::new(move |_| {
+        stored.with(|stored| {
+            stored
+                .as_ref()
+                .map(|assessment| assessment.note(&item.id).to_owned())
                 .unwrap_or_default()
         })
-    };
+    });
     let capability_id = item.id.clone();
     let rate = {
         let id = id.clone();
@@ -321,10 +325,7 @@ fn Item(
                 </div>
             }.into_any()
         }}
-        {move || {
-            let id = id.clone();
-            state.assessment(&id).map(|assessment| view! { <JumpTo items=items.clone() assessment=assessment go_to=go_to/> })
-        }}
+        {move || stored.get().map(|assessment| view! { <JumpTo items=items.clone() assessment=assessment go_to=go_to/> })}
     }
 }
 
