@@ -3,14 +3,37 @@
 
 use crate::browser;
 use crate::components::error_message::ErrorMessage;
+use crate::components::inset_text::InsetText;
 use crate::core::limits;
 use leptos::prelude::*;
 
+/// How a [`CharacterCount`] saves what is typed in it.
+#[derive(Clone, Copy)]
+pub enum Saving {
+    /// Each change that fits is passed on: for a form saved as a whole.
+    EachChange(Callback<String>),
+    /// The text is saved as it is typed, and another tab may save it too.
+    Shared {
+        /// The saved text, as this tab last read it.
+        saved: Memo<String>,
+        /// Saves `(seen, typed)`: `typed` in place of `seen`, the saved
+        /// text this box last showed, only if that is still what is saved;
+        /// otherwise saves nothing and returns the text saved instead.
+        save_over: Callback<(String, String), Result<(), String>>,
+    },
+}
+
 /// A labelled text area of at most `max` characters (see
-/// [`limits::char_count`]). Each change that fits is passed to `on_save`;
-/// text over the limit stays in the box, is not saved, and `error` says so,
-/// so that the page can refuse to move on until it is shortened. Nothing
-/// typed or pasted is ever cut off.
+/// [`limits::char_count`]), saved as `saving` says. Text over the limit
+/// stays in the box, is not saved, and `error` says so, so that the page
+/// can refuse to move on until it is shortened. Nothing typed or pasted is
+/// ever cut off.
+///
+/// A [`Saving::Shared`] text that another tab changes is shown here at
+/// once when everything in the box is saved. When the box holds text that
+/// is not saved (over the limit), or another tab saved first, nothing is
+/// written over: both texts are shown, `error` says so, and the person
+/// chooses which to keep.
 #[component]
 pub fn CharacterCount(
     id: &'static str,
@@ -21,27 +44,60 @@ pub fn CharacterCount(
     max: usize,
     initial: String,
     error: RwSignal<Option<String>>,
-    on_save: Callback<String>,
-    /// The saved text, which another tab may change: shown in the box
-    /// whenever it changes, unless the box has focus or holds text over
-    /// the limit (not saved), so nothing typed here is overwritten and a
-    /// change made there is not overwritten unseen by typing here.
-    #[prop(optional)]
-    saved: Option<Memo<String>>,
+    saving: Saving,
 ) -> impl IntoView {
     let count = RwSignal::new(limits::remaining_message(&initial, max));
-    error.set(limits::too_long(what, &initial, max));
+    // The saved text this box last showed, and the other tab's text when
+    // the two disagree and the person has yet to choose.
+    let seen = StoredValue::new(initial.clone());
+    let theirs = RwSignal::new(None::<String>);
+    let problem = move |text: &str| {
+        limits::too_long(what, text, max).or_else(|| {
+            theirs.with_untracked(Option::is_some).then(|| {
+                format!("{what} was changed in another tab while you were typing here. Choose which to keep")
+            })
+        })
+    };
+    error.set(problem(&initial));
     let shown = RwSignal::new(initial);
-    if let Some(saved) = saved {
+    let show = move |text: String| {
+        count.set(limits::remaining_message(&text, max));
+        error.set(problem(&text));
+        shown.set(text);
+    };
+    if let Saving::Shared { saved, .. } = saving {
         Effect::new(move |_| {
             let text = saved.get();
-            let typing = browser::active_element().is_some_and(|element| element.id() == id);
-            if !typing && error.get_untracked().is_none() && shown.get_untracked() != text {
-                count.set(limits::remaining_message(&text, max));
-                shown.set(text);
+            if seen.with_value(|seen| *seen == text) {
+                return;
+            }
+            let all_saved = shown.with_untracked(|shown| seen.with_value(|seen| shown == seen));
+            if all_saved || shown.with_untracked(|shown| *shown == text) {
+                seen.set_value(text.clone());
+                theirs.set(None);
+                let typing = browser::active_element().is_some_and(|element| element.id() == id);
+                show(text);
+                if typing {
+                    count.update(|count| *count = format!("Changed in another tab. {count}"));
+                }
+            } else {
+                theirs.set(Some(text));
+                error.set(shown.with_untracked(|shown| problem(shown)));
             }
         });
     }
+    let save = move |text: String| match saving {
+        Saving::EachChange(on_save) => on_save.run(text),
+        Saving::Shared { save_over, .. } => {
+            if theirs.with_untracked(Option::is_some) {
+                return;
+            }
+            match save_over.run((seen.get_value(), text.clone())) {
+                Ok(()) => seen.set_value(text),
+                Err(saved) => theirs.set(Some(saved)),
+            }
+        }
+    };
     let hint_id = format!("{id}-hint");
     let info_id = format!("{id}-info");
     let error_id = format!("{id}-error");
@@ -54,15 +110,33 @@ pub fn CharacterCount(
     };
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
+        if limits::too_long(what, &text, max).is_none() {
+            save(text.clone());
+        }
         // What the box holds (setting a text area's value to what it holds
         // already leaves the cursor where it is).
-        shown.set(text.clone());
-        count.set(limits::remaining_message(&text, max));
-        let problem = limits::too_long(what, &text, max);
-        if problem.is_none() {
-            on_save.run(text);
+        show(text);
+    };
+    // The person's choice when another tab saved a different text.
+    let keep_mine = move |_| {
+        if let Some(saved) = theirs.get_untracked() {
+            seen.set_value(saved);
+            theirs.set(None);
+            let mine = shown.get_untracked();
+            if limits::too_long(what, &mine, max).is_none() {
+                save(mine.clone());
+            }
+            show(mine);
+            browser::focus(id);
         }
-        error.set(problem);
+    };
+    let use_theirs = move |_| {
+        if let Some(saved) = theirs.get_untracked() {
+            seen.set_value(saved.clone());
+            theirs.set(None);
+            show(saved);
+            browser::focus(id);
+        }
     };
     view! {
         <div class="nhsuk-form-group nhsuk-character-count" class:nhsuk-form-group--error=move || error.get().is_some()>
@@ -74,6 +148,18 @@ pub fn CharacterCount(
             <textarea dir="auto" class="nhsuk-textarea" class:nhsuk-textarea--error=move || error.get().is_some()
                 id=id name=id rows="3" aria-describedby=described_by prop:value=move || shown.get() on:input=on_input></textarea>
             <div class="nhsuk-hint app-character-count__status" class:app-character-count__status--over=move || error.get().is_some() id=info_id aria-live="polite">{move || count.get()}</div>
+            {move || theirs.get().map(|saved| view! {
+                <InsetText class="app-character-count__theirs">
+                    <p>"What you typed here is not saved yet. The other tab saved:"</p>
+                    <p class="app-character-count__text">{if saved.is_empty() { "(nothing: it was emptied)".to_owned() } else { saved }}</p>
+                    <div class="app-step-buttons">
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=use_theirs>
+                            "Use the other tab's version"
+                        </button>
+                        <button class="nhsuk-button" type="button" on:click=keep_mine>"Keep what I typed here"</button>
+                    </div>
+                </InsetText>
+            })}
         </div>
     }
 }

@@ -338,6 +338,25 @@ impl Assessment {
         self.touch(now);
     }
 
+    /// Sets the note on `capability` to `note` only if it still reads
+    /// `seen`, the note as the person last saw it. Otherwise nothing is
+    /// changed and the note now held is returned: another tab saved it in
+    /// the meantime, and writing over it would lose it unseen.
+    pub fn set_note_over(
+        &mut self,
+        capability: &str,
+        seen: &str,
+        note: &str,
+        now: Millis,
+    ) -> Result<(), String> {
+        let held = self.note(capability);
+        if held != seen {
+            return Err(held.to_owned());
+        }
+        self.set_note(capability, note, now);
+        Ok(())
+    }
+
     pub fn set_current(&mut self, capability: &str, now: Millis) {
         self.current = Some(capability.to_owned());
         self.touch(now);
@@ -526,6 +545,27 @@ mod tests {
         assert_eq!(assessment.resume_index(&items), None);
         assessment.set_current(&items[1].id, 4_000);
         assert_eq!(assessment.resume_index(&items), Some(1));
+    }
+
+    #[test]
+    fn a_note_changed_elsewhere_since_it_was_seen_is_not_written_over() {
+        let mut assessment = sample();
+        assert_eq!(assessment.set_note_over("x", "", "mine", 1_000), Ok(()));
+        assert_eq!(assessment.note("x"), "mine");
+        // Another tab saved "theirs" after this one last showed "mine".
+        assessment.set_note("x", "theirs", 2_000);
+        let stamp = assessment.updated_at;
+        assert_eq!(
+            assessment.set_note_over("x", "mine", "mine, and more", 3_000),
+            Err("theirs".to_owned())
+        );
+        assert_eq!(assessment.note("x"), "theirs");
+        assert_eq!(assessment.updated_at, stamp);
+        assert_eq!(
+            assessment.set_note_over("x", "theirs", "theirs, and mine", 3_000),
+            Ok(())
+        );
+        assert_eq!(assessment.note("x"), "theirs, and mine");
     }
 
     #[test]

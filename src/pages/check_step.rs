@@ -3,7 +3,10 @@ use crate::components::evidence_links::{evidence_by_capability, CapabilityEviden
 use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
-    components::{character_count::CharacterCount, pack_tag::PackTag},
+    components::{
+        character_count::{CharacterCount, Saving},
+        pack_tag::PackTag,
+    },
     core::{
         assessment::{Assessment, Rating},
         framework::Capability,
@@ -231,12 +234,14 @@ fn Item(
         }
     };
     let note_id = item.id.clone();
-    let save_note = {
+    let save_note_over = {
         let id = id.clone();
-        Callback::new(move |text: String| {
+        Callback::new(move |(seen, text): (String, String)| {
+            let mut result = Ok(());
             state.update_assessment(&id, |assessment| {
-                assessment.set_note(&note_id, &text, browser::now())
+                result = assessment.set_note_over(&note_id, &seen, &text, browser::now());
             });
+            result
         })
     };
     // A note over the limit is not saved: moving on would lose it, so the
@@ -296,8 +301,8 @@ fn Item(
         </div>
         <CharacterCount id="note" label="Notes or evidence (optional)"
             hint=state.backend().get_untracked().keeping().note_hint()
-            what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned() saved=saved_note
-            error=note_error on_save=save_note/>
+            what="Your note" max=limits::NOTE_MAX_CHARS initial=assessment.note(&item.id).to_owned() error=note_error
+            saving=Saving::Shared { saved: saved_note, save_over: save_note_over }/>
         {move || by_capability.with(|by_capability| view! {
             <CapabilityEvidence capability=item.id.clone() title=item.title.clone()
                 linked=by_capability.get(&item.id).cloned().unwrap_or_default()/>

@@ -8,7 +8,7 @@ use crate::{
     browser,
     components::{
         capability_options::CapabilityOptions,
-        character_count::CharacterCount,
+        character_count::{CharacterCount, Saving},
         error_summary::{message_for, ErrorSummary},
         inset_text::InsetText,
         radios::{RadioOption, Radios},
@@ -237,13 +237,13 @@ fn EntryForm(
         <p class="nhsuk-body-s">"Write about learning, not the facts of a case. Each answer is up to 3,000 characters."</p>
         <CharacterCount id="evidence-happened" label="What happened?" hint="The activity, feedback or event, in general terms."
             what="What happened" max=limits::EVIDENCE_REFLECTION_MAX_CHARS initial=initial.what_happened.clone()
-            error=count_error on_save=set(|entry, text| entry.what_happened = text)/>
+            error=count_error saving=Saving::EachChange(set(|entry, text| entry.what_happened = text))/>
         <CharacterCount id="evidence-learned" label="What did you learn?" hint="What it taught you about your practice."
             what="What you learned" max=limits::EVIDENCE_REFLECTION_MAX_CHARS initial=initial.what_learned.clone()
-            error=RwSignal::new(None) on_save=set(|entry, text| entry.what_learned = text)/>
+            error=RwSignal::new(None) saving=Saving::EachChange(set(|entry, text| entry.what_learned = text))/>
         <CharacterCount id="evidence-next" label="What will you change?" hint="What you will do differently or keep doing, and how it helps patients."
             what="What you will change" max=limits::EVIDENCE_REFLECTION_MAX_CHARS initial=initial.what_next.clone()
-            error=RwSignal::new(None) on_save=set(|entry, text| entry.what_next = text)/>
+            error=RwSignal::new(None) saving=Saving::EachChange(set(|entry, text| entry.what_next = text))/>
         <div aria-live="polite" id="evidence-privacy">
             {move || {
                 let flags = flags();
@@ -257,7 +257,7 @@ fn EntryForm(
         </div>
         <CharacterCount id="evidence-kept-at" label="Where the evidence is kept (optional)" hint="For example, a certificate in your trust's learning system. Up to 300 characters."
             what="Where the evidence is kept" max=limits::EVIDENCE_KEPT_AT_MAX_CHARS initial=initial.kept_at.clone()
-            error=RwSignal::new(None) on_save=set(|entry, text| entry.kept_at = text)/>
+            error=RwSignal::new(None) saving=Saving::EachChange(set(|entry, text| entry.kept_at = text))/>
         <fieldset class="nhsuk-fieldset nhsuk-form-group">
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Linked capabilities"</legend>
             {move || {

@@ -11,7 +11,7 @@ use crate::{
     address::Page,
     browser,
     components::{
-        character_count::CharacterCount,
+        character_count::{CharacterCount, Saving},
         checkboxes::Checkbox,
         error_message::ErrorMessage,
         error_summary::{message_for, ErrorSummary},
@@ -556,7 +556,7 @@ fn Item(
         <CharacterCount id="review-comment" label="Comment (optional)"
             hint="The practitioner sees it next to your rating."
             what="Your comment" max=limits::NOTE_MAX_CHARS initial=draft.comment(&item.id).to_owned()
-            error=comment_error on_save=save_comment/>
+            error=comment_error saving=Saving::EachChange(save_comment)/>
         <div class="app-step-buttons">
             <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| go_to.run(index - 1)>"Back"</button>
             <button class="nhsuk-button" type="button" on:click=move |_| go_to.run(index + 1)>

@@ -71,12 +71,99 @@ test('a note saved in one tab shows in the other, and is not overwritten there u
   await note(second).press('End');
   await note(second).pressSequentially(', and the second');
   await expect(note(page)).toHaveValue('from the first tab, and the second');
-  // A box being typed in is never overwritten by the other tab.
+  // A box with focus, whose text is all saved, shows the other tab's text
+  // at once, so typing there adds to it.
   await note(page).focus();
   await note(second).fill('changed in the second tab');
-  await expect.poll(() => page.evaluate((id) => JSON.parse(localStorage.getItem('mapscc/assessment/shared')).data.answers[id][2], items[0].id))
-    .toBe('changed in the second tab');
-  await expect(note(page)).toHaveValue('from the first tab, and the second');
+  await expect.poll(() => storedNote(page, items[0].id)).toBe('changed in the second tab');
+  await expect(note(page)).toHaveValue('changed in the second tab');
+  await expect(page.locator('#note-info')).toHaveText(/^Changed in another tab\. You have/);
+});
+
+/** The note stored on `capability` of the assessment `shared`. */
+function storedNote(page, capability) {
+  return page.evaluate((id) => JSON.parse(localStorage.getItem('mapscc/assessment/shared')).data.answers[id]?.[2], capability);
+}
+
+test('typing in turn in a note that has focus in two tabs keeps both tabs\' words (fresh-user trial)', async ({ page, context }) => {
+  const items = quickCheck('aa');
+  const second = await twoTabsOnOneCheck(page, context);
+  const note = (tab) => tab.getByLabel('Notes or evidence (optional)');
+  await note(page).fill('N1');
+  await expect(note(second)).toHaveValue('N1');
+  await note(second).focus();
+  await note(second).press('End');
+  await note(second).pressSequentially(' B1');
+  await expect(note(page)).toHaveValue('N1 B1');
+  // Both boxes keep focus; each tab types in turn. Before, the second
+  // tab's box went on showing 'N1 B1' and its typing saved over ' A1'.
+  await note(page).focus();
+  await note(page).press('End');
+  await note(page).pressSequentially(' A1');
+  await expect(note(second)).toHaveValue('N1 B1 A1');
+  await note(second).press('End');
+  await note(second).pressSequentially(' B2');
+  await expect.poll(() => storedNote(page, items[0].id)).toBe('N1 B1 A1 B2');
+  await expect(note(page)).toHaveValue('N1 B1 A1 B2');
+});
+
+test('a note saved in another tab while this one holds unsaved text is shown beside it, and the person chooses', async ({ page, context }) => {
+  const items = quickCheck('aa');
+  const second = await twoTabsOnOneCheck(page, context);
+  const note = (tab) => tab.getByLabel('Notes or evidence (optional)');
+  const choice = page.locator('.app-character-count__theirs');
+  // Text over the limit is not saved; the other tab saves its own note.
+  const long = 'x'.repeat(3_001);
+  await note(page).fill(long);
+  await note(second).fill('from the second tab');
+  await expect(choice).toContainText('What you typed here is not saved yet. The other tab saved:');
+  await expect(choice.locator('.app-character-count__text')).toHaveText('from the second tab');
+  await expect(page.locator('#note-error')).toContainText('Your note must be 3,000 characters or fewer');
+  await expect(note(page)).toHaveValue(long);
+  await expectNoAxeViolations(page);
+  // Shortened, it is still not saved over the other tab's note unseen.
+  await note(page).fill('mine, shorter');
+  await expect(page.locator('#note-error')).toContainText('Your note was changed in another tab while you were typing here. Choose which to keep');
+  expect(await storedNote(page, items[0].id)).toBe('from the second tab');
+  const heading = await page.locator('#step-heading').textContent();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.locator('#step-heading')).toHaveText(heading);
+  await expect(note(page)).toBeFocused();
+  await page.getByRole('button', { name: 'Keep what I typed here' }).click();
+  await expect(choice).toHaveCount(0);
+  await expect(page.locator('#note-error')).toHaveCount(0);
+  await expect(note(page)).toBeFocused();
+  await expect.poll(() => storedNote(page, items[0].id)).toBe('mine, shorter');
+  await expect(note(second)).toHaveValue('mine, shorter');
+  // Once more, and this time the other tab's version is taken.
+  await note(page).fill(long);
+  await note(second).fill('the second tab again');
+  await page.getByRole('button', { name: "Use the other tab's version" }).click();
+  await expect(note(page)).toHaveValue('the second tab again');
+  await expect(page.locator('#note-error')).toHaveCount(0);
+  await expect(note(page)).toBeFocused();
+  expect(await storedNote(page, items[0].id)).toBe('the second tab again');
+});
+
+test('a note another tab saved that this tab has not yet heard of is not written over', async ({ page }) => {
+  const items = quickCheck('aa');
+  await seed(page, { 'mapscc/assessment/shared': assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }) });
+  await openApp(page, '/check/shared');
+  const note = page.getByLabel('Notes or evidence (optional)');
+  await note.fill('seen here');
+  await expect.poll(() => storedNote(page, items[0].id)).toBe('seen here');
+  // Written straight to storage, as by a tab whose storage event has not
+  // arrived yet (a page gets no storage event for its own writes).
+  await page.evaluate((id) => {
+    const record = JSON.parse(localStorage.getItem('mapscc/assessment/shared'));
+    const answer = record.data.answers[id];
+    record.data.answers[id] = [answer[0], answer[1] + 60_000, 'saved elsewhere'];
+    localStorage.setItem('mapscc/assessment/shared', JSON.stringify(record));
+  }, items[0].id);
+  await note.pressSequentially(', and more');
+  await expect(page.locator('.app-character-count__text')).toHaveText('saved elsewhere');
+  expect(await storedNote(page, items[0].id)).toBe('saved elsewhere');
+  await expect(note).toHaveValue('seen here, and more');
 });
 
 test('every stored value corrupted leaves the app usable with the corrupt copies kept', async ({ page }) => {
