@@ -208,7 +208,7 @@ fn ContentFailed(page: Page, file: LazyFile, reason: String) -> impl IntoView {
     view! {
         <CouldNotLoad
             what=file.what().to_string()
-            explanation=format!("This page needs {}, which could not be fetched: {reason}.", file.what())
+            explanation=format!("This page needs {}, which could not be downloaded: {reason}.", file.what())
             on_retry=Callback::new(retry)
         />
     }

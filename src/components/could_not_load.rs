@@ -37,7 +37,7 @@ pub fn PageCodeNotLoaded(on_retry: Callback<()>) -> impl IntoView {
     view! {
         <CouldNotLoad
             what="this page".to_string()
-            explanation="Part of the app that this page needs could not be fetched.".to_string()
+            explanation="Part of the app that this page needs could not be downloaded.".to_string()
             on_retry
         />
     }
@@ -52,7 +52,7 @@ pub fn RecordsCodeNotLoaded(on_retry: Callback<()>) -> impl IntoView {
     view! {
         <CouldNotLoad
             what="your saved answers".to_string()
-            explanation="The part of the app that reads what you have saved on this device could not be fetched.".to_string()
+            explanation="The part of the app that reads what you have saved on this device could not be downloaded.".to_string()
             on_retry
         />
     }

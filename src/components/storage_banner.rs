@@ -94,7 +94,7 @@ pub fn StorageBanner() -> impl IntoView {
 /// The banner stays while "Try reading them again" tries, so focus stays
 /// on the button and nothing below moves; what it says changes, and is
 /// announced (the banners' region is a status): "Trying again…", then
-/// "That did not work either", on every failed try.
+/// "It still could not be downloaded", on every failed try.
 /// A try that works takes the banner away, and focus goes to the page's
 /// heading, which is announced, as after a page load. Not on a page that
 /// shows the records: that page says it instead.
@@ -133,11 +133,11 @@ fn RecordsNotRead() -> impl IntoView {
     move || {
         shown.get().then(|| view! {
             <WarningCallout heading="Your saved answers could not be read" class="app-banner">
-                <p>"The part of the app that reads what you have saved on this device could not be fetched, so the pages that show your answers, and presenter mode, cannot open yet. Nothing you have saved is affected."</p>
+                <p>"The part of the app that reads what you have saved on this device could not be downloaded, so the pages that show your answers, and the workshop's presenter mode, cannot open yet. Nothing you have saved is affected."</p>
                 {move || if trying.get() {
                     Some("Trying again\u{2026}")
                 } else if tried_again.get() {
-                    Some("That did not work either. Check your connection and try again.")
+                    Some("It still could not be downloaded. Check your internet connection and try again.")
                 } else {
                     None
                 }.map(|progress| view! { <p>{progress}</p> })}

@@ -201,7 +201,7 @@ test.describe('without the service worker', () => {
     await openApp(page, 'roles/compare');
     // The content files came: blaming them would send the reader astray.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, this page could not be loaded');
-    await expect(page.locator('main')).toContainText('Part of the app that this page needs could not be fetched.');
+    await expect(page.locator('main')).toContainText('Part of the app that this page needs could not be downloaded.');
     await page.unroute(CHUNK);
     await page.getByRole('button', { name: 'Try again' }).click();
     const heading = page.getByRole('heading', { level: 1 });
@@ -227,10 +227,10 @@ test.describe('without the service worker', () => {
     await retry.focus();
     await page.keyboard.press('Enter');
     const status = page.getByRole('status').filter({ hasText: 'Your saved answers' });
-    await expect(status).toContainText('That did not work either.');
+    await expect(status).toContainText('It still could not be downloaded.');
     await expect(retry).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(status).toContainText('That did not work either.');
+    await expect(status).toContainText('It still could not be downloaded.');
     await expect(retry).toBeFocused();
     // A page that shows the records says so itself, with one "Try again":
     // the banner's button beside it was a second for the same fault
@@ -238,7 +238,7 @@ test.describe('without the service worker', () => {
     for (const path of ['results', 'check']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, your saved answers could not be loaded');
-      await expect(page.locator('main')).toContainText('The part of the app that reads what you have saved on this device could not be fetched.');
+      await expect(page.locator('main')).toContainText('The part of the app that reads what you have saved on this device could not be downloaded.');
       await expect(page.getByRole('button', { name: /try/i })).toHaveCount(1);
     }
     await expectNoAxeViolations(page);
