@@ -256,6 +256,12 @@ pub fn print() {
     }
 }
 
+/// Asks `question` in the browser's own dialog (OK or Cancel): whether the
+/// person said OK. `false` where dialogs are blocked (a sandboxed frame).
+pub fn confirm(question: &str) -> bool {
+    window().is_some_and(|window| window.confirm_with_message(question).unwrap_or(false))
+}
+
 pub fn reload() {
     if let Some(window) = window() {
         let _ = window.location().reload();

@@ -35,7 +35,23 @@ thread_local! {
     static ARRIVAL: Cell<u32> = const { Cell::new(0) };
     /// The arrival made by the last "Try again" (`arrive_again`).
     static TRIED_AGAIN: Cell<Option<u32>> = const { Cell::new(None) };
+    /// What the page on screen would lose if it were left now, by the
+    /// token [`ask_before_leaving`] gave it: each says whether it holds
+    /// unsaved text, and what to ask.
+    static UNSAVED: RefCell<Vec<(u32, UnsavedQuestion)>> = const { RefCell::new(Vec::new()) };
+    /// The last token given by [`ask_before_leaving`].
+    static LAST_TOKEN: Cell<u32> = const { Cell::new(0) };
+    /// The entry that Back or Forward is being undone to, after the person
+    /// chose to stay: the `popstate` of that return is not a page change.
+    static RETURNING_TO: Cell<Option<u32>> = const { Cell::new(None) };
+    /// Asks the browser to warn before a reload or closing the tab, while
+    /// anything is registered in `UNSAVED`.
+    static BEFORE_UNLOAD: RefCell<Option<WindowListenerHandle>> = const { RefCell::new(None) };
 }
+
+/// Says what leaving the page would lose, as a question to ask first, or
+/// `None` if nothing (see [`ask_before_leaving`]).
+type UnsavedQuestion = Box<dyn Fn() -> Option<String>>;
 
 /// How many animation frames (about 5 seconds) a new page may take to draw
 /// its heading. A page that shows it is loading (a content file or its
@@ -67,9 +83,16 @@ impl Navigation {
         take_over_scroll_restoration();
         let clicks = window_event_listener(ev::click, move |event| navigation.follow_link(&event));
         let history = window_event_listener(ev::popstate, move |event| {
+            let key = entry_key(&event.state());
+            if RETURNING_TO.with(|returning| returning.take()) == Some(key) {
+                return;
+            }
+            if !may_leave() {
+                stay_on_entry(key);
+                return;
+            }
             // The page being left is still on screen: keep where it was.
             remember_scroll();
-            let key = entry_key(&event.state());
             CURRENT_ENTRY.with(|current| current.set(key));
             navigation.read_address_bar();
             let scroll = SCROLL_OF.with(|scrolls| scrolls.borrow().get(&key).copied());
@@ -206,9 +229,72 @@ impl Navigation {
             &browser::base_path(),
         ) {
             event.prevent_default();
-            self.go(&format!("{path}{}{}", anchor.search(), anchor.hash()), None);
+            if may_leave() {
+                self.go(&format!("{path}{}{}", anchor.search(), anchor.hash()), None);
+            }
         }
     }
+}
+
+/// While the current owner lives, leaving the page asks first whenever
+/// `unsaved` returns a question (such as "Leave this page? Your note is
+/// not saved…"): a link in the app, Back and Forward ask it with the
+/// browser's `confirm()`, and a reload, closing the tab or going to
+/// another site bring up the browser's own warning (`beforeunload`).
+/// Cancel stays on the page with everything in place; `None` leaves
+/// freely.
+pub fn ask_before_leaving(unsaved: impl Fn() -> Option<String> + 'static) {
+    let token = LAST_TOKEN.with(|last| {
+        last.set(last.get().wrapping_add(1));
+        last.get()
+    });
+    UNSAVED.with(|guards| guards.borrow_mut().push((token, Box::new(unsaved))));
+    BEFORE_UNLOAD.with(|listener| {
+        listener.borrow_mut().get_or_insert_with(|| {
+            window_event_listener(ev::beforeunload, |event| {
+                if unsaved_question().is_some() {
+                    // Both: `preventDefault` for current browsers, the
+                    // return value for older ones.
+                    event.prevent_default();
+                    event.set_return_value("unsaved");
+                }
+            })
+        });
+    });
+    on_cleanup(move || {
+        let none_left = UNSAVED.with(|guards| {
+            let mut guards = guards.borrow_mut();
+            guards.retain(|(each, _)| *each != token);
+            guards.is_empty()
+        });
+        if none_left {
+            if let Some(listener) = BEFORE_UNLOAD.with(|listener| listener.borrow_mut().take()) {
+                listener.remove();
+            }
+        }
+    });
+}
+
+/// The question of the first thing on the page holding unsaved text.
+fn unsaved_question() -> Option<String> {
+    UNSAVED.with(|guards| guards.borrow().iter().find_map(|(_, unsaved)| unsaved()))
+}
+
+/// Whether the page may be left: nothing unsaved, or the person says so.
+fn may_leave() -> bool {
+    unsaved_question().is_none_or(|question| browser::confirm(&question))
+}
+
+/// Undoes the Back or Forward that went to the entry `key`, the person
+/// having chosen to stay. The page on screen was not changed. Keys grow in
+/// the order entries are made, so a lower key means Back was pressed.
+fn stay_on_entry(key: u32) {
+    let current = CURRENT_ENTRY.with(Cell::get);
+    let Some(history) = crate::browser::window().and_then(|window| window.history().ok()) else {
+        return;
+    };
+    RETURNING_TO.with(|returning| returning.set(Some(current)));
+    let _ = history.go_with_delta(if key < current { 1 } else { -1 });
 }
 
 /// Scroll positions are the app's to restore, since its pages are drawn

@@ -5,7 +5,16 @@ use crate::browser;
 use crate::components::error_message::ErrorMessage;
 use crate::components::inset_text::InsetText;
 use crate::core::limits;
+use crate::navigation;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must pause before the count is announced. GOV.UK
+/// Frontend's character count likewise updates its screen reader message
+/// only after a pause (half a second, checked each second:
+/// `handleFocus` in
+/// <https://github.com/alphagov/govuk-frontend/blob/main/packages/govuk-frontend/src/govuk/components/character-count/character-count.mjs>).
+const TYPING_PAUSE: Duration = Duration::from_secs(1);
 
 /// How a [`CharacterCount`] saves what is typed in it.
 #[derive(Clone, Copy)]
@@ -51,41 +60,15 @@ pub fn CharacterCount(
     // the two disagree and the person has yet to choose.
     let seen = StoredValue::new(initial.clone());
     let theirs = RwSignal::new(None::<String>);
+    // The choice comes first: it is what needs doing before anything here
+    // can be saved, and the count still says by how much a text is too long.
     let problem = move |text: &str| {
-        limits::too_long(what, text, max).or_else(|| {
-            theirs.with_untracked(Option::is_some).then(|| {
-                format!("{what} was changed in another tab while you were typing here. Choose which to keep")
-            })
-        })
+        theirs
+            .with_untracked(Option::is_some)
+            .then(|| format!("{what} was changed in another tab while you were typing here. Choose which to keep."))
+            .or_else(|| limits::too_long(what, text, max))
     };
     error.set(problem(&initial));
-    let shown = RwSignal::new(initial);
-    let show = move |text: String| {
-        count.set(limits::remaining_message(&text, max));
-        error.set(problem(&text));
-        shown.set(text);
-    };
-    if let Saving::Shared { saved, .. } = saving {
-        Effect::new(move |_| {
-            let text = saved.get();
-            if seen.with_value(|seen| *seen == text) {
-                return;
-            }
-            let all_saved = shown.with_untracked(|shown| seen.with_value(|seen| shown == seen));
-            if all_saved || shown.with_untracked(|shown| *shown == text) {
-                seen.set_value(text.clone());
-                theirs.set(None);
-                let typing = browser::active_element().is_some_and(|element| element.id() == id);
-                show(text);
-                if typing {
-                    count.update(|count| *count = format!("Changed in another tab. {count}"));
-                }
-            } else {
-                theirs.set(Some(text));
-                error.set(shown.with_untracked(|shown| problem(shown)));
-            }
-        });
-    }
     let save = move |text: String| match saving {
         Saving::EachChange(on_save) => on_save.run(text),
         Saving::Shared { save_over, .. } => {
@@ -98,14 +81,80 @@ pub fn CharacterCount(
             }
         }
     };
+    let shown = RwSignal::new(initial);
+    // The count as a screen reader hears it: at once when it changes by
+    // itself, and only once typing pauses, not at every key (as NHS.UK's
+    // and GOV.UK's character counts do).
+    let announced = RwSignal::new(String::new());
+    let announce_after_typing = StoredValue::new(None::<TimeoutHandle>);
+    let show = move |text: String| {
+        count.set(limits::remaining_message(&text, max));
+        error.set(problem(&text));
+        shown.set(text);
+    };
+    let announce_count = move || announced.set(count.get_untracked());
+    // Saves what the box holds, if it fits, once no other text is in the
+    // way: `seen` is what is saved now.
+    let keep_typed = move || {
+        theirs.set(None);
+        let mine = shown.get_untracked();
+        if limits::too_long(what, &mine, max).is_none() {
+            save(mine.clone());
+        }
+        show(mine);
+    };
+    if let Saving::Shared { saved, .. } = saving {
+        navigation::ask_before_leaving(move || {
+            let unsaved = shown
+                .try_with_untracked(|shown| seen.try_with_value(|seen| shown != seen))
+                .flatten()?;
+            unsaved.then(|| {
+                format!(
+                    "Leave this page? {what} is not saved, so what you typed there will be lost."
+                )
+            })
+        });
+        Effect::new(move |_| {
+            let text = saved.get();
+            if seen.with_value(|seen| *seen == text) {
+                if theirs.with_untracked(Option::is_some) {
+                    // The other tab went back to the text this box last
+                    // showed: nothing of theirs is lost by saving this one.
+                    keep_typed();
+                    announce_count();
+                }
+                return;
+            }
+            let all_saved = shown.with_untracked(|shown| seen.with_value(|seen| shown == seen));
+            if all_saved || shown.with_untracked(|shown| *shown == text) {
+                seen.set_value(text.clone());
+                theirs.set(None);
+                let typing = browser::active_element().is_some_and(|element| element.id() == id);
+                show(text);
+                if typing {
+                    count.update(|count| *count = format!("Changed in another tab. {count}"));
+                }
+                announce_count();
+            } else {
+                theirs.set(Some(text));
+                error.set(shown.with_untracked(|shown| problem(shown)));
+            }
+        });
+    }
     let hint_id = format!("{id}-hint");
     let info_id = format!("{id}-info");
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, info_id, error_id) = (hint_id.clone(), info_id.clone(), error_id.clone());
-        move || match error.get() {
-            Some(_) => format!("{hint_id} {error_id} {info_id}"),
-            None => format!("{hint_id} {info_id}"),
+        move || {
+            let mut ids = hint_id.clone();
+            if error.with(Option::is_some) {
+                ids = format!("{ids} {error_id}");
+            }
+            if theirs.with(Option::is_some) {
+                ids = format!("{ids} {id}-theirs");
+            }
+            format!("{ids} {info_id}")
         }
     };
     let on_input = move |event: leptos::ev::Event| {
@@ -116,17 +165,24 @@ pub fn CharacterCount(
         // What the box holds (setting a text area's value to what it holds
         // already leaves the cursor where it is).
         show(text);
+        if let Some(waiting) = announce_after_typing.get_value() {
+            waiting.clear();
+        }
+        let after_typing = set_timeout_with_handle(
+            move || {
+                if let Some(count) = count.try_get_untracked() {
+                    announced.try_set(count);
+                }
+            },
+            TYPING_PAUSE,
+        );
+        announce_after_typing.set_value(after_typing.ok());
     };
     // The person's choice when another tab saved a different text.
     let keep_mine = move |_| {
         if let Some(saved) = theirs.get_untracked() {
             seen.set_value(saved);
-            theirs.set(None);
-            let mine = shown.get_untracked();
-            if limits::too_long(what, &mine, max).is_none() {
-                save(mine.clone());
-            }
-            show(mine);
+            keep_typed();
             browser::focus(id);
         }
     };
@@ -146,12 +202,16 @@ pub fn CharacterCount(
                 <ErrorMessage id=error_id.clone() message alert=true/>
             })}
             <textarea dir="auto" class="nhsuk-textarea" class:nhsuk-textarea--error=move || error.get().is_some()
-                id=id name=id rows="3" aria-describedby=described_by prop:value=move || shown.get() on:input=on_input></textarea>
-            <div class="nhsuk-hint app-character-count__status" class:app-character-count__status--over=move || error.get().is_some() id=info_id aria-live="polite">{move || count.get()}</div>
+                id=id name=id rows="3" aria-describedby=described_by aria-invalid=move || error.get().map(|_| "true")
+                prop:value=move || shown.get() on:input=on_input></textarea>
+            <div class="nhsuk-hint app-character-count__status" class:app-character-count__status--over=move || error.get().is_some() id=info_id>{move || count.get()}</div>
+            <div class="nhsuk-u-visually-hidden" aria-live="polite">{move || announced.get()}</div>
             {move || theirs.get().map(|saved| view! {
                 <InsetText class="app-character-count__theirs">
-                    <p>"What you typed here is not saved yet. The other tab saved:"</p>
-                    <p class="app-character-count__text">{if saved.is_empty() { "(nothing: it was emptied)".to_owned() } else { saved }}</p>
+                    <div id=format!("{id}-theirs")>
+                        <p>"What you typed here is not saved yet. The other tab saved:"</p>
+                        <p class="app-character-count__text">{if saved.is_empty() { "(nothing: it was emptied)".to_owned() } else { saved }}</p>
+                    </div>
                     <div class="app-step-buttons">
                         <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=use_theirs>
                             "Use the other tab's version"

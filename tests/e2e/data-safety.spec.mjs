@@ -118,12 +118,18 @@ test('a note saved in another tab while this one holds unsaved text is shown bes
   await note(second).fill('from the second tab');
   await expect(choice).toContainText('What you typed here is not saved yet. The other tab saved:');
   await expect(choice.locator('.app-character-count__text')).toHaveText('from the second tab');
-  await expect(page.locator('#note-error')).toContainText('Your note must be 3,000 characters or fewer');
+  // The choice is the error now, before the length (which the count still
+  // gives), and the box is described by both texts (fresh-user trial: the
+  // error stayed the length one, and nothing was announced).
+  await expect(page.locator('#note-error')).toContainText('Your note was changed in another tab while you were typing here. Choose which to keep.');
+  await expect(page.locator('#note-info')).toHaveText('You have 1 character too many');
+  await expect(note(page)).toHaveAttribute('aria-describedby', 'note-hint note-error note-theirs note-info');
+  await expect(note(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(note(page)).toHaveValue(long);
   await expectNoAxeViolations(page);
   // Shortened, it is still not saved over the other tab's note unseen.
   await note(page).fill('mine, shorter');
-  await expect(page.locator('#note-error')).toContainText('Your note was changed in another tab while you were typing here. Choose which to keep');
+  await expect(page.locator('#note-error')).toContainText('Your note was changed in another tab while you were typing here. Choose which to keep.');
   expect(await storedNote(page, items[0].id)).toBe('from the second tab');
   const heading = await page.locator('#step-heading').textContent();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -143,6 +149,92 @@ test('a note saved in another tab while this one holds unsaved text is shown bes
   await expect(page.locator('#note-error')).toHaveCount(0);
   await expect(note(page)).toBeFocused();
   expect(await storedNote(page, items[0].id)).toBe('the second tab again');
+});
+
+test('a choice between two notes follows the other tab: gone when it goes back to the note this tab last showed (fresh-user trial)', async ({ page, context }) => {
+  const items = quickCheck('aa');
+  const second = await twoTabsOnOneCheck(page, context);
+  const note = (tab) => tab.getByLabel('Notes or evidence (optional)');
+  const theirs = page.locator('.app-character-count__theirs .app-character-count__text');
+  await note(page).fill('agreed');
+  await expect(note(second)).toHaveValue('agreed');
+  const long = 'x'.repeat(3_001);
+  await note(page).fill(long);
+  await note(second).fill('first change');
+  await expect(theirs).toHaveText('first change');
+  await note(second).fill('second change');
+  await expect(theirs).toHaveText('second change');
+  // Back to what this tab last showed: there is nothing left to choose
+  // between (before, the panel went on offering 'second change').
+  await note(second).fill('agreed');
+  await expect(theirs).toHaveCount(0);
+  await expect(page.locator('#note-error')).toContainText('Your note must be 3,000 characters or fewer');
+  await note(page).fill('mine after all');
+  await expect.poll(() => storedNote(page, items[0].id)).toBe('mine after all');
+  await expect(note(second)).toHaveValue('mine after all');
+});
+
+test('a note that is not saved is not lost by a link, Back or a reload: each asks first (fresh-user trial)', async ({ page }) => {
+  const items = quickCheck('aa');
+  const unfinished = JSON.parse(assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }));
+  unfinished.data.finished_at = null;
+  await seed(page, { 'mapscc/assessment/shared': JSON.stringify(unfinished) });
+  await openApp(page, '/');
+  await page.getByRole('link', { name: 'Continue your check' }).click();
+  await expect(page.locator('#step-heading')).toHaveText(items[0].title);
+  const note = page.getByLabel('Notes or evidence (optional)');
+  const long = 'x'.repeat(3_001);
+  await note.fill(long);
+  await note.press('End');
+  const questions = [];
+  const answer = (accept) => page.once('dialog', async (dialog) => {
+    questions.push(`${dialog.type()}: ${dialog.message()}`);
+    await (accept ? dialog.accept() : dialog.dismiss());
+  });
+  // A link in the header: Cancel stays, with the text in place.
+  answer(false);
+  await page.getByRole('link', { name: 'Explore roles' }).click();
+  await expect.poll(() => questions.length).toBe(1);
+  expect(questions[0]).toBe('confirm: Leave this page? Your note is not saved, so what you typed there will be lost.');
+  await expect(page.locator('#step-heading')).toHaveText(items[0].title);
+  await expect(note).toHaveValue(long);
+  // The browser's Back: Cancel returns to this page's entry.
+  answer(false);
+  await page.goBack();
+  await expect.poll(() => questions.length).toBe(2);
+  await expect(page).toHaveURL(/\/check\/shared$/);
+  await expect(page.locator('#step-heading')).toHaveText(items[0].title);
+  await expect(note).toHaveValue(long);
+  // A reload brings up the browser's own question.
+  answer(false);
+  await page.evaluate(() => setTimeout(() => location.reload(), 0));
+  await expect.poll(() => questions.length).toBe(3);
+  expect(questions[2]).toMatch(/^beforeunload/);
+  await expect(note).toHaveValue(long);
+  // Once the note is saved, leaving asks nothing; Back goes back.
+  await note.fill('short enough');
+  await expect.poll(() => storedNote(page, items[0].id)).toBe('short enough');
+  await page.goBack();
+  await expect(page.getByRole('link', { name: 'Continue your check' })).toBeVisible();
+  expect(questions).toHaveLength(3);
+  // And OK on a link leaves without the unsaved text, as asked.
+  await page.goForward();
+  await note.fill(long);
+  answer(true);
+  await page.getByRole('link', { name: 'Explore roles' }).click();
+  await expect(page).toHaveURL(/\/roles$/);
+  expect(await storedNote(page, items[0].id)).toBe('short enough');
+});
+
+test('the count is announced once typing pauses, not at every key', async ({ page }) => {
+  await seed(page, { 'mapscc/assessment/shared': assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }) });
+  await openApp(page, '/check/shared');
+  const group = page.locator('.nhsuk-character-count');
+  // The visible count describes the box; one hidden live region speaks.
+  await expect(page.locator('#note-info')).not.toHaveAttribute('aria-live');
+  await expect(group.locator('[aria-live]')).toHaveCount(1);
+  await page.getByLabel('Notes or evidence (optional)').pressSequentially('abc');
+  await expect(group.locator('[aria-live="polite"]')).toHaveText('You have 2,997 characters remaining');
 });
 
 test('a note another tab saved that this tab has not yet heard of is not written over', async ({ page }) => {
