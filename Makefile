@@ -21,7 +21,7 @@ PORT ?= 8080
 # chunks reached with every feature in (issue 25's target is 130 KB), well
 # inside the developers' guide's 300 KB. What each feature costs is
 # recorded in BENCHMARKS.md.
-SIZE_BUDGET_KB ?= 118.5
+SIZE_BUDGET_KB ?= 119
 
 .PHONY: run test tools browsers build build-sub-path serve lint unit serve-test web-test e2e engines size bench clean
 

@@ -25,12 +25,13 @@ use std::{
 use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
-    /// The key of the history entry on screen; each entry's state holds its key.
-    static CURRENT_ENTRY: Cell<u32> = const { Cell::new(0) };
-    /// The next key to give a new entry.
-    static NEXT_ENTRY: Cell<u32> = const { Cell::new(1) };
+    /// The history entry on screen; each entry's state holds its own.
+    static CURRENT_ENTRY: Cell<Entry> = const { Cell::new(Entry { key: 0, position: 0 }) };
+    /// The next key to give a new entry: set from the clock at start, so
+    /// that keys made after a reload are not those of older entries.
+    static NEXT_KEY: Cell<u64> = const { Cell::new(1) };
     /// Where each entry was scrolled to when it was left, by key.
-    static SCROLL_OF: RefCell<HashMap<u32, f64>> = RefCell::new(HashMap::new());
+    static SCROLL_OF: RefCell<HashMap<u64, f64>> = RefCell::new(HashMap::new());
     /// Bumped on each page change, so a wait for an older page stops.
     static ARRIVAL: Cell<u32> = const { Cell::new(0) };
     /// The arrival made by the last "Try again" (`arrive_again`).
@@ -43,7 +44,7 @@ thread_local! {
     static LAST_TOKEN: Cell<u32> = const { Cell::new(0) };
     /// The entry that Back or Forward is being undone to, after the person
     /// chose to stay: the `popstate` of that return is not a page change.
-    static RETURNING_TO: Cell<Option<u32>> = const { Cell::new(None) };
+    static RETURNING_TO: Cell<Option<u64>> = const { Cell::new(None) };
     /// Asks the browser to warn before a reload or closing the tab, while
     /// anything is registered in `UNSAVED`.
     static BEFORE_UNLOAD: RefCell<Option<WindowListenerHandle>> = const { RefCell::new(None) };
@@ -52,6 +53,17 @@ thread_local! {
 /// Says what leaving the page would lose, as a question to ask first, or
 /// `None` if nothing (see [`ask_before_leaving`]).
 type UnsavedQuestion = Box<dyn Fn() -> Option<String>>;
+
+/// A history entry the app made, as its state records it.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// Names the entry, for its scroll position: unique in the tab.
+    key: u64,
+    /// Its index in the tab's history, so the distance between two entries
+    /// is the difference of their positions (a Back or Forward may skip
+    /// several, picked from the button's list).
+    position: u32,
+}
 
 /// How many animation frames (about 5 seconds) a new page may take to draw
 /// its heading. A page that shows it is loading (a content file or its
@@ -83,19 +95,21 @@ impl Navigation {
         take_over_scroll_restoration();
         let clicks = window_event_listener(ev::click, move |event| navigation.follow_link(&event));
         let history = window_event_listener(ev::popstate, move |event| {
-            let key = entry_key(&event.state());
-            if RETURNING_TO.with(|returning| returning.take()) == Some(key) {
+            let entry = entry_of(&event.state());
+            let returning = RETURNING_TO.with(Cell::take);
+            if returning.is_some() && returning == entry.map(|entry| entry.key) {
                 return;
             }
             if !may_leave() {
-                stay_on_entry(key);
+                stay_instead_of(entry);
                 return;
             }
             // The page being left is still on screen: keep where it was.
             remember_scroll();
-            CURRENT_ENTRY.with(|current| current.set(key));
+            let entry = entry.unwrap_or_default();
+            CURRENT_ENTRY.with(|current| current.set(entry));
             navigation.read_address_bar();
-            let scroll = SCROLL_OF.with(|scrolls| scrolls.borrow().get(&key).copied());
+            let scroll = SCROLL_OF.with(|scrolls| scrolls.borrow().get(&entry.key).copied());
             arrive(scroll.unwrap_or(0.0), None);
         });
         // The shell lives as long as the page, so the listeners do too.
@@ -157,11 +171,15 @@ impl Navigation {
         let shown = format!("{}{}", browser::current_path(), browser::current_search());
         remember_scroll();
         let step = step.unwrap_or_else(|| address::history_step(&shown, address));
-        let key = match step {
-            HistoryStep::Replace => CURRENT_ENTRY.with(Cell::get),
-            HistoryStep::Push => NEXT_ENTRY.with(|next| next.replace(next.get() + 1)),
+        let current = CURRENT_ENTRY.with(Cell::get);
+        let entry = match step {
+            HistoryStep::Replace => current,
+            HistoryStep::Push => Entry {
+                key: new_key(),
+                position: current.position.saturating_add(1),
+            },
         };
-        let state = entry_state(key);
+        let state = entry_state(entry);
         let written = window.history().and_then(|history| match step {
             HistoryStep::Replace => history.replace_state_with_url(&state, "", Some(&url)),
             HistoryStep::Push => history.push_state_with_url(&state, "", Some(&url)),
@@ -171,8 +189,8 @@ impl Navigation {
             let _ = window.location().set_href(&url);
             return;
         }
-        CURRENT_ENTRY.with(|current| current.set(key));
-        SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, 0.0));
+        CURRENT_ENTRY.with(|current| current.set(entry));
+        SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(entry.key, 0.0));
         self.read_address_bar();
         // A new page starts at its top, as it would after a full load.
         window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -285,20 +303,34 @@ fn may_leave() -> bool {
     unsaved_question().is_none_or(|question| browser::confirm(&question))
 }
 
-/// Undoes the Back or Forward that went to the entry `key`, the person
-/// having chosen to stay. The page on screen was not changed. Keys grow in
-/// the order entries are made, so a lower key means Back was pressed.
-fn stay_on_entry(key: u32) {
+/// Undoes the Back or Forward that went to `target` (`None`: an entry the
+/// app did not make), the person having chosen to stay: the page on
+/// screen was never changed, so the history goes back to it.
+fn stay_instead_of(target: Option<Entry>) {
     let current = CURRENT_ENTRY.with(Cell::get);
     let Some(history) = crate::browser::window().and_then(|window| window.history().ok()) else {
         return;
     };
-    RETURNING_TO.with(|returning| returning.set(Some(current)));
-    let _ = history.go_with_delta(if key < current { 1 } else { -1 });
+    let distance = target.map_or(0, |target| {
+        i64::from(current.position) - i64::from(target.position)
+    });
+    let distance = match (distance, target) {
+        (0, Some(target)) if target.key > current.key => -1,
+        (0, _) => 1,
+        (distance, _) => distance,
+    };
+    RETURNING_TO.with(|returning| returning.set(Some(current.key)));
+    let _ = history.go_with_delta(i32::try_from(distance).unwrap_or(1));
+}
+
+/// A key not given before in this tab.
+fn new_key() -> u64 {
+    NEXT_KEY.with(|next| next.replace(next.get() + 1))
 }
 
 /// Scroll positions are the app's to restore, since its pages are drawn
-/// after `popstate`; the first entry gets a key of its own.
+/// after `popstate`. The first entry is marked as the app's: a reloaded
+/// entry keeps its mark, and a new one is the last in the tab's history.
 fn take_over_scroll_restoration() {
     let Some(history) = crate::browser::window().and_then(|window| window.history().ok()) else {
         return;
@@ -308,37 +340,55 @@ fn take_over_scroll_restoration() {
         &JsValue::from_str("scrollRestoration"),
         &JsValue::from_str("manual"),
     );
-    let key = NEXT_ENTRY.with(|next| next.replace(next.get() + 1));
-    CURRENT_ENTRY.with(|current| current.set(key));
-    let _ = history.replace_state(&entry_state(key), "");
+    NEXT_KEY.with(|next| next.set(browser::now()));
+    let reloaded = history.state().ok().and_then(|state| entry_of(&state));
+    let entry = reloaded.unwrap_or_else(|| Entry {
+        key: new_key(),
+        position: history
+            .length()
+            .map_or(0, |length| length.saturating_sub(1)),
+    });
+    CURRENT_ENTRY.with(|current| current.set(entry));
+    let _ = history.replace_state(&entry_state(entry), "");
 }
 
 /// Keeps the scroll position of the entry on screen, as it is left.
 fn remember_scroll() {
     let y = crate::browser::window().and_then(|window| window.scroll_y().ok());
     if let Some(y) = y {
-        let key = CURRENT_ENTRY.with(Cell::get);
+        let key = CURRENT_ENTRY.with(Cell::get).key;
         SCROLL_OF.with(|scrolls| scrolls.borrow_mut().insert(key, y));
     }
 }
 
-/// `{ "entry": key }`, the state every history entry of the app carries.
-fn entry_state(key: u32) -> JsValue {
+/// `{ "entry": key, "position": position }`, the state every history
+/// entry of the app carries.
+fn entry_state(entry: Entry) -> JsValue {
     let state = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
         &state,
         &JsValue::from_str("entry"),
-        &JsValue::from_f64(f64::from(key)),
+        &JsValue::from_f64(entry.key as f64),
+    );
+    let _ = js_sys::Reflect::set(
+        &state,
+        &JsValue::from_str("position"),
+        &JsValue::from_f64(f64::from(entry.position)),
     );
     state.into()
 }
 
-/// The key in an entry's state; 0 for an entry the app did not make.
-fn entry_key(state: &JsValue) -> u32 {
-    js_sys::Reflect::get(state, &JsValue::from_str("entry"))
-        .ok()
-        .and_then(|key| key.as_f64())
-        .map_or(0, |key| key as u32)
+/// The entry an entry's state records; `None` for one the app did not make.
+fn entry_of(state: &JsValue) -> Option<Entry> {
+    let number = |name: &str| {
+        js_sys::Reflect::get(state, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_f64())
+    };
+    Some(Entry {
+        key: number("entry")? as u64,
+        position: number("position")? as u32,
+    })
 }
 
 /// The page on screen is being replaced where it is, without a change of

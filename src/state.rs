@@ -616,10 +616,12 @@ impl AppState {
         self.record_write(result);
     }
 
-    /// Changes one assessment and saves it at once.
-    pub fn update_assessment(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+    /// Changes one assessment and saves it at once: whether there was one.
+    /// Without an assessment `id` (removed, perhaps in another tab)
+    /// `change` is not called.
+    pub fn update_assessment(&self, id: &str, change: impl FnOnce(&mut Assessment)) -> bool {
         let Some(assessment) = self.assessment(id) else {
-            return;
+            return false;
         };
         let (merged, result) = storage::change_assessment(&assessment, change);
         self.assessments.update(|all| {
@@ -628,6 +630,7 @@ impl AppState {
             }
         });
         self.record_write(result);
+        true
     }
 
     pub fn delete_assessment(&self, id: &str) {

@@ -27,9 +27,19 @@ pub enum Saving {
         saved: Memo<String>,
         /// Saves `(seen, typed)`: `typed` in place of `seen`, the saved
         /// text this box last showed, only if that is still what is saved;
-        /// otherwise saves nothing and returns the text saved instead.
-        save_over: Callback<(String, String), Result<(), String>>,
+        /// otherwise saves nothing and says why.
+        save_over: Callback<(String, String), Result<(), NotSaved>>,
     },
+}
+
+/// Why a [`Saving::Shared`] text was not saved.
+#[derive(Clone)]
+pub enum NotSaved {
+    /// Another tab saved this text in place of the one the box last showed.
+    Changed(String),
+    /// There is nowhere left to save it (removed in another tab): the
+    /// message to show, which should say how to keep the text.
+    Gone(String),
 }
 
 /// A labelled text area of at most `max` characters (see
@@ -60,12 +70,15 @@ pub fn CharacterCount(
     // the two disagree and the person has yet to choose.
     let seen = StoredValue::new(initial.clone());
     let theirs = RwSignal::new(None::<String>);
+    // Why the last save found nowhere to save the text, if it did.
+    let gone = RwSignal::new(None::<String>);
     // The choice comes first: it is what needs doing before anything here
     // can be saved, and the count still says by how much a text is too long.
     let problem = move |text: &str| {
         theirs
             .with_untracked(Option::is_some)
             .then(|| format!("{what} was changed in another tab while you were typing here. Choose which to keep."))
+            .or_else(|| gone.get_untracked())
             .or_else(|| limits::too_long(what, text, max))
     };
     error.set(problem(&initial));
@@ -76,8 +89,12 @@ pub fn CharacterCount(
                 return;
             }
             match save_over.run((seen.get_value(), text.clone())) {
-                Ok(()) => seen.set_value(text),
-                Err(saved) => theirs.set(Some(saved)),
+                Ok(()) => {
+                    seen.set_value(text);
+                    gone.set(None);
+                }
+                Err(NotSaved::Changed(saved)) => theirs.set(Some(saved)),
+                Err(NotSaved::Gone(why)) => gone.set(Some(why)),
             }
         }
     };
@@ -104,11 +121,14 @@ pub fn CharacterCount(
         show(mine);
     };
     if let Saving::Shared { saved, .. } = saving {
+        // Text that is not what the box last saved, or a choice between
+        // two texts still to be made.
         navigation::ask_before_leaving(move || {
-            let unsaved = shown
+            let differs = shown
                 .try_with_untracked(|shown| seen.try_with_value(|seen| shown != seen))
                 .flatten()?;
-            unsaved.then(|| {
+            let choosing = theirs.try_with_untracked(Option::is_some)?;
+            (differs || choosing).then(|| {
                 format!(
                     "Leave this page? {what} is not saved, so what you typed there will be lost."
                 )

@@ -4,8 +4,9 @@ use crate::components::page_heading::PageHeading;
 use crate::{
     browser,
     components::{
-        character_count::{CharacterCount, Saving},
+        character_count::{CharacterCount, NotSaved, Saving},
         pack_tag::PackTag,
+        warning_callout::WarningCallout,
     },
     core::{
         assessment::{Assessment, Rating},
@@ -40,11 +41,7 @@ pub fn CheckStep(id: String) -> impl IntoView {
         .with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
     {
         let Some(assessment) = found else {
-            return view! {
-                <PageHeading text="Assessment not found"/>
-                <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
-                <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
-            }.into_any();
+            return view! { <AssessmentNotFound/> }.into_any();
         };
         let items = assessment.items(state.checked_framework_untracked());
         let start = assessment
@@ -53,6 +50,20 @@ pub fn CheckStep(id: String) -> impl IntoView {
         view! { <Stepper id=id start=start/> }.into_any()
     }
 }
+
+/// The page for an address whose assessment is not on this device, or is
+/// no longer (removed in another tab while it was open).
+#[component]
+fn AssessmentNotFound() -> impl IntoView {
+    view! {
+        <PageHeading text="Assessment not found"/>
+        <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
+        <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
+    }
+}
+
+/// What the note box says when its assessment was removed in another tab.
+const REMOVED_NOTE: &str = "Your note cannot be saved: this assessment was removed in another tab or window. Copy the text from the box if you want to keep it.";
 
 #[component]
 fn Stepper(id: String, start: Place) -> impl IntoView {
@@ -113,7 +124,9 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
             // Rebuilt when the place changes, not on every save: rebuilding
             // on each keystroke would replace the notes box under the user's
             // cursor. The parts that count answers follow saves themselves.
-            let Some(current) = assessment.get_untracked() else { return ().into_any() };
+            let Some(current) = assessment.get_untracked() else {
+                return view! { <AssessmentNotFound/> }.into_any();
+            };
             let items = assessment.with_untracked(|assessment| {
                 assessment.as_ref().map(|a| a.items(framework)).unwrap_or_default()
             });
@@ -125,10 +138,13 @@ fn Stepper(id: String, start: Place) -> impl IntoView {
                 if browser::active_element().is_some_and(|element| element.id() == "step-heading") {
                     browser::focus_after_render("step-heading");
                 }
-                assessment.get().map(|current| {
-                    let items = current.items(framework);
-                    view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }
-                })
+                match assessment.get() {
+                    Some(current) => {
+                        let items = current.items(framework);
+                        view! { <Review assessment=current items=items go_to=Callback::new(go_to)/> }.into_any()
+                    }
+                    None => view! { <AssessmentNotFound/> }.into_any(),
+                }
             };
             match place.get() {
                 Place::Review => review.into_any(),
@@ -202,12 +218,12 @@ fn Item(
                 })
         })
     });
-    let saved_note = Memo::new(move |_| {
-        stored.with(|stored| {
-            stored
-                .as_ref()
-                .map(|assessment| assessment.note(&item.id).to_owned())
-                .unwrap_or_default()
+    // An assessment removed in another tab leaves the note as it was: the
+    // page says it was removed, and the box keeps its text to copy.
+    let saved_note = Memo::new(move |before: Option<&String>| {
+        stored.with(|stored| match stored {
+            Some(assessment) => assessment.note(&item.id).to_owned(),
+            None => before.cloned().unwrap_or_default(),
         })
     });
     let capability_id = item.id.clone();
@@ -218,10 +234,12 @@ fn Item(
                 "na" => Some(Rating::NotApplicable),
                 level => level.parse().ok().map(Rating::Level),
             };
-            state.update_assessment(&id, |assessment| {
+            let changed = state.update_assessment(&id, |assessment| {
                 assessment.set_rating(&capability_id, rating, browser::now())
             });
             saved.set(match rating {
+                // Removed in another tab: the page says so.
+                _ if !changed => "Not saved: this assessment was removed".into(),
                 Some(Rating::Level(level)) => {
                     format!(
                         "Saved: {}",
@@ -237,9 +255,11 @@ fn Item(
     let save_note_over = {
         let id = id.clone();
         Callback::new(move |(seen, text): (String, String)| {
-            let mut result = Ok(());
+            let mut result = Err(NotSaved::Gone(REMOVED_NOTE.to_owned()));
             state.update_assessment(&id, |assessment| {
-                result = assessment.set_note_over(&note_id, &seen, &text, browser::now());
+                result = assessment
+                    .set_note_over(&note_id, &seen, &text, browser::now())
+                    .map_err(NotSaved::Changed);
             });
             result
         })
@@ -280,6 +300,14 @@ fn Item(
                 "Agreed locally in the pack \"{}\" (version {}), not this app's content and not national content.",
                 pack.name, pack.version
             )}</p>
+        })}
+        {move || stored.with(Option::is_none).then(|| view! {
+            <div role="alert">
+                <WarningCallout heading="This assessment was removed">
+                    <p>"It was removed in another tab or window, so nothing more on this page can be saved. What you typed stays in the box until you leave."</p>
+                    <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
+                </WarningCallout>
+            </div>
         })}
         <p class="nhsuk-body-l">{item.descriptor.clone()}</p>
         <div class="nhsuk-form-group">

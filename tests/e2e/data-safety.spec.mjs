@@ -1,6 +1,6 @@
 // Nothing entered is lost silently: two tabs, corrupt values, no foreign requests.
 import { expect, test } from './fixtures.mjs';
-import { expectNoAxeViolations, openApp, watchForeignRequests } from './helpers.mjs';
+import { expectNoAxeViolations, openApp, reloadApp, watchForeignRequests } from './helpers.mjs';
 import { assessmentRecord, quickCheck, seed } from './seed.mjs';
 
 /** The same unanswered quick check open in `page` and in a second tab. */
@@ -83,6 +83,27 @@ test('a note saved in one tab shows in the other, and is not overwritten there u
 /** The note stored on `capability` of the assessment `shared`. */
 function storedNote(page, capability) {
   return page.evaluate((id) => JSON.parse(localStorage.getItem('mapscc/assessment/shared')).data.answers[id]?.[2], capability);
+}
+
+/** An unfinished check `shared`, opened from the home page's link. */
+async function openUnfinishedCheck(page) {
+  const unfinished = JSON.parse(assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }));
+  unfinished.data.finished_at = null;
+  await seed(page, { 'mapscc/assessment/shared': JSON.stringify(unfinished) });
+  await openApp(page, '/');
+  await page.getByRole('link', { name: 'Continue your check' }).click();
+  await expect(page.locator('#step-heading')).toHaveText(quickCheck('aa')[0].title);
+}
+
+/** Answers each dialog as `choices` says, in turn, and lists what was asked. */
+function answerDialogs(page, choices) {
+  const asked = [];
+  page.on('dialog', async (dialog) => {
+    const accept = choices[asked.length] ?? false;
+    asked.push(dialog.type());
+    await (accept ? dialog.accept() : dialog.dismiss());
+  });
+  return asked;
 }
 
 test('typing in turn in a note that has focus in two tabs keeps both tabs\' words (fresh-user trial)', async ({ page, context }) => {
@@ -176,12 +197,7 @@ test('a choice between two notes follows the other tab: gone when it goes back t
 
 test('a note that is not saved is not lost by a link, Back or a reload: each asks first (fresh-user trial)', async ({ page }) => {
   const items = quickCheck('aa');
-  const unfinished = JSON.parse(assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }));
-  unfinished.data.finished_at = null;
-  await seed(page, { 'mapscc/assessment/shared': JSON.stringify(unfinished) });
-  await openApp(page, '/');
-  await page.getByRole('link', { name: 'Continue your check' }).click();
-  await expect(page.locator('#step-heading')).toHaveText(items[0].title);
+  await openUnfinishedCheck(page);
   const note = page.getByLabel('Notes or evidence (optional)');
   const long = 'x'.repeat(3_001);
   await note.fill(long);
@@ -224,6 +240,75 @@ test('a note that is not saved is not lost by a link, Back or a reload: each ask
   await page.getByRole('link', { name: 'Explore roles' }).click();
   await expect(page).toHaveURL(/\/roles$/);
   expect(await storedNote(page, items[0].id)).toBe('short enough');
+});
+
+test('staying after Back is asked once and stays, after a reload too and across a jump of two entries (fresh-user trial)', async ({ page }) => {
+  await openUnfinishedCheck(page);
+  const note = page.getByLabel('Notes or evidence (optional)');
+  const long = 'x'.repeat(3_001);
+  const asked = answerDialogs(page, []);
+  // After a reload (before, the keys of the entries began again, and
+  // Cancel stepped further back, asking once per step).
+  await reloadApp(page);
+  await note.fill(long);
+  await note.press('End');
+  await page.evaluate(() => history.back());
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(page).toHaveURL(/\/check\/shared$/);
+  // Two entries at once, as picked from Back's list.
+  await note.fill('short');
+  await page.getByRole('link', { name: 'Explore roles' }).click();
+  await page.getByRole('link', { name: 'About' }).first().click();
+  await page.evaluate(() => history.go(-2));
+  await expect(note).toHaveValue('short');
+  await note.fill(long);
+  await page.evaluate(() => history.go(2));
+  await expect.poll(() => asked.length).toBe(2);
+  await expect(page).toHaveURL(/\/check\/shared$/);
+  await note.fill('short again');
+  await page.evaluate(() => history.back());
+  await expect(page.getByRole('link', { name: 'Continue your check' })).toBeVisible();
+  expect(asked).toEqual(['confirm', 'confirm']);
+});
+
+test('a choice between two notes still asks before leaving when the box is put back to the note it showed (fresh-user trial)', async ({ page, context }) => {
+  const second = await twoTabsOnOneCheck(page, context);
+  const note = (tab) => tab.getByLabel('Notes or evidence (optional)');
+  await note(page).fill('X');
+  await expect(note(second)).toHaveValue('X');
+  await note(page).fill('x'.repeat(3_001));
+  await note(second).fill('important, from the second tab');
+  await expect(page.locator('.app-character-count__theirs')).toBeVisible();
+  await note(page).fill('X');
+  const asked = answerDialogs(page, []);
+  await page.getByRole('link', { name: 'Explore roles' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(page.locator('.app-character-count__text')).toHaveText('important, from the second tab');
+});
+
+test('a check removed in another tab while open says so, saves nothing as if saved, and keeps the text (fresh-user trial)', async ({ page, context }) => {
+  const second = await twoTabsOnOneCheck(page, context);
+  const note = page.getByLabel('Notes or evidence (optional)');
+  await note.fill('saved before');
+  await expect.poll(() => storedNote(page, quickCheck('aa')[0].id)).toBe('saved before');
+  const long = 'x'.repeat(3_001);
+  await note.fill(long);
+  await second.evaluate(() => localStorage.removeItem('mapscc/assessment/shared'));
+  await expect(page.getByRole('alert').filter({ hasText: 'This assessment was removed' })).toBeVisible();
+  // Not "the other tab emptied it": nothing to choose, the text stays.
+  await expect(page.locator('.app-character-count__theirs')).toHaveCount(0);
+  await expect(note).toHaveValue(long);
+  await note.fill('shortened, with nowhere to go');
+  await expect(page.locator('#note-error')).toContainText('Your note cannot be saved: this assessment was removed in another tab or window.');
+  await page.getByLabel('With direct supervision').check();
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: this assessment was removed' })).toHaveCount(1);
+  expect(await page.evaluate(() => localStorage.getItem('mapscc/assessment/shared'))).toBeNull();
+  const asked = answerDialogs(page, [true]);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(note).toBeFocused();
+  await page.getByRole('link', { name: 'Explore roles' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(page).toHaveURL(/\/roles$/);
 });
 
 test('the count is announced once typing pauses, not at every key', async ({ page }) => {
