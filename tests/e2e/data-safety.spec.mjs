@@ -311,6 +311,15 @@ test('a check removed in another tab while open says so, saves nothing as if sav
   await expect(page).toHaveURL(/\/roles$/);
 });
 
+test('moving on in a check removed in another tab shows that it is not found, not an empty page', async ({ page, context }) => {
+  const second = await twoTabsOnOneCheck(page, context);
+  await second.evaluate(() => localStorage.removeItem('mapscc/assessment/shared'));
+  await expect(page.getByRole('alert').filter({ hasText: 'This assessment was removed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Assessment not found');
+  await expectNoAxeViolations(page);
+});
+
 test('the count is announced once typing pauses, not at every key', async ({ page }) => {
   await seed(page, { 'mapscc/assessment/shared': assessmentRecord({ id: 'shared', role: 'aa', ratings: {} }) });
   await openApp(page, '/check/shared');
