@@ -78,7 +78,8 @@ pub fn CharacterCount(
         theirs
             .with_untracked(Option::is_some)
             .then(|| format!("{what} was changed in another tab while you were typing here. Choose which to keep."))
-            .or_else(|| gone.get_untracked())
+            // Nothing is lost while the box holds what it last saved.
+            .or_else(|| gone.get_untracked().filter(|_| seen.with_value(|seen| seen != text)))
             .or_else(|| limits::too_long(what, text, max))
     };
     error.set(problem(&initial));

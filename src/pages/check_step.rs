@@ -52,11 +52,12 @@ pub fn CheckStep(id: String) -> impl IntoView {
 }
 
 /// The page for an address whose assessment is not on this device, or is
-/// no longer (removed in another tab while it was open).
+/// no longer (removed in another tab while it was open). Its heading is the
+/// step's, so that a move between steps focuses it as any other.
 #[component]
 fn AssessmentNotFound() -> impl IntoView {
     view! {
-        <PageHeading text="Assessment not found"/>
+        <PageHeading text="Assessment not found" id="step-heading"/>
         <p>"There is no assessment with this address on this device. It may have been deleted, or saved in another browser."</p>
         <p><a href=Page::CheckStart.href()>"Go to my assessments"</a></p>
     }

@@ -303,12 +303,29 @@ test('a check removed in another tab while open says so, saves nothing as if sav
   await page.getByLabel('With direct supervision').check();
   await expect(page.getByRole('status').filter({ hasText: 'Not saved: this assessment was removed' })).toHaveCount(1);
   expect(await page.evaluate(() => localStorage.getItem('mapscc/assessment/shared'))).toBeNull();
-  const asked = answerDialogs(page, [true]);
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(note).toBeFocused();
+  const asked = answerDialogs(page, [true]);
   await page.getByRole('link', { name: 'Explore roles' }).click();
   await expect.poll(() => asked.length).toBe(1);
   await expect(page).toHaveURL(/\/roles$/);
+});
+
+test('a box put back to the note it last saved lets the person move on from a removed check (fresh-user trial)', async ({ page, context }) => {
+  const second = await twoTabsOnOneCheck(page, context);
+  const note = page.getByLabel('Notes or evidence (optional)');
+  await note.fill('saved');
+  await expect.poll(() => storedNote(page, quickCheck('aa')[0].id)).toBe('saved');
+  await second.evaluate(() => localStorage.removeItem('mapscc/assessment/shared'));
+  await expect(page.getByRole('alert').filter({ hasText: 'This assessment was removed' })).toBeVisible();
+  await note.press('End');
+  await note.press('X');
+  await expect(page.locator('#note-error')).toContainText('Your note cannot be saved');
+  await note.press('Backspace');
+  await expect(page.locator('#note-error')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Assessment not found');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('moving on in a check removed in another tab shows that it is not found, not an empty page', async ({ page, context }) => {
@@ -317,6 +334,7 @@ test('moving on in a check removed in another tab shows that it is not found, no
   await expect(page.getByRole('alert').filter({ hasText: 'This assessment was removed' })).toBeVisible();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Assessment not found');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expectNoAxeViolations(page);
 });
 
