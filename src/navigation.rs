@@ -311,13 +311,14 @@ fn stay_instead_of(target: Option<Entry>) {
     let Some(history) = crate::browser::window().and_then(|window| window.history().ok()) else {
         return;
     };
-    let distance = target.map_or(0, |target| {
-        i64::from(current.position) - i64::from(target.position)
-    });
-    let distance = match (distance, target) {
-        (0, Some(target)) if target.key > current.key => -1,
-        (0, _) => 1,
-        (distance, _) => distance,
+    // Two entries at one position should not happen; if they do, the one
+    // with the later key was made later, so it lies forward.
+    let distance = match target {
+        Some(target) if target.position != current.position => {
+            i64::from(current.position) - i64::from(target.position)
+        }
+        Some(target) if target.key > current.key => -1,
+        _ => 1,
     };
     RETURNING_TO.with(|returning| returning.set(Some(current.key)));
     let _ = history.go_with_delta(i32::try_from(distance).unwrap_or(1));

@@ -39,7 +39,7 @@ pub enum NotSaved {
     Changed(String),
     /// There is nowhere left to save it (removed in another tab): the
     /// message to show, which should say how to keep the text.
-    Gone(String),
+    Gone(&'static str),
 }
 
 /// A labelled text area of at most `max` characters (see
@@ -71,7 +71,7 @@ pub fn CharacterCount(
     let seen = StoredValue::new(initial.clone());
     let theirs = RwSignal::new(None::<String>);
     // Why the last save found nowhere to save the text, if it did.
-    let gone = RwSignal::new(None::<String>);
+    let gone = RwSignal::new(None::<&'static str>);
     // The choice comes first: it is what needs doing before anything here
     // can be saved, and the count still says by how much a text is too long.
     let problem = move |text: &str| {
@@ -79,7 +79,11 @@ pub fn CharacterCount(
             .with_untracked(Option::is_some)
             .then(|| format!("{what} was changed in another tab while you were typing here. Choose which to keep."))
             // Nothing is lost while the box holds what it last saved.
-            .or_else(|| gone.get_untracked().filter(|_| seen.with_value(|seen| seen != text)))
+            .or_else(|| {
+                gone.get_untracked()
+                    .filter(|_| seen.with_value(|seen| seen != text))
+                    .map(str::to_owned)
+            })
             .or_else(|| limits::too_long(what, text, max))
     };
     error.set(problem(&initial));

@@ -256,13 +256,17 @@ fn Item(
     let save_note_over = {
         let id = id.clone();
         Callback::new(move |(seen, text): (String, String)| {
-            let mut result = Err(NotSaved::Gone(REMOVED_NOTE.to_owned()));
-            state.update_assessment(&id, |assessment| {
+            let mut result = Ok(());
+            let found = state.update_assessment(&id, |assessment| {
                 result = assessment
                     .set_note_over(&note_id, &seen, &text, browser::now())
                     .map_err(NotSaved::Changed);
             });
-            result
+            if found {
+                result
+            } else {
+                Err(NotSaved::Gone(REMOVED_NOTE))
+            }
         })
     };
     // A note over the limit is not saved: moving on would lose it, so the
